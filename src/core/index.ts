@@ -1,0 +1,50 @@
+/**
+ * The studio's behaviour, free of Electron: `createStudioCore()` gives one `api` (every method of the
+ * contract) and one `events` bus. The Electron shell, the browser host, the CLI and tests all use it.
+ */
+import type { Handlers } from '../shared/api';
+import { EventBus } from './event-bus';
+import { JobRunner } from './jobs/job-runner';
+import { resolveOptions, type StudioCoreOptions } from './options';
+import { ProjectSession } from './store/project-session';
+import type { CoreContext } from './context';
+import { createProjectHandlers } from './handlers/project-handlers';
+import { createJobsHandlers } from './handlers/jobs-handlers';
+import { createTrainingHandlers } from './handlers/training-handlers';
+import { createExportHandlers } from './handlers/export-handlers';
+import { createDevicesHandlers } from './handlers/devices-handlers';
+
+export interface StudioCore {
+  api: Handlers;
+  events: EventBus;
+  context: CoreContext;
+  /** Cancels running jobs and closes the open project. */
+  close(): Promise<void>;
+}
+
+export function createStudioCore(options: StudioCoreOptions = {}): StudioCore {
+  const resolved = resolveOptions(options);
+  const events = new EventBus();
+  const jobs = new JobRunner(events);
+  const session = new ProjectSession(resolved, events);
+  const context: CoreContext = { options: resolved, events, jobs, session };
+  const api: Handlers = {
+    ...createProjectHandlers(context),
+    ...createJobsHandlers(context),
+    ...createTrainingHandlers(context),
+    ...createExportHandlers(context),
+    ...createDevicesHandlers(context),
+  };
+  return {
+    api,
+    events,
+    context,
+    close: async () => {
+      await jobs.cancelAll();
+      session.close();
+    },
+  };
+}
+
+export { StudioError } from '../shared/errors';
+export type { StudioCoreOptions } from './options';

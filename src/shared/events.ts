@@ -1,0 +1,17 @@
+import type { JobProgress } from './domain';
+import type { StudioErrorPayload } from './errors';
+import type { TrainingEvents } from './api/training';
+import type { DevicesEvents } from './api/devices';
+
+/** Every event the core emits, by name. Domain files add their own maps. */
+export interface CoreEvents {
+  'job.progress': JobProgress;
+  'job.finished': { jobId: string; kind: string; result: unknown };
+  'job.failed': { jobId: string; kind: string; error: StudioErrorPayload; cancelled: boolean };
+  /** Photos of a deck were added, moved or removed: views showing it should refresh. */
+  'photos.changed': { deckId: number };
+}
+
+export type StudioEvents = CoreEvents & TrainingEvents & DevicesEvents;
+export type EventName = keyof StudioEvents;
+export type EventPayload<E extends EventName> = StudioEvents[E];
