@@ -1,7 +1,51 @@
-import type { DevicesApi } from '../../shared/api/devices';
+import type { DevicesApi, PushResult } from '../../shared/api/devices';
 import type { Handlers } from '../../shared/api';
+import { StudioError } from '../../shared/errors';
 import type { CoreContext } from '../context';
+import { DeviceService } from '../devices/device-service';
+import { findLatestExportDir } from '../devices/latest-export';
+import { listPushHistory, recordPush } from '../devices/push-history';
+import { buildPushPlan } from '../devices/push-plan';
+import { getDeck } from '../store/decks-repo';
 
-export function createDevicesHandlers(_ctx: CoreContext): Pick<Handlers, keyof DevicesApi> {
-  return {};
+export function createDevicesHandlers(ctx: CoreContext, service?: DeviceService): Pick<Handlers, keyof DevicesApi> {
+  const devices = service ?? new DeviceService({ dataDir: ctx.options.dataDir, events: ctx.events });
+
+  return {
+    listDevices: async () => devices.listDevices(),
+    getAdbInfo: async () => devices.adbInfo(),
+    getDeviceSettings: async () => devices.getSettings(),
+    updateDeviceSettings: async (patch) => devices.updateSettings(patch ?? {}),
+
+    startPush: async ({ deckId, exportDir, serials }) => {
+      const store = ctx.session.require();
+      const deck = getDeck(store.db, deckId);
+      const dir = exportDir ?? findLatestExportDir(store.paths.exports, deck.name);
+      const plan = await buildPushPlan(dir, deck.name, devices.getSettings());
+      const { jobId } = ctx.jobs.start('push', async (job) => {
+        const startedAt = new Date().toISOString();
+        job.progress(0, plan.totalBytes, 'Looking for phones');
+        const targets = await devices.pushTargets(serials);
+        const phones = await devices.push(plan, targets, job);
+        const result: PushResult = { deckId, deckName: deck.name, exportDir: plan.exportDir, phones };
+        // The project may have been closed meanwhile; the phones still got their files.
+        const open = ctx.session.current();
+        if (open && open.dir === store.dir) recordPush(open.db, result, startedAt);
+        const failed = phones.filter((p) => !p.ok);
+        if (failed.length === phones.length && failed[0]?.error) {
+          const e = failed[0].error;
+          throw new StudioError(e.code, e.message, e.fix, { result });
+        }
+        return result;
+      });
+      return { jobId };
+    },
+
+    listPushHistory: async (req) => listPushHistory(ctx.session.require().db, req?.deckId, req?.limit),
+
+    openOnPhone: async ({ deckId, serial, port }) => {
+      getDeck(ctx.session.require().db, deckId);
+      return devices.openOnPhone(deckId, port, serial);
+    },
+  };
 }

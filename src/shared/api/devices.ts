@@ -1,8 +1,156 @@
-/** Devices methods and events. Filled in by the devices work. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DevicesApi {}
+/**
+ * Devices: finding adb and the phones, sending a deck's export to them, opening the deck's phone
+ * page on a phone. Pushes are jobs of kind 'push'; watch `job.progress` for the whole job and
+ * `devices.pushProgress` for each phone and file.
+ */
+import type { StudioErrorCode, StudioErrorPayload } from '../errors';
 
-export const devicesMethods: Record<keyof DevicesApi, true> = {};
+/** The adb server's word for a phone's state ("device" means ready). */
+export type PhoneState =
+  | 'device'
+  | 'unauthorized'
+  | 'offline'
+  | 'no permissions'
+  | 'authorizing'
+  | 'connecting'
+  | 'bootloader'
+  | 'recovery'
+  | 'sideload'
+  | 'unknown';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DevicesEvents {}
+/** The phone doctor's verdict on a phone that is not ready: plain words and what to do. */
+export interface PhoneDiagnosis {
+  code: StudioErrorCode;
+  /** e.g. "Waiting for you to allow USB debugging on the phone." */
+  message: string;
+  /** e.g. "Unlock the phone and tap Allow on the USB debugging prompt." */
+  fix: string;
+}
+
+export interface Phone {
+  serial: string;
+  /** Marketing model ("Pixel 7") once the phone has introduced itself; null before. */
+  model: string | null;
+  /** adb's product name, when known. */
+  product: string | null;
+  state: PhoneState;
+  /** True when files can be sent now (state "device"). */
+  ready: boolean;
+  /** Why it is not ready and how to fix it; null when ready. */
+  diagnosis: PhoneDiagnosis | null;
+}
+
+/** Where adb was found (or not) and whether its server answers. */
+export interface AdbInfo {
+  found: boolean;
+  path: string | null;
+  source: 'settings' | 'ANDROID_HOME' | 'ANDROID_SDK_ROOT' | 'PATH' | null;
+  /** adb's own protocol version, e.g. 41 for "1.0.41"; null if unknown. */
+  clientVersion: number | null;
+  /** The running server's version; null when no server answered. */
+  serverVersion: number | null;
+  serverPort: number;
+  /** ADB_MISSING, ADB_VERSION_MISMATCH ... in plain words; null when all is well. */
+  problem: StudioErrorPayload | null;
+}
+
+export interface DeviceSettings {
+  /** A chosen adb program; null: look in ANDROID_HOME, ANDROID_SDK_ROOT, then PATH. */
+  adbPath: string | null;
+  /** The phone app that shows the decks. */
+  appPackage: string;
+  /** Folder on the phone; "{package}" and "{deck}" are filled in. */
+  destinationTemplate: string;
+  /** Broadcast action that tells the app to reload its decks. */
+  reloadAction: string;
+}
+
+export type PushPhase = 'preparing' | 'sending' | 'verifying' | 'placing' | 'done' | 'failed';
+
+/** Progress of one phone within a push job. */
+export interface PushPhoneProgress {
+  jobId: string;
+  serial: string;
+  model: string | null;
+  phase: PushPhase;
+  /** The file being sent (path relative to the export), null between files. */
+  file: string | null;
+  fileIndex: number;
+  fileCount: number;
+  bytesDone: number;
+  bytesTotal: number;
+  error?: StudioErrorPayload;
+}
+
+export interface PhonePushOutcome {
+  serial: string;
+  model: string | null;
+  ok: boolean;
+  destination: string;
+  files: number;
+  bytes: number;
+  /** "sha256" or "md5": how the phone checked the files. */
+  verifiedWith: 'sha256' | 'md5' | null;
+  error?: StudioErrorPayload;
+}
+
+/** Result of a 'push' job. The job fails only when every phone failed. */
+export interface PushResult {
+  deckId: number | null;
+  deckName: string;
+  exportDir: string;
+  phones: PhonePushOutcome[];
+}
+
+export interface PushHistoryEntry {
+  id: number;
+  deckId: number | null;
+  deckName: string;
+  serial: string;
+  model: string | null;
+  destination: string;
+  exportDir: string;
+  files: number;
+  bytes: number;
+  ok: boolean;
+  errorCode: StudioErrorCode | null;
+  errorMessage: string | null;
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface DevicesApi {
+  /** The phones adb sees now, each with its state and (when not ready) the doctor's advice. */
+  listDevices: { req: void; res: Phone[] };
+  getAdbInfo: { req: void; res: AdbInfo };
+  getDeviceSettings: { req: void; res: DeviceSettings };
+  updateDeviceSettings: { req: Partial<DeviceSettings>; res: DeviceSettings };
+  /**
+   * Sends the deck's export (its latest, or `exportDir`) to the chosen phones, or to every ready
+   * phone when `serials` is absent. Returns at once; the job's result is a PushResult.
+   */
+  startPush: { req: { deckId: number; exportDir?: string; serials?: string[] }; res: { jobId: string } };
+  listPushHistory: { req: { deckId?: number; limit?: number }; res: PushHistoryEntry[] };
+  /**
+   * Opens the deck's phone page on a phone: `adb reverse tcp:<port> tcp:<port>`, then a VIEW intent
+   * for http://localhost:<port>/phone/<deckId>. `port` is where the studio serves that page.
+   */
+  openOnPhone: { req: { deckId: number; serial?: string; port: number }; res: { serial: string; url: string } };
+}
+
+export const devicesMethods: Record<keyof DevicesApi, true> = {
+  listDevices: true,
+  getAdbInfo: true,
+  getDeviceSettings: true,
+  updateDeviceSettings: true,
+  startPush: true,
+  listPushHistory: true,
+  openOnPhone: true,
+};
+
+export interface DevicesEvents {
+  /** The list of phones changed (plugged, unplugged, authorised...): the whole new list. */
+  'devices.changed': { devices: Phone[] };
+  /** One phone's progress within a push job. */
+  'devices.pushProgress': PushPhoneProgress;
+}

@@ -1,5 +1,137 @@
-/** Export methods and events. Filled in by the export work. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ExportApi {}
+/**
+ * Export: a deck's model (or several decks stacked on one backbone) as TF.js and TFLite files that
+ * carry their labels and words in every language. `startExport` is a job (kind "export") whose
+ * result is an ExportResult; it is refused up front (WORDS_MISSING, STACK_BASE_MISMATCH,
+ * NOT_TRAINED) when it could not succeed.
+ */
+import type { LanguageCode } from '../domain';
 
-export const exportMethods: Record<keyof ExportApi, true> = {};
+export type ExportFormat = 'tfjs' | 'tflite';
+export type ExportQuantization = 'int8';
+
+export interface ExportRequest {
+  /** One deck, or several decks of the project stacked into one model (one output each). */
+  deckIds: number[];
+  formats: ExportFormat[];
+  /** Languages whose words go with the model; default: every language of the project. */
+  languages?: LanguageCode[];
+  /** Also write a smaller .tflite with int8 weights (dynamic range), with its accuracy cost. */
+  quantize?: ExportQuantization;
+  /** Folder to write into (created); default `<project>/exports/<time>-<deck>/`. */
+  outDir?: string;
+}
+
+export type ExportedFileKind =
+  | 'tfjs-model'
+  | 'tfjs-weights'
+  | 'tfjs-metadata'
+  | 'labels'
+  | 'vocabulary'
+  | 'tflite'
+  | 'tflite-int8'
+  | 'zip';
+
+export interface ExportedFile {
+  /** Path relative to the export folder ("tfjs/model.json"). */
+  name: string;
+  kind: ExportedFileKind;
+  bytes: number;
+}
+
+/** TensorFlow Lite's runtime against the TF.js model on the same photos (float export). */
+export interface ParityReport {
+  passed: boolean;
+  /** Which interpreter ran the .tflite. */
+  runtime: string;
+  /** Which photos were used ("12 validation photos of Fruits v3"). */
+  photoSet: string;
+  photos: number;
+  /** Photo x output pairs compared (photos times decks when stacked). */
+  comparisons: number;
+  /** Comparisons whose top-1 class agreed. */
+  sameTop1: number;
+  /** Largest difference between any two probabilities. */
+  maxAbsDiff: number;
+  tolerance: number;
+  ms: number;
+}
+
+/** What int8 weights cost, measured on the same photos against the float TF.js model. */
+export interface QuantizationReport {
+  photoSet: string;
+  photos: number;
+  /** Share of photos recognised by the float model and by the int8 .tflite (null without photos). */
+  floatAccuracy: number | null;
+  int8Accuracy: number | null;
+  accuracyDrop: number | null;
+  sameTop1: number;
+  comparisons: number;
+  maxAbsDiff: number;
+  bytes: number;
+  floatBytes: number;
+  /** False when the drop exceeds maxAccuracyDrop: the int8 file is then not written. */
+  passed: boolean;
+  maxAccuracyDrop: number;
+  ms: number;
+}
+
+export interface ExportedDeck {
+  deckId: number;
+  name: string;
+  versionId: number;
+  versionNumber: number;
+  baseModelId: string;
+  classes: number;
+}
+
+export interface ExportSummary {
+  id: number;
+  createdAt: string;
+  /** Absolute path of the export folder. */
+  folder: string;
+  /** Absolute path of the zip holding the whole export. */
+  zipPath: string;
+  decks: ExportedDeck[];
+  formats: ExportFormat[];
+  languages: LanguageCode[];
+  quantize: ExportQuantization | null;
+  /** Null when no .tflite was exported. */
+  parity: ParityReport | null;
+  quantization: QuantizationReport | null;
+  totalBytes: number;
+  /** False when the folder has since been moved or deleted. */
+  exists: boolean;
+}
+
+/** What the export job finishes with (`job.finished` result, kind "export"). */
+export interface ExportResult extends ExportSummary {
+  files: ExportedFile[];
+  ms: number;
+}
+
+/** A class whose word is missing in a language the export includes. */
+export interface MissingWord {
+  deckId: number;
+  deckName: string;
+  classId: number;
+  classKey: string;
+  language: LanguageCode;
+}
+
+export interface ExportApi {
+  /** Exports (job kind "export", result ExportResult); refused at once when it cannot succeed. */
+  startExport: { req: ExportRequest; res: { jobId: string } };
+  /** Earlier exports of the open project, newest first (optionally only those with a deck). */
+  listExports: { req: { deckId?: number }; res: ExportSummary[] };
+  /** Words an export would lack: what the deck view marks (all project languages by default). */
+  getMissingWords: { req: { deckId: number; languages?: LanguageCode[] }; res: MissingWord[] };
+  /** Where exports of the open project go; opening it in a file manager is the shell's job. */
+  getExportsFolder: { req: void; res: { dir: string } };
+}
+
+export const exportMethods: Record<keyof ExportApi, true> = {
+  startExport: true,
+  listExports: true,
+  getMissingWords: true,
+  getExportsFolder: true,
+};

@@ -1,8 +1,325 @@
-/** Training methods and events. Filled in by the training work. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TrainingApi {}
+/**
+ * Training: base networks, cached features, head training, model versions, "try a photo" and the
+ * live model. Screens call these through the typed client; long work is a job (watch `job.progress`,
+ * whose `message` names the phase, and `training.epoch` for the curves).
+ */
+import type { ImportSource, LanguageCode } from '../domain';
 
-export const trainingMethods: Record<keyof TrainingApi, true> = {};
+// ---------------------------------------------------------------------------------------------
+// Base networks
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TrainingEvents {}
+/** How pixels (0..255, RGB) become the network's input: (x - mean) / std per channel. */
+export interface Normalization {
+  mean: [number, number, number];
+  std: [number, number, number];
+}
+
+/** One entry of the base-model manifest (models/base-models.json) or an imported base model. */
+export interface BaseModelManifestEntry {
+  /** Stable id, also the folder name in the cache: "mobilenet_v1_0.25_224". */
+  id: string;
+  name: string;
+  /** Official URL of model.json (TF.js layers format); empty for imported models. */
+  url: string;
+  /** Square input side in pixels (224). */
+  inputSize: number;
+  normalization: Normalization;
+  /** Layer whose output is globally average-pooled into the feature vector. */
+  featureLayer: string;
+  /** Length of the feature vector (channels of the feature layer). */
+  featureSize: number;
+  licence: string;
+  description?: string;
+}
+
+/** Where a base model's files are now. `download` means it will be fetched on first use. */
+export type BaseModelLocation = 'cache' | 'models-path' | 'download' | 'missing';
+
+export interface BaseModelInfo extends BaseModelManifestEntry {
+  source: 'builtin' | 'imported';
+  location: BaseModelLocation;
+  /** The folder holding model.json when it is on this machine. */
+  dir: string | null;
+}
+
+/** The TF.js backend the core computes with. */
+export type MlBackendName = 'tensorflow' | 'wasm' | 'cpu';
+
+export interface MlInfo {
+  /** Backend of the core's own thread (head training, classification). */
+  backend: MlBackendName;
+  /** Backend of the feature workers (normally the same). */
+  workerBackend: MlBackendName;
+  /** Size of the feature worker pool (one per core). */
+  workers: number;
+  simd: boolean;
+  tfjsVersion: string;
+  /** Preprocessing version features are cached under; bumps when cropping/resizing changes. */
+  preprocessingVersion: number;
+  /** The base model used when none is named. */
+  defaultBaseModelId: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training settings, runs and versions
+
+export interface TrainingSettings {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** Units of one hidden ReLU layer; 0 = softmax straight on the features. */
+  hiddenUnits: number;
+  /** Share of each class (its last frames, as one block) held out for validation, 0..0.5. */
+  validationShare: number;
+  /** Weight the loss so small classes count as much as big ones. */
+  classWeighting: boolean;
+  /** Also train on features of mirrored and re-cropped photos (computed once and cached). */
+  augmentation: boolean;
+  /** Same seed, same photos, same settings: the same weights. */
+  seed: number;
+}
+
+/** One point of the live curves. Validation values are null when no photo was held out. */
+export interface EpochMetrics {
+  epoch: number;
+  loss: number;
+  acc: number;
+  valLoss: number | null;
+  valAcc: number | null;
+}
+
+/** Results on a set of photos: the validation block of a run, or an evaluation folder. */
+export interface EvaluationMetrics {
+  /** Share recognised, 0..1; null when there were no photos. */
+  accuracy: number | null;
+  /** Per class key: share of its photos recognised (null when it had none). */
+  perClass: Record<string, number | null>;
+  /** confusion[true][predicted] counts, rows and columns in `labels` order. */
+  confusion: number[][];
+  /** Class keys in output order. */
+  labels: string[];
+  /** Number of photos judged. */
+  n: number;
+}
+
+export interface RunMetrics extends EvaluationMetrics {
+  trainCount: number;
+  valCount: number;
+  /** Accuracy on the training photos after the last epoch. */
+  trainAccuracy: number;
+}
+
+/** A validation photo the model got wrong. */
+export interface MisclassifiedPhoto {
+  photoId: number;
+  sha256: string;
+  trueKey: string;
+  predictedKey: string;
+  /** Probability the model gave its (wrong) answer, 0..1. */
+  confidence: number;
+}
+
+/** completed = all epochs ran; diverged = the loss became NaN and the last good weights were kept. */
+export type RunStop = 'completed' | 'diverged';
+
+export interface ModelVersionSummary {
+  id: number;
+  deckId: number;
+  /** 1, 2, 3... per deck. */
+  number: number;
+  runId: string;
+  baseModelId: string;
+  createdAt: string;
+  settings: TrainingSettings;
+  /** Validation accuracy, or null when nothing was held out. */
+  accuracy: number | null;
+  stopped: RunStop;
+  /** Plain-language note (e.g. what happened when training diverged). */
+  message: string | null;
+  /** True for the version the deck uses now (its newest). */
+  current: boolean;
+}
+
+export interface ModelVersion extends ModelVersionSummary {
+  curves: EpochMetrics[];
+  metrics: RunMetrics;
+  misclassified: MisclassifiedPhoto[];
+  /** Milliseconds of each phase: base model, features, fit, evaluate. */
+  timings: Record<string, number>;
+  /** Backend the head was trained on. */
+  backend: MlBackendName;
+  hiddenUnits: number;
+}
+
+/** What the training job finishes with (`job.finished` result, kind "training"). */
+export interface TrainingRunResult {
+  runId: string;
+  deckId: number;
+  versionId: number;
+  number: number;
+  stopped: RunStop;
+  message: string | null;
+  metrics: RunMetrics;
+  backend: MlBackendName;
+  timings: Record<string, number>;
+}
+
+/** What a features job finishes with (kind "features"). */
+export interface FeaturesResult {
+  computed: number;
+  alreadyCached: number;
+  /** Photos whose file could not be read or decoded (photo id + reason). */
+  failed: { photoId: number; reason: string }[];
+}
+
+export interface FeatureStatus {
+  baseModelId: string;
+  photos: number;
+  /** Photos whose plain features are cached. */
+  cached: number;
+  /** Photos with every augmentation variant cached too. */
+  augmentedCached: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Using a model
+
+export interface Prediction {
+  key: string;
+  /** Word per language for this class. */
+  words: Record<LanguageCode, string>;
+  probability: number;
+}
+
+export interface PhotoClassification {
+  /** The path that was classified (one per image file found in the sources). */
+  path: string;
+  /** Top 3 (or fewer when the deck has fewer classes), most likely first; empty on error. */
+  top: Prediction[];
+  error?: { code: string; message: string };
+}
+
+/** Everything the in-window TF.js needs to run a deck's model live. */
+export interface LiveModel {
+  deckId: number;
+  versionId: number;
+  number: number;
+  baseModelId: string;
+  /** Where the host serves the base model: "/base-models/<id>/model.json". */
+  baseModelUrl: string;
+  inputSize: number;
+  normalization: Normalization;
+  featureLayer: string;
+  /**
+   * How a photo becomes the input: center square crop of the upright image, resized to
+   * inputSize x inputSize, RGB.
+   */
+  preprocessing: { version: number; crop: 'center-square' };
+  head: HeadSpec;
+  /** Class keys in output order (same as head.labels). */
+  labels: string[];
+  /** words[key][language]. */
+  words: Record<string, Record<LanguageCode, string>>;
+  languages: LanguageCode[];
+}
+
+/** A trained head in plain numbers (also used by export and the live test). */
+export interface DenseLayerSpec {
+  inputSize: number;
+  units: number;
+  activation: 'relu' | 'softmax';
+  /** Row-major [inputSize][units], as tf.layers.dense keeps its kernel. */
+  kernel: number[];
+  bias: number[];
+}
+
+export interface HeadSpec {
+  baseModelId: string;
+  /** Length of the feature vector the head takes (256 for MobileNet v1 0.25). */
+  featureSize: number;
+  /** One or two dense layers; the last is softmax over the classes. */
+  layers: DenseLayerSpec[];
+  /** Class keys in output order. */
+  labels: string[];
+}
+
+export interface FolderEvaluation extends EvaluationMetrics {
+  versionId: number;
+  /** Subfolders whose name matched no class key (their photos were not judged). */
+  unmatchedFolders: string[];
+  /** Files that could not be read as images. */
+  failed: { path: string; reason: string }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface TrainingApi {
+  /** Backend, worker count and versions: shown in the UI and printed by the CLI. */
+  getMlInfo: { req: void; res: MlInfo };
+  listBaseModels: { req: void; res: BaseModelInfo[] };
+  /** Makes a base model available (downloads it into the cache if needed); job kind "base-model". */
+  prepareBaseModel: { req: { baseModelId: string }; res: { jobId: string } };
+  /**
+   * Imports a TF.js layers model from a folder (model.json + shards) into the model cache.
+   * `featureLayer` names the layer whose output becomes the features.
+   */
+  importBaseModel: {
+    req: { dir: string; featureLayer: string; id?: string; name?: string; licence?: string };
+    res: BaseModelInfo;
+  };
+
+  getTrainingDefaults: { req: void; res: TrainingSettings };
+  getFeatureStatus: { req: { deckId: number; baseModelId?: string }; res: FeatureStatus };
+  /** Computes missing features of a deck ahead of training; job kind "features". */
+  startFeatureExtraction: {
+    req: { deckId: number; baseModelId?: string; augmentation?: boolean };
+    res: { jobId: string };
+  };
+  /**
+   * Train: base model, missing features, fit the head, evaluate, save a version. One job (kind
+   * "training") whose progress message names the phase; `training.epoch` streams the curves.
+   * Cancelling saves nothing: the deck keeps its previous version.
+   */
+  startTraining: {
+    req: { deckId: number; settings?: Partial<TrainingSettings>; baseModelId?: string };
+    res: { jobId: string; runId: string };
+  };
+  listModelVersions: { req: { deckId: number }; res: ModelVersionSummary[] };
+  getModelVersion: { req: { versionId: number }; res: ModelVersion };
+  deleteModelVersion: { req: { versionId: number }; res: void };
+
+  /** Top 3 words for each photo ("try a photo"); the deck's newest version unless one is named. */
+  classifyPhotos: {
+    req: { deckId: number; versionId?: number; sources: ImportSource[] };
+    res: PhotoClassification[];
+  };
+  getLiveModel: { req: { deckId: number; versionId?: number }; res: LiveModel };
+  /** Runs a version on a folder of class subfolders; job kind "evaluation", result FolderEvaluation. */
+  startEvaluation: { req: { deckId: number; versionId?: number; dir: string }; res: { jobId: string } };
+}
+
+export const trainingMethods: Record<keyof TrainingApi, true> = {
+  getMlInfo: true,
+  listBaseModels: true,
+  prepareBaseModel: true,
+  importBaseModel: true,
+  getTrainingDefaults: true,
+  getFeatureStatus: true,
+  startFeatureExtraction: true,
+  startTraining: true,
+  listModelVersions: true,
+  getModelVersion: true,
+  deleteModelVersion: true,
+  classifyPhotos: true,
+  getLiveModel: true,
+  startEvaluation: true,
+};
+
+export interface TrainingEvents {
+  /** After every epoch of a run, for the live curves. */
+  'training.epoch': EpochMetrics & { runId: string; deckId: number; epochs: number };
+  /** A run saved a new version: screens showing the deck's model (results, Test) should reload. */
+  'training.finished': { runId: string; deckId: number; versionId: number; number: number };
+  /** Base models were downloaded or imported. */
+  'baseModels.changed': { baseModelId: string };
+}

@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests: the real UI in Chromium against the browser host (src/web/server.ts), which runs
+ * the real core on a temporary data folder. The port and folder are chosen once, in the runner, and
+ * reach the workers through the environment.
+ */
+function freePort(): number {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+}
+
+process.env.MAGRITTE_E2E_PORT ??= String(freePort());
+process.env.MAGRITTE_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-e2e-'));
+const port = Number(process.env.MAGRITTE_E2E_PORT);
+const dir = process.env.MAGRITTE_E2E_DIR;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  // One core serves every test and has one project open at a time: run in order.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  reporter: [['list']],
+  globalTeardown: './tests/e2e/support/global-teardown.ts',
+  use: {
+    baseURL: `http://127.0.0.1:${port}/`,
+    viewport: { width: 1440, height: 900 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    },
+  },
+  projects: [{ name: 'e2e', testMatch: /.*\.spec\.ts$/ }],
+  webServer: {
+    command: `npm run build && npx tsx src/web/server.ts --port ${port} --data-dir "${path.join(dir, 'data')}" --projects-dir "${path.join(dir, 'projects')}"`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: { MAGRITTE_MODELS_PATH: path.resolve('../shared/models') },
+  },
+});

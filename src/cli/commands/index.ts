@@ -1,0 +1,8 @@
+import type { CliCommand } from '../command';
+import { createCommand } from './create';
+import { importCommand } from './import';
+import { infoCommand } from './info';
+import { wordsCommand } from './words';
+
+/** Every `magritte` command. Other areas add theirs here (one line each). */
+export const COMMANDS: CliCommand[] = [createCommand, importCommand, wordsCommand, infoCommand];

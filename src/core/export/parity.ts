@@ -1,0 +1,129 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Normalization } from '../../shared/api/training';
+import type { ParityReport, QuantizationReport } from '../../shared/api/export';
+import { loadTfliteModel } from './tflite/tflite-runtime';
+
+/** Float export: every probability within this of the TF.js model's. */
+export const FLOAT_TOLERANCE = 1e-4;
+/** int8 export: refused when it recognises more than this share fewer validation photos. */
+export const MAX_INT8_ACCURACY_DROP = 0.05;
+
+export interface ParitySample {
+  /** inputSize x inputSize x 3 RGB bytes, the studio's own preprocessing. */
+  pixels: Uint8Array;
+  /** Output (deck) the photo belongs to, and its true class there. */
+  output: number;
+  classIndex: number;
+}
+
+export interface ParityInput {
+  model: tf.LayersModel;
+  tflite: Uint8Array;
+  samples: ParitySample[];
+  inputSize: number;
+  normalization: Normalization;
+  /** Which photos these are, shown with the result ("validation photos of version 3"). */
+  photoSet: string;
+  onProgress?: (done: number, total: number) => void;
+  throwIfCancelled?: () => void;
+}
+
+interface Comparison {
+  photos: number;
+  sameTop1: number;
+  maxAbsDiff: number;
+  tfjsCorrect: number;
+  tfliteCorrect: number;
+  ms: number;
+}
+
+/** Runs the .tflite in TensorFlow Lite's runtime and the TF.js model on the same inputs. */
+async function compare(input: ParityInput): Promise<Comparison> {
+  const started = Date.now();
+  const tflite = await loadTfliteModel(input.tflite);
+  const outputNames = tflite.outputs.map((o) => o.name);
+  const size = input.inputSize;
+  const result: Comparison = { photos: 0, sameTop1: 0, maxAbsDiff: 0, tfjsCorrect: 0, tfliteCorrect: 0, ms: 0 };
+  const outputsOf = (y: tf.Tensor | tf.Tensor[] | tf.NamedTensorMap): tf.Tensor[] =>
+    y instanceof tf.Tensor ? [y] : Array.isArray(y) ? y : outputNames.map((n) => y[n]);
+  for (let i = 0; i < input.samples.length; i++) {
+    input.throwIfCancelled?.();
+    const sample = input.samples[i];
+    const x = tf.tidy(() =>
+      tf.tensor4d(Float32Array.from(sample.pixels), [1, size, size, 3])
+        .sub(tf.tensor1d(input.normalization.mean))
+        .div(tf.tensor1d(input.normalization.std)),
+    );
+    const expected = outputsOf(input.model.predict(x) as tf.Tensor | tf.Tensor[]);
+    const actual = outputsOf(tflite.predict(x));
+    for (let o = 0; o < expected.length; o++) {
+      const a = expected[o].dataSync();
+      const b = actual[o].dataSync();
+      let diff = 0;
+      for (let k = 0; k < a.length; k++) diff = Math.max(diff, Math.abs(a[k] - b[k]));
+      result.maxAbsDiff = Math.max(result.maxAbsDiff, diff);
+      const ta = argMax(a);
+      const tb = argMax(b);
+      if (ta === tb) result.sameTop1++;
+      if (o === sample.output) {
+        if (ta === sample.classIndex) result.tfjsCorrect++;
+        if (tb === sample.classIndex) result.tfliteCorrect++;
+      }
+    }
+    result.photos += expected.length;
+    tf.dispose([x, ...expected, ...actual]);
+    input.onProgress?.(i + 1, input.samples.length);
+  }
+  result.ms = Date.now() - started;
+  return result;
+}
+
+/**
+ * The parity gate of a float export: TensorFlow Lite's runtime must give the same top-1 as the
+ * TF.js model on every photo, and every probability within FLOAT_TOLERANCE.
+ */
+export async function floatParity(input: ParityInput): Promise<ParityReport> {
+  const c = await compare(input);
+  const passed = c.photos > 0 && c.sameTop1 === c.photos && c.maxAbsDiff <= FLOAT_TOLERANCE;
+  return {
+    passed,
+    runtime: 'TensorFlow Lite (WebAssembly, @tensorflow/tfjs-tflite) in Node',
+    photoSet: input.photoSet,
+    photos: input.samples.length,
+    comparisons: c.photos,
+    sameTop1: c.sameTop1,
+    maxAbsDiff: c.maxAbsDiff,
+    tolerance: FLOAT_TOLERANCE,
+    ms: c.ms,
+  };
+}
+
+/** The accuracy an int8 model loses against the float TF.js model on the same photos. */
+export async function quantizationCost(input: ParityInput, bytes: number, floatBytes: number): Promise<QuantizationReport> {
+  const c = await compare(input);
+  const n = input.samples.length;
+  const floatAccuracy = n > 0 ? c.tfjsCorrect / n : null;
+  const int8Accuracy = n > 0 ? c.tfliteCorrect / n : null;
+  const drop = floatAccuracy !== null && int8Accuracy !== null ? floatAccuracy - int8Accuracy : null;
+  return {
+    photoSet: input.photoSet,
+    photos: n,
+    floatAccuracy,
+    int8Accuracy,
+    accuracyDrop: drop,
+    sameTop1: c.sameTop1,
+    comparisons: c.photos,
+    maxAbsDiff: c.maxAbsDiff,
+    bytes,
+    floatBytes,
+    passed: n > 0 && drop !== null && drop <= MAX_INT8_ACCURACY_DROP,
+    maxAccuracyDrop: MAX_INT8_ACCURACY_DROP,
+    ms: c.ms,
+  };
+}
+
+function argMax(a: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < a.length; i++) if (a[i] > a[best]) best = i;
+  return best;
+}

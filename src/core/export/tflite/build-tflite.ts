@@ -1,0 +1,76 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { LanguageCode } from '../../../shared/domain';
+import type { Normalization } from '../../../shared/api/training';
+import { graphFromLayersModel } from '../graph/graph-from-layers';
+import { fileSafe, keyLabels, wordLabels, type VocabularyClass } from '../vocabulary';
+import { appendAssociatedFiles } from './associated-files';
+import { buildModelMetadata, type LabelFile } from './tflite-metadata';
+import { writeTflite } from './tflite-writer';
+
+export interface TfliteDeck {
+  name: string;
+  classes: VocabularyClass[];
+}
+
+export interface TfliteBuildInput {
+  /** The inference model: one output per deck, in `decks` order. */
+  model: tf.LayersModel;
+  decks: TfliteDeck[];
+  languages: LanguageCode[];
+  inputSize: number;
+  normalization: Normalization;
+  name: string;
+  description: string;
+  version: string;
+  author: string;
+  quantize?: 'int8';
+}
+
+/**
+ * The complete .tflite: the network, its metadata (normalisation, one output per deck with a
+ * default label file of class keys and one label file per language) and the label files packed
+ * after it, so labels and translations travel inside the model file.
+ */
+export function buildTflite(input: TfliteBuildInput): Uint8Array {
+  const stacked = input.decks.length > 1;
+  const graph = graphFromLayersModel(input.model, input.decks.map((d) => d.name));
+  const files: Record<string, Uint8Array> = {};
+  const encode = (s: string) => new TextEncoder().encode(s);
+
+  const outputs = input.decks.map((deck) => {
+    const prefix = stacked ? `${fileSafe(deck.name)}_` : '';
+    const defaultFile = `${prefix}labels.txt`;
+    files[defaultFile] = encode(keyLabels(deck.classes));
+    const labelFiles: LabelFile[] = [{ fileName: defaultFile, description: `Class keys of ${deck.name}, in output order.` }];
+    for (const lang of input.languages) {
+      const fileName = `${prefix}labels_${lang}.txt`;
+      files[fileName] = encode(wordLabels(deck.classes, lang));
+      labelFiles.push({ fileName, description: `Words of ${deck.name} in "${lang}", in output order.`, locale: lang });
+    }
+    return {
+      name: deck.name,
+      description: `Probability of each of the ${deck.classes.length} classes of ${deck.name}.`,
+      labelFiles,
+    };
+  });
+
+  const metadata = buildModelMetadata({
+    name: input.name,
+    description: input.description,
+    version: input.version,
+    author: input.author,
+    license: 'Trained in Magritte Studio; base network under its own licence.',
+    input: {
+      name: 'image',
+      description: `RGB photo, ${input.inputSize}x${input.inputSize}, each channel normalised as (x - mean) / std.`,
+      width: input.inputSize,
+      height: input.inputSize,
+      mean: [...input.normalization.mean],
+      std: [...input.normalization.std],
+    },
+    outputs,
+  });
+
+  const flat = writeTflite(graph, { description: input.description, quantize: input.quantize, metadata });
+  return appendAssociatedFiles(flat, files);
+}

@@ -1,0 +1,50 @@
+import type { LanguageCode } from '../../shared/domain';
+
+/** One class of an exported deck, in the model's output order. */
+export interface VocabularyClass {
+  key: string;
+  words: Record<LanguageCode, string>;
+}
+
+/** The words of one deck as exported: `vocabulary.json` in the TF.js folder. */
+export interface VocabularyFile {
+  deck: string;
+  languages: LanguageCode[];
+  classes: { index: number; key: string; words: Record<LanguageCode, string> }[];
+}
+
+export function vocabularyFile(deck: string, classes: VocabularyClass[], languages: LanguageCode[]): VocabularyFile {
+  return {
+    deck,
+    languages,
+    classes: classes.map((c, index) => ({
+      index,
+      key: c.key,
+      words: Object.fromEntries(languages.map((l) => [l, c.words[l] ?? ''])),
+    })),
+  };
+}
+
+/** A label file: one line per class in output order (line breaks inside a word become spaces). */
+export function labelsText(lines: string[]): string {
+  return lines.map((l) => l.replace(/[\r\n]+/g, ' ').trim()).join('\n') + '\n';
+}
+
+export function keyLabels(classes: VocabularyClass[]): string {
+  return labelsText(classes.map((c) => c.key));
+}
+
+export function wordLabels(classes: VocabularyClass[], language: LanguageCode): string {
+  return labelsText(classes.map((c) => c.words[language] ?? c.key));
+}
+
+/** A file-name-safe form of a deck name ("Fruits & Veg" -> "fruits-veg"), never empty. */
+export function fileSafe(name: string): string {
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s.length > 0 ? s.slice(0, 60) : 'deck';
+}

@@ -1,0 +1,110 @@
+import { createRequire } from 'node:module';
+import type { ProjectApi } from '../../shared/api/project';
+import type { Handlers } from '../../shared/api';
+import { StudioError } from '../../shared/errors';
+import type { CoreContext } from '../context';
+import { importPhotos } from '../media/import-photos';
+import * as classes from '../store/classes-repo';
+import * as decks from '../store/decks-repo';
+import * as photos from '../store/photos-repo';
+import { importWordsCsv } from '../store/words-csv';
+
+function appVersion(): string {
+  try {
+    const pkg = createRequire(import.meta.url)('../../../package.json') as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function ids(value: unknown, what: string): number[] {
+  if (!Array.isArray(value) || value.some((v) => !Number.isInteger(v))) {
+    throw new StudioError('INVALID_ARGUMENT', `The list of ${what} is not valid.`, 'Select the photos again.');
+  }
+  return [...new Set(value as number[])];
+}
+
+/** Project, decks, classes, words, photos and import: the teacher's side of the store. */
+export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof ProjectApi> {
+  const { session, events, jobs } = ctx;
+  const db = () => session.require().db;
+  const version = appVersion();
+
+  /** Jobs belong to the open project; they stop before it is closed or swapped. */
+  const leaveProject = async () => {
+    await jobs.cancelAll();
+  };
+
+  return {
+    getAppInfo: async () => ({
+      version,
+      projectsDir: ctx.options.projectsDir,
+      recent: session.recent.list(),
+      project: session.current()?.info() ?? null,
+    }),
+    createProject: async ({ name, languages, parentDir }) => {
+      await leaveProject();
+      return session.create({ name, languages, parentDir });
+    },
+    openProject: async ({ dir }) => {
+      if (session.current()?.dir !== dir) await leaveProject();
+      return session.open(dir);
+    },
+    closeProject: async () => {
+      await leaveProject();
+      session.close();
+    },
+    updateLanguages: async ({ languages }) => session.require().setLanguages(languages),
+
+    listDecks: async () => decks.listDecks(db()),
+    createDeck: async ({ name }) => decks.createDeck(db(), name),
+    renameDeck: async ({ deckId, name }) => decks.renameDeck(db(), deckId, name),
+    deleteDeck: async ({ deckId }) => {
+      decks.deleteDeck(db(), deckId);
+      events.emit('photos.changed', { deckId });
+    },
+
+    listClasses: async ({ deckId }) => classes.listClasses(db(), deckId),
+    createClass: async ({ deckId, key, words }) => classes.createClass(db(), deckId, key, words ?? {}),
+    updateClass: async ({ classId, key, words }) => classes.updateClass(db(), classId, { key, words }),
+    deleteClass: async ({ classId }) => {
+      const { deckId } = classes.getClass(db(), classId);
+      classes.deleteClass(db(), classId);
+      events.emit('photos.changed', { deckId });
+    },
+    importWordsCsv: async ({ deckId, csv }) => {
+      if (typeof csv !== 'string') throw new StudioError('CSV_MALFORMED', 'The word list could not be read as text.', 'Save it from your spreadsheet as "CSV UTF-8" and try again.');
+      return importWordsCsv(db(), deckId, csv);
+    },
+
+    listPhotos: async ({ deckId, classId }) => photos.listPhotos(db(), deckId, classId),
+    movePhotos: async ({ photoIds, classId }) => {
+      const deckId = photos.movePhotos(db(), ids(photoIds, 'photos'), classId);
+      events.emit('photos.changed', { deckId });
+    },
+    deletePhotos: async ({ photoIds }) => {
+      const store = session.require();
+      const list = ids(photoIds, 'photos');
+      const touched = photos.softDeletePhotos(store.db, list);
+      for (const deckId of touched) events.emit('photos.changed', { deckId });
+      return { undoToken: store.rememberUndo(list), count: list.length };
+    },
+    undoDelete: async ({ undoToken }) => {
+      const store = session.require();
+      const { count, decks: touched } = photos.restorePhotos(store.db, store.takeUndo(undoToken));
+      for (const deckId of touched) events.emit('photos.changed', { deckId });
+      return { count };
+    },
+
+    startImport: async ({ deckId, classId, sources }) => {
+      const store = session.require();
+      decks.getDeck(store.db, deckId);
+      if (!Array.isArray(sources) || sources.length === 0) {
+        throw new StudioError('INVALID_ARGUMENT', 'Nothing was given to import.', 'Drop photos or folders onto the deck or a class.');
+      }
+      const { jobId } = jobs.start('import', (job) => importPhotos(store, events, job, { deckId, classId, sources }));
+      return { jobId };
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { blobPath, isSha256, thumbPath } from '../store/paths';
+import { ProjectStore } from '../store/project-store';
+import { FRUITS, tempDir } from '../store/test-helpers';
+import { sha256Of } from './prepare-photo';
+
+const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'import-crash-child.ts');
+const RUNS = 20;
+
+/** Starts the child, waits for "ready", lets it work for `delayMs`, then SIGKILLs it. */
+function runAndKill(projectDir: string, delayMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, projectDir, FRUITS], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      if (d.toString().includes('ready')) setTimeout(() => child.kill('SIGKILL'), delayMs);
+    });
+    // Waiting for exit reaps the child, so its lock is seen as left by a dead process.
+    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(stderr) : reject(new Error(`child ended on its own (${code}): ${stderr}`))));
+    child.on('error', reject);
+  });
+}
+
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('an import killed with SIGKILL at random moments', () => {
+  const root = tempDir();
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it(`leaves a consistent project every time (${RUNS} kills)`, async () => {
+    const dir = path.join(root, 'Crash.magritte');
+    (await ProjectStore.create(dir, 'Crash', ['en', 'fr'])).close();
+    let sawPhotos = 0;
+    let sweptLeftovers = 0;
+    for (let run = 0; run < RUNS; run++) {
+      // Kill anywhere from the open-time sweep to deep into the import.
+      await runAndKill(dir, Math.floor(Math.random() * 1800));
+
+      const raw = new Database(path.join(dir, 'project.db'));
+      expect(raw.pragma('integrity_check', { simple: true }), `run ${run}`).toBe('ok');
+      raw.close();
+
+      const store = await ProjectStore.open(dir);
+      try {
+        const swept = store.sweepReport!;
+        if (swept.tempFiles + swept.orphanBlobs + swept.orphanThumbs + swept.purgedDeleted > 0) sweptLeftovers++;
+        const rows = store.db.prepare('SELECT sha256 FROM photos').all() as { sha256: string }[];
+        sawPhotos = Math.max(sawPhotos, rows.length);
+        const live = new Set(rows.map((r) => r.sha256));
+        for (const sha of live) {
+          const blob = blobPath(dir, sha);
+          expect(fs.existsSync(blob), `run ${run}: blob of a row`).toBe(true);
+          expect(sha256Of(fs.readFileSync(blob)), `run ${run}: blob content`).toBe(sha);
+          expect(fs.existsSync(thumbPath(dir, sha)), `run ${run}: thumbnail of a row`).toBe(true);
+        }
+        expect(filesUnder(store.paths.tmp), `run ${run}: temp files`).toEqual([]);
+        for (const f of filesUnder(store.paths.blobs)) expect(live.has(path.basename(f)), `run ${run}: blob without row ${f}`).toBe(true);
+        for (const f of filesUnder(store.paths.thumbs)) {
+          const sha = path.basename(f, '.webp');
+          expect(isSha256(sha) && live.has(sha), `run ${run}: thumbnail without row ${f}`).toBe(true);
+        }
+        expect(store.db.prepare('SELECT count(*) AS n FROM photos WHERE deleted_at IS NOT NULL').get()).toEqual({ n: 0 });
+      } finally {
+        store.close();
+      }
+    }
+    // The kills must have landed while photos were being written, not only before.
+    expect(sawPhotos).toBeGreaterThan(0);
+    expect(sweptLeftovers).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,197 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { BaseModelManifestEntry, MlBackendName } from '../../shared/api/training';
+import { StudioError, toErrorPayload, type StudioErrorCode } from '../../shared/errors';
+import { cancelledError } from '../jobs/job-runner';
+import type { FeatureItemResult, FeatureTaskItem, FromWorker, ToWorker } from './feature-pool-protocol';
+import { preparePixels, type Variant } from './preprocess';
+
+/** One photo to compute features for; `read` is called just before it is sent to a worker. */
+export interface PoolItem {
+  key: string;
+  read: () => Promise<Buffer>;
+  variants: Variant[];
+}
+
+export interface PoolRunOptions {
+  signal?: AbortSignal;
+  /** Where photos are decoded and resized: in the workers (default) or on this thread via sharp's own threads. */
+  decodeIn?: 'worker' | 'main';
+  onResult: (result: FeatureItemResult) => void;
+}
+
+/** Photos per message: small enough to cancel quickly, big enough to batch the network. */
+const CHUNK = 4;
+/** Chunks queued per worker, so it never waits for the main thread between chunks. */
+const IN_FLIGHT = 2;
+/** An idle pool keeps its workers (and loaded networks) this long for the next job. */
+const IDLE_MS = 60_000;
+
+interface PoolWorker {
+  worker: Worker;
+  pending: Map<number, (results: FeatureItemResult[]) => void>;
+  stats: FeaturePool['stats'] | null;
+}
+
+const WORKER_URL = new URL('./feature-worker-bootstrap.mjs', import.meta.url);
+
+/** The number of workers a pool starts: one per core the OS lets us use. */
+export function defaultPoolSize(): number {
+  return Math.max(1, os.availableParallelism());
+}
+
+/**
+ * A pool of worker threads, each with its own TF.js and copy of the base network, so feature
+ * extraction uses every core and never blocks the core's own thread.
+ */
+export class FeaturePool {
+  private taskSeq = 0;
+  private closed = false;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private active = 0;
+  /** Milliseconds the workers spent decoding and running the network (summed over workers). */
+  readonly stats = { decodeMs: 0, inferMs: 0, photos: 0 };
+
+  private constructor(
+    private readonly workers: PoolWorker[],
+    readonly backend: MlBackendName,
+    readonly modelDir: string,
+    private readonly inputSize: number,
+  ) {
+    this.setIdle();
+  }
+
+  static async start(modelDir: string, entry: BaseModelManifestEntry, size = defaultPoolSize()): Promise<FeaturePool> {
+    const started = await Promise.allSettled(Array.from({ length: size }, () => startWorker(modelDir, entry)));
+    const ok = started.filter((s): s is PromiseFulfilledResult<{ pw: PoolWorker; backend: MlBackendName }> => s.status === 'fulfilled');
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) {
+      await Promise.all(ok.map((s) => s.value.pw.worker.terminate()));
+      throw failed.reason;
+    }
+    const pool = new FeaturePool(ok.map((s) => s.value.pw), ok[0].value.backend, modelDir, entry.inputSize);
+    for (const pw of pool.workers) pw.stats = pool.stats;
+    return pool;
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Computes features for every item; stops handing out work when `signal` aborts. */
+  async run(items: readonly PoolItem[], opts: PoolRunOptions): Promise<void> {
+    if (this.closed) throw new Error('feature pool is closed');
+    this.setBusy();
+    try {
+      let next = 0;
+      const feed = async (pw: PoolWorker): Promise<void> => {
+        while (next < items.length && !opts.signal?.aborted) {
+          const chunk = items.slice(next, next + CHUNK);
+          next += chunk.length;
+          const payload: FeatureTaskItem[] = [];
+          for (const item of chunk) {
+            let bytes: Buffer;
+            try {
+              bytes = await item.read();
+            } catch (e) {
+              opts.onResult({ key: item.key, error: { code: 'FILE_NOT_FOUND', message: e instanceof Error ? e.message : String(e) } });
+              continue;
+            }
+            if (opts.decodeIn === 'main') {
+              try {
+                const views = await preparePixels(bytes, this.inputSize, item.variants);
+                const pixels: Partial<Record<Variant, ArrayBuffer>> = {};
+                for (const [v, px] of views) pixels[v] = px.buffer as ArrayBuffer;
+                payload.push({ key: item.key, pixels, variants: item.variants });
+              } catch (e) {
+                const p = toErrorPayload(e);
+                opts.onResult({ key: item.key, error: { code: p.code, message: p.message } });
+              }
+              continue;
+            }
+            const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+            payload.push({ key: item.key, bytes: ab, variants: item.variants });
+          }
+          if (payload.length === 0) continue;
+          const results = await this.send(pw, payload);
+          this.stats.photos += payload.length;
+          results.forEach(opts.onResult);
+        }
+      };
+      // IN_FLIGHT feeders per worker keep its queue full while results travel back.
+      await Promise.all(this.workers.flatMap((pw) => Array.from({ length: IN_FLIGHT }, () => feed(pw))));
+      if (opts.signal?.aborted) throw cancelledError();
+    } finally {
+      this.setIdle();
+    }
+  }
+
+  private send(pw: PoolWorker, items: FeatureTaskItem[]): Promise<FeatureItemResult[]> {
+    const taskId = ++this.taskSeq;
+    return new Promise((resolve) => {
+      pw.pending.set(taskId, resolve);
+      const msg: ToWorker = { type: 'task', taskId, items };
+      const transfer = items.flatMap((i) => (i.bytes ? [i.bytes] : Object.values(i.pixels ?? {})));
+      pw.worker.postMessage(msg, transfer);
+    });
+  }
+
+  /** Workers hold the process open only while a run is going on. */
+  private setBusy(): void {
+    this.active++;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    for (const pw of this.workers) pw.worker.ref();
+  }
+
+  private setIdle(): void {
+    this.active = Math.max(0, this.active - 1);
+    if (this.active > 0) return;
+    for (const pw of this.workers) pw.worker.unref();
+    this.idleTimer = setTimeout(() => void this.close(), IDLE_MS);
+    this.idleTimer.unref();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    await Promise.all(this.workers.map((pw) => pw.worker.terminate()));
+  }
+}
+
+function startWorker(modelDir: string, entry: BaseModelManifestEntry): Promise<{ pw: PoolWorker; backend: MlBackendName }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_URL, { workerData: { modelDir, entry } });
+    const pw: PoolWorker = { worker, pending: new Map(), stats: null };
+    let ready = false;
+    worker.on('message', (msg: FromWorker) => {
+      if (msg.type === 'ready') {
+        ready = true;
+        resolve({ pw, backend: msg.backend });
+      } else if (msg.type === 'failed') {
+        void worker.terminate();
+        reject(new StudioError(msg.error.code as StudioErrorCode, msg.error.message, msg.error.fix));
+      } else if (msg.type === 'result') {
+        if (pw.stats) {
+          pw.stats.decodeMs += msg.ms.decode;
+          pw.stats.inferMs += msg.ms.infer;
+        }
+        const done = pw.pending.get(msg.taskId);
+        pw.pending.delete(msg.taskId);
+        done?.(msg.results);
+      }
+    });
+    worker.on('error', (e) => {
+      const error = new StudioError('INTERNAL', `A feature worker stopped: ${e.message}`, 'Try again; restart the studio if it keeps happening.');
+      if (!ready) reject(error);
+      // Fail whatever it still owed, so a run never hangs on a dead worker.
+      for (const done of pw.pending.values()) done([]);
+      pw.pending.clear();
+    });
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Runs inside a worker thread of the feature pool: its own TF.js (wasm backend), its own copy of
+ * the base network, decoding with sharp. Answers each task with one feature vector per photo and
+ * variant, or a per-photo error, so one bad file never stops the others.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { toErrorPayload } from '../../shared/errors';
+import { initBackend } from './backend';
+import { FeatureExtractor } from './feature-extractor';
+import type { FeatureItemResult, FeatureWorkerData, FromWorker, ToWorker } from './feature-pool-protocol';
+import { preparePixels, type Variant } from './preprocess';
+
+const port = parentPort;
+if (!port) throw new Error('feature-worker must run in a worker thread');
+const data = workerData as FeatureWorkerData;
+
+function send(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
+  port!.postMessage(msg, transfer);
+}
+
+async function main(): Promise<void> {
+  let extractor: FeatureExtractor;
+  let backend;
+  try {
+    backend = await initBackend();
+    extractor = await FeatureExtractor.load(data.modelDir, data.entry);
+    // Warm up: the first call compiles kernels; keep that out of the measured rate.
+    extractor.extract([new Uint8Array(data.entry.inputSize * data.entry.inputSize * 3)]);
+  } catch (e) {
+    const p = toErrorPayload(e);
+    send({ type: 'failed', error: { code: p.code, message: p.message, fix: p.fix } });
+    return;
+  }
+  send({ type: 'ready', backend: backend.name, simd: backend.simd });
+
+  port!.on('message', async (msg: ToWorker) => {
+    if (msg.type === 'close') {
+      extractor.dispose();
+      port!.close();
+      return;
+    }
+    const t0 = performance.now();
+    const results: FeatureItemResult[] = [];
+    const pixels: Uint8Array[] = [];
+    const slots: { result: FeatureItemResult; variant: Variant }[] = [];
+    for (const item of msg.items) {
+      const result: FeatureItemResult = { key: item.key };
+      results.push(result);
+      try {
+        const views = item.pixels
+          ? new Map(Object.entries(item.pixels).map(([v, ab]) => [v as Variant, new Uint8Array(ab)]))
+          : await preparePixels(Buffer.from(item.bytes ?? new ArrayBuffer(0)), data.entry.inputSize, item.variants);
+        for (const [variant, px] of views) {
+          pixels.push(px);
+          slots.push({ result, variant });
+        }
+      } catch (e) {
+        const p = toErrorPayload(e);
+        result.error = { code: p.code, message: p.message };
+      }
+    }
+    const t1 = performance.now();
+    const transfer: ArrayBuffer[] = [];
+    if (pixels.length > 0) {
+      const vectors = extractor.extract(pixels);
+      vectors.forEach((v, i) => {
+        const { result, variant } = slots[i];
+        (result.features ??= {})[variant] = v;
+        transfer.push(v.buffer as ArrayBuffer);
+      });
+    }
+    send({ type: 'result', taskId: msg.taskId, results, ms: { decode: t1 - t0, infer: performance.now() - t1 } }, transfer);
+  });
+}
+
+void main();

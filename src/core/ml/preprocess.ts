@@ -1,0 +1,81 @@
+import sharp from 'sharp';
+import { decodeError, MAX_INPUT_PIXELS } from '../media/decode-image';
+
+/**
+ * Bump when the pixels a photo turns into change (crop, resize, variants): cached features are keyed
+ * by it, so old ones are simply not found again.
+ */
+export const PREPROCESSING_VERSION = 1;
+
+/**
+ * The plain view plus the augmentation views training may add: a mirror image, and two 80% crops
+ * (top-left and bottom-right of the centre square) that act like a small zoom and shift.
+ */
+export const VARIANTS = ['orig', 'flip', 'crop-tl', 'crop-br'] as const;
+export type Variant = (typeof VARIANTS)[number];
+export const AUGMENT_VARIANTS: readonly Variant[] = ['flip', 'crop-tl', 'crop-br'];
+
+/** Share of the centre square the crop variants keep. */
+const CROP_SHARE = 0.8;
+
+/**
+ * Upright sRGB RGB, transparency on white, centre square resized to `size` x `size`: the same
+ * decoding steps as import's `decodeUpright`, but with the JPEG decoder's shrink-on-load, which
+ * makes it ~1.6x faster than decoding at full size first (measured on the fruit photos: 4.8 ms
+ * against 7.5 ms), and feature extraction is decode-bound on two cores.
+ */
+async function squareRgb(input: Buffer, size: number): Promise<Buffer> {
+  try {
+    return await sharp(input, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS, pages: 1 })
+      .rotate()
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .removeAlpha()
+      .resize(size, size, { fit: 'cover', position: 'centre' })
+      .raw({ depth: 'uchar' })
+      .toBuffer();
+  } catch (e) {
+    throw decodeError(e);
+  }
+}
+
+function mirror(rgb: Uint8Array, size: number): Uint8Array {
+  const out = new Uint8Array(rgb.length);
+  const row = size * 3;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const src = y * row + x * 3;
+      const dst = y * row + (size - 1 - x) * 3;
+      out[dst] = rgb[src];
+      out[dst + 1] = rgb[src + 1];
+      out[dst + 2] = rgb[src + 2];
+    }
+  }
+  return out;
+}
+
+function window(rgb: Uint8Array, big: number, size: number, left: number, top: number): Uint8Array {
+  const out = new Uint8Array(size * size * 3);
+  for (let y = 0; y < size; y++) {
+    const start = ((top + y) * big + left) * 3;
+    out.set(rgb.subarray(start, start + size * 3), y * size * 3);
+  }
+  return out;
+}
+
+/** Pixels (size x size x 3, 0..255) for each requested variant of one photo. */
+export async function preparePixels(input: Buffer, size: number, variants: readonly Variant[]): Promise<Map<Variant, Uint8Array>> {
+  const out = new Map<Variant, Uint8Array>();
+  if (variants.includes('orig') || variants.includes('flip')) {
+    const orig = new Uint8Array(await squareRgb(input, size));
+    if (variants.includes('orig')) out.set('orig', orig);
+    if (variants.includes('flip')) out.set('flip', mirror(orig, size));
+  }
+  if (variants.includes('crop-tl') || variants.includes('crop-br')) {
+    const big = Math.round(size / CROP_SHARE);
+    const large = new Uint8Array(await squareRgb(input, big));
+    if (variants.includes('crop-tl')) out.set('crop-tl', window(large, big, size, 0, 0));
+    if (variants.includes('crop-br')) out.set('crop-br', window(large, big, size, big - size, big - size));
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import type { TrainingSettings } from '../../shared/api/training';
+import { StudioError } from '../../shared/errors';
+
+/**
+ * Defaults a teacher can leave alone. Chosen on the fruit photos with a block split (first 25
+ * frames per class to train, last 15 to test) against Teachable Machine's recipe (100-unit hidden
+ * layer, Adam 0.001, batch 16, 50 epochs); see bench/train.bench.ts for the comparison.
+ */
+export const DEFAULT_SETTINGS: TrainingSettings = {
+  epochs: 50,
+  batchSize: 16,
+  learningRate: 0.001,
+  hiddenUnits: 0,
+  validationShare: 0.2,
+  classWeighting: true,
+  augmentation: false,
+  seed: 42,
+};
+
+/** Teachable Machine's image-model recipe, for comparison. */
+export const TEACHABLE_MACHINE_SETTINGS: TrainingSettings = {
+  ...DEFAULT_SETTINGS,
+  epochs: 50,
+  batchSize: 16,
+  learningRate: 0.001,
+  hiddenUnits: 100,
+  classWeighting: false,
+};
+
+const LIMITS: Record<keyof Omit<TrainingSettings, 'classWeighting' | 'augmentation'>, [number, number, boolean]> = {
+  // [min, max, integer]
+  epochs: [1, 1000, true],
+  batchSize: [1, 4096, true],
+  learningRate: [1e-7, 1e40, false],
+  hiddenUnits: [0, 4096, true],
+  validationShare: [0, 0.5, false],
+  seed: [0, 2 ** 32 - 1, true],
+};
+
+/** Fills unset settings with the defaults and refuses impossible values with a readable message. */
+export function resolveSettings(partial: Partial<TrainingSettings> | undefined, base: TrainingSettings = DEFAULT_SETTINGS): TrainingSettings {
+  const s: TrainingSettings = { ...base, ...(partial ?? {}) };
+  for (const [name, [min, max, integer]] of Object.entries(LIMITS) as [keyof typeof LIMITS, [number, number, boolean]][]) {
+    const v = s[name];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
+      throw new StudioError(
+        'INVALID_ARGUMENT',
+        `The training setting "${name}" must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max} (got ${String(v)}).`,
+        'Change the setting, or reset the settings to their defaults.',
+      );
+    }
+  }
+  if (typeof s.classWeighting !== 'boolean' || typeof s.augmentation !== 'boolean') {
+    throw new StudioError('INVALID_ARGUMENT', 'Class weighting and augmentation are on/off settings.', 'Reset the settings to their defaults.');
+  }
+  return s;
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SELF = fileURLToPath(import.meta.url);
+const SRC = path.resolve(path.dirname(SELF), '..');
+
+function sourceFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(ts|tsx|mts|cts|js|mjs|cjs)$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    // This file names electron in its own sample code.
+    .filter((f) => f !== SELF);
+}
+
+/** Every module specifier a file imports, requires or dynamically imports. */
+function specifiers(code: string): string[] {
+  const out: string[] = [];
+  const patterns = [
+    /\bimport\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?['"]([^'"]+)['"]/g,
+    /\bexport\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
+  for (const re of patterns) for (const m of code.matchAll(re)) out.push(m[1]);
+  return out;
+}
+
+describe('layering', () => {
+  it('the core never imports electron (it runs in plain Node, tests, the CLI and the browser host)', () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles(path.join(SRC, 'core'))) {
+      for (const spec of specifiers(fs.readFileSync(file, 'utf8'))) {
+        if (spec === 'electron' || spec.startsWith('electron/') || /(^|\/)electron\//.test(spec)) offenders.push(`${path.relative(SRC, file)}: ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('the contract (src/shared) imports no Node, DOM-framework or Electron module', () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles(path.join(SRC, 'shared'))) {
+      for (const spec of specifiers(fs.readFileSync(file, 'utf8'))) {
+        if (!spec.startsWith('.')) offenders.push(`${path.relative(SRC, file)}: ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('the scanner sees the import forms it checks for', () => {
+    const sample = `import { app } from 'electron';\nimport type { X } from "electron/main";\nconst e = require('electron');\nawait import('electron');\nexport { y } from 'electron';`;
+    expect(specifiers(sample).sort()).toEqual(['electron', 'electron', 'electron', 'electron', 'electron/main']);
+  });
+});

@@ -1,0 +1,10 @@
+import type { DeckTab } from './deck-tab';
+import { photosTab } from '../features/dataset/photos-tab';
+
+/**
+ * The tabs of a deck, in order. To add a screen, export a `DeckTab` from
+ * src/renderer/features/<area>/<area>-tab.tsx and list it here: one line (plus its import).
+ */
+export const DECK_TABS: DeckTab[] = [
+  photosTab,
+];

@@ -1,0 +1,32 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/** Where the teacher is inside an open project; kept in the URL hash so a reload lands in the same place. */
+export interface Route {
+  deckId: number | null;
+  tab: string | null;
+}
+
+export function parseRoute(hash: string): Route {
+  const m = /^#\/deck\/(\d+)(?:\/([a-z-]+))?/.exec(hash);
+  return m ? { deckId: Number(m[1]), tab: m[2] ?? null } : { deckId: null, tab: null };
+}
+
+export function routeHash(route: Route): string {
+  if (route.deckId === null) return '#/';
+  return `#/deck/${route.deckId}${route.tab ? `/${route.tab}` : ''}`;
+}
+
+export function useRoute(): [Route, (next: Route) => void] {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const navigate = useCallback((next: Route) => {
+    const hash = routeHash(next);
+    if (window.location.hash !== hash) window.location.hash = hash;
+    setRoute(next);
+  }, []);
+  return [route, navigate];
+}

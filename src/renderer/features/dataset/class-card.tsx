@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { alpha } from '@mui/material/styles';
+import AddPhotoIcon from '@mui/icons-material/AddPhotoAlternateOutlined';
+import MoreVertIcon from '@mui/icons-material/MoreVert';
+import PhotoIcon from '@mui/icons-material/PhotoLibraryOutlined';
+import WarningIcon from '@mui/icons-material/WarningAmberRounded';
+import type { DeckClass, LanguageCode } from '../../../shared/domain';
+import { dragHasFiles } from './drop-files';
+import { dragHasPhotos } from './drag-photos';
+import { WordRow } from './word-row';
+
+interface Props {
+  cls: DeckClass;
+  languages: LanguageCode[];
+  selected: boolean;
+  warning: string | null;
+  onSelect(): void;
+  onSaveWord(lang: LanguageCode, word: string): Promise<void>;
+  onRename(): void;
+  onDelete(): void;
+  onAddPhotos(): void;
+  /** A drop of photos from the grid (move) or files from the OS (import). */
+  onDropData(dt: DataTransfer): void;
+}
+
+/** One word of the deck: its key, its word in each language, its photo count, and a drop target. */
+export function ClassCard({ cls, languages, selected, warning, onSelect, onSaveWord, onRename, onDelete, onAddPhotos, onDropData }: Props) {
+  const [menu, setMenu] = useState<HTMLElement | null>(null);
+  const [over, setOver] = useState(false);
+  const accepts = (dt: DataTransfer | null) => dragHasPhotos(dt) || dragHasFiles(dt);
+
+  return (
+    <Paper
+      variant="outlined"
+      data-testid="class-card"
+      data-class-key={cls.key}
+      aria-label={`Class ${cls.key}`}
+      onDragOver={(e) => {
+        if (!accepts(e.dataTransfer)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        e.dataTransfer.dropEffect = dragHasPhotos(e.dataTransfer) ? 'move' : 'copy';
+        setOver(true);
+      }}
+      onDragLeave={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setOver(false)}
+      onDrop={(e) => {
+        if (!accepts(e.dataTransfer)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        setOver(false);
+        onDropData(e.dataTransfer);
+      }}
+      sx={(t) => ({
+        p: 1.5,
+        cursor: 'pointer',
+        borderWidth: selected || over ? 2 : 1,
+        m: selected || over ? 0 : '1px',
+        borderColor: over ? t.palette.secondary.main : selected ? t.palette.primary.main : undefined,
+        borderStyle: over ? 'dashed' : 'solid',
+        bgcolor: over ? alpha(t.palette.secondary.main, 0.08) : selected ? alpha(t.palette.primary.main, 0.04) : 'background.paper',
+        transition: 'background-color 120ms',
+      })}
+      onClick={onSelect}
+    >
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
+        <Typography variant="subtitle1" sx={{ fontWeight: 700, flex: 1, minWidth: 0 }} noWrap data-testid="class-key">
+          {cls.key}
+        </Typography>
+        <Tooltip title={`${cls.photoCount} ${cls.photoCount === 1 ? 'photo' : 'photos'}`}>
+          <Chip size="small" icon={<PhotoIcon />} label={cls.photoCount} data-testid="class-count" />
+        </Tooltip>
+        <Tooltip title={`Add photos to ${cls.key}`}>
+          <IconButton size="small" aria-label={`Add photos to ${cls.key}`} onClick={(e) => { e.stopPropagation(); onAddPhotos(); }}>
+            <AddPhotoIcon fontSize="small" />
+          </IconButton>
+        </Tooltip>
+        <IconButton size="small" aria-label={`Options for ${cls.key}`} onClick={(e) => { e.stopPropagation(); setMenu(e.currentTarget); }}>
+          <MoreVertIcon fontSize="small" />
+        </IconButton>
+        <Menu anchorEl={menu} open={menu !== null} onClose={() => setMenu(null)} onClick={(e) => e.stopPropagation()}>
+          <MenuItem onClick={() => { setMenu(null); onRename(); }}>Rename…</MenuItem>
+          <MenuItem onClick={() => { setMenu(null); onAddPhotos(); }}>Add photos…</MenuItem>
+          <MenuItem onClick={() => { setMenu(null); onDelete(); }} sx={{ color: 'error.main' }}>Delete word…</MenuItem>
+        </Menu>
+      </Stack>
+      <Box sx={{ mt: 0.5 }}>
+        {languages.map((lang) => (
+          <WordRow key={lang} lang={lang} word={cls.words[lang]} onSave={(w) => onSaveWord(lang, w)} />
+        ))}
+      </Box>
+      {warning ? (
+        <Stack direction="row" spacing={0.75} sx={{ mt: 1, color: 'warning.dark', alignItems: 'flex-start' }} data-testid="class-warning">
+          <WarningIcon fontSize="small" sx={{ mt: '1px' }} />
+          <Typography variant="body2">{warning}</Typography>
+        </Stack>
+      ) : null}
+    </Paper>
+  );
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import AddPhotoIcon from '@mui/icons-material/AddPhotoAlternateOutlined';
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
+import DriveFolderUploadIcon from '@mui/icons-material/DriveFolderUploadOutlined';
+import DriveFileMoveIcon from '@mui/icons-material/DriveFileMoveOutlined';
+import SelectAllIcon from '@mui/icons-material/SelectAll';
+import type { DeckClass } from '../../../shared/domain';
+import { MoveMenu } from './move-menu';
+
+interface Props {
+  title: string;
+  shown: number;
+  selected: number;
+  classes: DeckClass[];
+  /** Classes every selected photo is already in (left out of "Move to…"). */
+  selectedClasses: ReadonlySet<number>;
+  onSelectAll(): void;
+  onClear(): void;
+  onMove(cls: DeckClass): void;
+  onDelete(): void;
+  onAddFiles(): void;
+  onAddFolder(): void;
+}
+
+/** Above the grid: what is shown, what is selected, and what can be done with it. */
+export function PhotoToolbar(p: Props) {
+  const [menu, setMenu] = useState<HTMLElement | null>(null);
+  const oneClass = p.selectedClasses.size === 1 ? p.selectedClasses : new Set<number>();
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 2, py: 1, minHeight: 56, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+      {p.selected === 0 ? (
+        <>
+          <Typography variant="subtitle1" sx={{ fontWeight: 600 }} noWrap data-testid="grid-title">{p.title}</Typography>
+          <Typography variant="body2" color="text.secondary" noWrap sx={{ flex: 1 }} data-testid="grid-count">
+            {p.shown} {p.shown === 1 ? 'photo' : 'photos'}
+          </Typography>
+          <Button startIcon={<SelectAllIcon />} onClick={p.onSelectAll} disabled={p.shown === 0}>Select all</Button>
+          <Divider orientation="vertical" flexItem />
+          <Tooltip title="Pick photo files. They go to the word chosen on the left, or you will be asked which word.">
+            <Button variant="contained" startIcon={<AddPhotoIcon />} onClick={p.onAddFiles}>Add photos</Button>
+          </Tooltip>
+          <Tooltip title="Pick a folder. Its subfolders named after words (Apple, Orange…) fill those words; new names become new words.">
+            <Button variant="outlined" startIcon={<DriveFolderUploadIcon />} onClick={p.onAddFolder}>Add a folder</Button>
+          </Tooltip>
+        </>
+      ) : (
+        <>
+          <Typography variant="subtitle1" sx={{ fontWeight: 600, flex: 1 }} data-testid="selection-count">
+            {p.selected} selected
+          </Typography>
+          <Button onClick={p.onClear}>Clear selection</Button>
+          <Button startIcon={<SelectAllIcon />} onClick={p.onSelectAll}>Select all {p.shown}</Button>
+          <Button variant="outlined" startIcon={<DriveFileMoveIcon />} onClick={(e) => setMenu(e.currentTarget)}>Move to…</Button>
+          <Button variant="outlined" color="error" startIcon={<DeleteIcon />} onClick={p.onDelete}>Delete</Button>
+          <MoveMenu anchor={menu} classes={p.classes} exclude={oneClass} onClose={() => setMenu(null)} onMove={p.onMove} />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,254 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import Box from '@mui/material/Box';
+import CircularProgress from '@mui/material/CircularProgress';
+import Typography from '@mui/material/Typography';
+import { alpha } from '@mui/material/styles';
+import PhotoLibraryIcon from '@mui/icons-material/PhotoLibraryOutlined';
+import type { DeckClass, Photo } from '../../../shared/domain';
+import type { DeckTab, DeckTabProps } from '../../app/deck-tab';
+import { ErrorAlert } from '../../components/error-alert';
+import { ChooseClassDialog } from './choose-class-dialog';
+import { ClassPanel } from './class-panel';
+import { dragHasPhotos, PHOTO_DRAG_TYPE, readDraggedPhotos, setDragLabel } from './drag-photos';
+import { dragHasFiles, filesFromDrop, filesFromInput } from './drop-files';
+import { useImports } from './import/import-provider';
+import { PhotoGrid } from './photo-grid';
+import { PhotoToolbar } from './photo-toolbar';
+import { PhotoViewer } from './photo-viewer';
+import { needsClass, toRelativePaths, type FoundFile } from './relative-paths';
+import { clickSelect, EMPTY_SELECTION, keepVisible, selectAll, type Selection } from './selection';
+import { useDeckData } from './use-deck-data';
+import { usePhotoActions } from './use-photo-actions';
+
+type Picked = { file: File; relativePath: string };
+
+function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
+  const { classes, photos, error, reload: reloadData } = useDeckData(deck.id, refreshDeck);
+  const reload = useCallback(async () => {
+    await reloadData();
+    refreshDeck();
+  }, [reloadData, refreshDeck]);
+  const imports = useImports();
+  const { move, remove } = usePhotoActions(reload);
+  const [filter, setFilter] = useState<number | null>(null);
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const [viewer, setViewer] = useState<number | null>(null);
+  const [loose, setLoose] = useState<Picked[] | null>(null);
+  const [dropOver, setDropOver] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const pickFor = useRef<number | null>(null);
+  const languages = useMemo(() => [project.sourceLanguage, ...project.targetLanguages], [project]);
+
+  const classList = classes ?? [];
+  const byId = useMemo(() => new Map(classList.map((c) => [c.id, c])), [classList]);
+  const shown = useMemo(() => (photos ?? []).filter((p) => filter === null || p.classId === filter), [photos, filter]);
+  const order = useMemo(() => shown.map((p) => p.id), [shown]);
+  const labels = useMemo(() => (filter === null ? new Map(classList.map((c) => [c.id, c.key])) : null), [filter, classList]);
+  useEffect(() => setSelection((s) => keepVisible(s, order)), [order]);
+  useEffect(() => {
+    if (filter !== null && classes && !byId.has(filter)) setFilter(null);
+  }, [filter, classes, byId]);
+
+  const selectedPhotos = () => shown.filter((p) => selection.ids.has(p.id));
+  const intoClass = (cls: DeckClass, files: Picked[]) =>
+    files.length > 0 && imports.start({ deckId: deck.id, classId: cls.id, targetLabel: cls.key, files });
+
+  /** Files dropped or picked for the whole deck: folders name their word; loose files need one. */
+  const intoDeck = (found: FoundFile<File>[]) => {
+    const rel = toRelativePaths(found, 'deck');
+    const foldered = rel.filter((f) => !needsClass(f.relativePath));
+    const looseFiles = rel.filter((f) => needsClass(f.relativePath));
+    if (foldered.length > 0) imports.start({ deckId: deck.id, targetLabel: deck.name, files: foldered });
+    const current = filter !== null ? byId.get(filter) : undefined;
+    if (looseFiles.length > 0) {
+      if (current) intoClass(current, looseFiles);
+      else setLoose(looseFiles);
+    }
+  };
+
+  const dropOnClass = (cls: DeckClass, dt: DataTransfer) => {
+    if (dragHasPhotos(dt)) {
+      const ids = new Set(readDraggedPhotos(dt));
+      void move((photos ?? []).filter((p) => ids.has(p.id)), cls);
+      return;
+    }
+    void filesFromDrop(dt).then((found) => intoClass(cls, toRelativePaths(found, 'class')));
+  };
+
+  const onClick = useCallback(
+    (photo: Photo, e: MouseEvent) => setSelection((s) => clickSelect(s, order, photo.id, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })),
+    [order],
+  );
+  const onOpen = useCallback((photo: Photo) => setViewer(order.indexOf(photo.id)), [order]);
+  const onDragStart = useCallback(
+    (photo: Photo, e: DragEvent) => {
+      let ids = [...selection.ids];
+      if (!selection.ids.has(photo.id)) {
+        ids = [photo.id];
+        setSelection({ ids: new Set(ids), anchor: photo.id });
+      }
+      e.dataTransfer.setData(PHOTO_DRAG_TYPE, JSON.stringify(ids));
+      e.dataTransfer.effectAllowed = 'move';
+      setDragLabel(e.dataTransfer, ids.length);
+    },
+    [selection],
+  );
+  const onKeyDown = (e: KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      setSelection(selectAll(order));
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      void remove([...selection.ids]);
+    } else if (e.key === 'Escape') {
+      setSelection(EMPTY_SELECTION);
+    } else if (e.key === 'Enter' && selection.anchor !== null) {
+      setViewer(order.indexOf(selection.anchor));
+    }
+  };
+
+  if (error) return <ErrorAlert error={error} sx={{ m: 3 }} />;
+  if (!classes || !photos) return <Box sx={{ display: 'flex', justifyContent: 'center', pt: 8 }}><CircularProgress aria-label="Loading photos" /></Box>;
+  const current = filter !== null ? byId.get(filter) : undefined;
+  const selectedClasses = new Set(selectedPhotos().map((p) => p.classId));
+
+  return (
+    <Box sx={{ display: 'flex', height: '100%', minHeight: 0 }}>
+      <Box sx={{ width: 340, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.default' }}>
+        <ClassPanel
+          deckId={deck.id}
+          classes={classes}
+          totalPhotos={photos.length}
+          languages={languages}
+          filter={filter}
+          onFilter={setFilter}
+          onChanged={() => void reload()}
+          onAddPhotos={(classId) => {
+            pickFor.current = classId;
+            fileInput.current?.click();
+          }}
+          onDropData={dropOnClass}
+        />
+      </Box>
+      <Box
+        sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', position: 'relative' }}
+        data-testid="deck-drop-zone"
+        onDragOver={(e) => {
+          if (!dragHasFiles(e.dataTransfer)) return;
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          setDropOver(true);
+        }}
+        onDragLeave={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setDropOver(false)}
+        onDrop={(e) => {
+          setDropOver(false);
+          if (!dragHasFiles(e.dataTransfer)) return;
+          e.preventDefault();
+          void filesFromDrop(e.dataTransfer).then(intoDeck);
+        }}
+      >
+        <PhotoToolbar
+          title={current ? current.key : 'All photos'}
+          shown={shown.length}
+          selected={selection.ids.size}
+          classes={classes}
+          selectedClasses={selectedClasses}
+          onSelectAll={() => setSelection(selectAll(order))}
+          onClear={() => setSelection(EMPTY_SELECTION)}
+          onMove={(cls) => void move(selectedPhotos(), cls)}
+          onDelete={() => void remove([...selection.ids])}
+          onAddFiles={() => {
+            pickFor.current = null;
+            fileInput.current?.click();
+          }}
+          onAddFolder={() => folderInput.current?.click()}
+        />
+        <Box sx={{ flex: 1, minHeight: 0 }}>
+          {shown.length > 0 ? (
+            <PhotoGrid photos={shown} labels={labels} selection={selection} onClick={onClick} onOpen={onOpen} onDragStart={onDragStart} onKeyDown={onKeyDown} />
+          ) : (
+            <Box sx={{ textAlign: 'center', pt: 10, px: 4, color: 'text.secondary' }} data-testid="grid-empty">
+              <PhotoLibraryIcon sx={{ fontSize: 56, color: 'grey.400' }} />
+              <Typography variant="h3" component="p" sx={{ mt: 1, color: 'text.primary' }}>
+                {current ? `No photos of “${current.key}” yet` : 'No photos in this deck yet'}
+              </Typography>
+              <Typography sx={{ mt: 1, maxWidth: 520, mx: 'auto' }}>
+                {current
+                  ? 'Drag photos from your computer onto this page or onto the word’s card, or use “Add photos”.'
+                  : 'Drag a folder here whose subfolders are named after your words (Apple, Orange…), or drag photos onto a word’s card on the left.'}
+              </Typography>
+            </Box>
+          )}
+        </Box>
+        {dropOver ? (
+          <Box
+            sx={(t) => ({
+              position: 'absolute', inset: 8, borderRadius: 3, border: `3px dashed ${t.palette.secondary.main}`, pointerEvents: 'none',
+              bgcolor: alpha(t.palette.secondary.main, 0.08), display: 'flex', alignItems: 'center', justifyContent: 'center',
+            })}
+          >
+            <Typography variant="h2" component="p" sx={{ color: 'secondary.dark', bgcolor: 'background.paper', px: 3, py: 1.5, borderRadius: 2, maxWidth: 560, textAlign: 'center' }}>
+              {current ? `Drop to add these photos to “${current.key}”` : 'Drop photos or folders: folders named after a word fill that word'}
+            </Typography>
+          </Box>
+        ) : null}
+      </Box>
+      <input
+        ref={fileInput}
+        type="file"
+        accept="image/*"
+        multiple
+        hidden
+        data-testid="photo-file-input"
+        onChange={(e) => {
+          const found = filesFromInput(e.target.files);
+          e.target.value = '';
+          const cls = byId.get(pickFor.current ?? filter ?? -1);
+          pickFor.current = null;
+          if (cls) intoClass(cls, toRelativePaths(found, 'class'));
+          else intoDeck(found.map((f) => ({ ...f, path: f.file.name })));
+        }}
+      />
+      <input
+        ref={folderInput}
+        type="file"
+        multiple
+        hidden
+        data-testid="photo-folder-input"
+        {...{ webkitdirectory: '' }}
+        onChange={(e) => {
+          const found = filesFromInput(e.target.files);
+          e.target.value = '';
+          intoDeck(found);
+        }}
+      />
+      <ChooseClassDialog
+        count={loose?.length ?? null}
+        classes={classes}
+        onClose={() => setLoose(null)}
+        onChoose={(cls) => {
+          if (loose) intoClass(cls, loose);
+          setLoose(null);
+        }}
+      />
+      <PhotoViewer
+        photos={shown}
+        index={viewer}
+        classes={classes}
+        onIndex={setViewer}
+        onMove={(p, cls) => void move([p], cls)}
+        onDelete={(p) => {
+          setViewer(null);
+          void remove([p.id]);
+        }}
+      />
+    </Box>
+  );
+}
+
+export const photosTab: DeckTab = {
+  id: 'photos',
+  label: 'Photos',
+  icon: <PhotoLibraryIcon fontSize="small" />,
+  component: PhotosTab,
+};

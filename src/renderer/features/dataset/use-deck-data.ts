@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DeckClass, Photo } from '../../../shared/domain';
+import { useStudio, useStudioEvent } from '../../api/hooks';
+
+export interface DeckData {
+  classes: DeckClass[] | null;
+  photos: Photo[] | null;
+  error: unknown;
+  reload(): Promise<void>;
+}
+
+/** A deck's classes and photos, fetched again whenever the core says its photos changed. */
+export function useDeckData(deckId: number, onChange?: () => void): DeckData {
+  const { client } = useStudio();
+  const [classes, setClasses] = useState<DeckClass[] | null>(null);
+  const [photos, setPhotos] = useState<Photo[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  const reload = useCallback(async () => {
+    try {
+      const [c, p] = await Promise.all([client.listClasses({ deckId }), client.listPhotos({ deckId })]);
+      setClasses(c);
+      setPhotos(p);
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+  }, [client, deckId]);
+
+  useEffect(() => {
+    setClasses(null);
+    setPhotos(null);
+    void reload();
+  }, [reload]);
+
+  // An import changes photos many times a second: coalesce into one reload.
+  useStudioEvent('photos.changed', (p) => {
+    if (p.deckId !== deckId) return;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      void reload();
+      onChangeRef.current?.();
+    }, 150);
+  });
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  return { classes, photos, error, reload };
+}

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { blobPath, isSha256, thumbPath } from '../core/store/paths';
+import { SECURITY_HEADERS } from './csp';
+
+/** Judges an original's type from its first bytes: the stored blob has no extension. */
+export function sniffImageType(head: Buffer): string {
+  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
+  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (head.subarray(0, 4).toString('latin1') === 'GIF8') return 'image/gif';
+  if (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  if (head.subarray(0, 4).toString('latin1') === 'II*\0' || head.subarray(0, 4).toString('latin1') === 'MM\0*') return 'image/tiff';
+  if (head.subarray(4, 8).toString('latin1') === 'ftyp') return 'image/avif';
+  return 'application/octet-stream';
+}
+
+const ROUTE = /^\/media\/(thumbs|blobs)\/([^/]+)$/;
+
+function notFound(res: ServerResponse, text: string): void {
+  res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+/**
+ * `/media/thumbs/<sha>.webp` and `/media/blobs/<sha>` from the open project. Anything but a bare
+ * sha256 is refused before it comes near a path.
+ */
+export function createMediaHandler(projectDir: () => string | null) {
+  return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
+    const m = ROUTE.exec(pathname);
+    if (!m) return notFound(res, 'No such media.');
+    const [, kind, name] = m;
+    const sha = kind === 'thumbs' ? name.replace(/\.webp$/, '') : name;
+    if (!isSha256(sha) || (kind === 'thumbs' && !name.endsWith('.webp'))) {
+      res.writeHead(400, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not a photo id.');
+      return;
+    }
+    const dir = projectDir();
+    if (!dir) return notFound(res, 'No project is open.');
+    const file = kind === 'thumbs' ? thumbPath(dir, sha) : blobPath(dir, sha);
+    const handle = await fs.promises.open(file, 'r').catch(() => null);
+    if (!handle) return notFound(res, 'That photo is not in the open project.');
+    try {
+      const stat = await handle.stat();
+      let type = 'image/webp';
+      if (kind === 'blobs') {
+        const head = Buffer.alloc(16);
+        await handle.read(head, 0, 16, 0);
+        type = sniffImageType(head);
+      }
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': type,
+        'Content-Length': String(stat.size),
+        // Content-addressed: the bytes behind a sha never change.
+        'Cache-Control': 'private, max-age=31536000, immutable',
+      });
+      if (req.method === 'HEAD') {
+        res.end();
+        await handle.close();
+        return;
+      }
+      const stream = handle.createReadStream({ autoClose: true });
+      stream.pipe(res);
+    } catch {
+      await handle.close().catch(() => undefined);
+      if (!res.headersSent) notFound(res, 'That photo could not be read.');
+      else res.destroy();
+    }
+  };
+}

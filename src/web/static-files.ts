@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SECURITY_HEADERS } from './csp';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves the built renderer; unknown paths get index.html so the app can route them itself. */
+export function createStaticHandler(root: string) {
+  const rootResolved = path.resolve(root);
+  return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      rel = '/';
+    }
+    let file = path.resolve(rootResolved, '.' + path.posix.normalize(rel));
+    if (file !== rootResolved && !file.startsWith(rootResolved + path.sep)) file = path.join(rootResolved, 'index.html');
+    let stat = await fs.promises.stat(file).catch(() => null);
+    if (!stat || stat.isDirectory()) {
+      file = path.join(rootResolved, 'index.html');
+      stat = await fs.promises.stat(file).catch(() => null);
+    }
+    if (!stat) {
+      res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('The studio window has not been built yet. Run "npm run build", then start the server again.');
+      return;
+    }
+    const ext = path.extname(file).toLowerCase();
+    // Built assets carry a content hash in their name; index.html must always be fresh.
+    const hashed = file.includes(`${path.sep}assets${path.sep}`);
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+      'Content-Length': String(stat.size),
+      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    fs.createReadStream(file).pipe(res);
+  };
+}

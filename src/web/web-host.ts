@@ -1,0 +1,104 @@
+import http from 'node:http';
+import path from 'node:path';
+import { WebSocketServer } from 'ws';
+import type { StudioCore } from '../core/index';
+import { SECURITY_HEADERS } from './csp';
+import { refuseReason } from './loopback-guard';
+import { createMediaHandler } from './media';
+import { Staging } from './staging';
+import { createStaticHandler } from './static-files';
+import { attachSocket } from './ws-bridge';
+
+export interface WebHostOptions {
+  core: StudioCore;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const UPLOAD_ROUTE = /^\/upload\/([^/]+)$/;
+
+/** The browser host: the renderer, the envelope over WebSocket, photos, and uploads, on 127.0.0.1 only. */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { core } = options;
+  const staging = new Staging(path.join(core.context.options.dataDir, 'staging'));
+  const stopJobWatch = [
+    core.events.on('job.finished', ({ jobId }) => void staging.release(jobId)),
+    core.events.on('job.failed', ({ jobId }) => void staging.release(jobId)),
+  ];
+  const serveStatic = createStaticHandler(options.rendererDir);
+  const serveMedia = createMediaHandler(() => core.context.session.current()?.dir ?? null);
+  let port = options.port;
+
+  const server = http.createServer((req, res) => {
+    const refused = refuseReason(req, port);
+    if (refused) {
+      res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`Refused: ${refused}.`);
+      return;
+    }
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const upload = UPLOAD_ROUTE.exec(pathname);
+    const fail = (e: unknown) => {
+      console.error('[web] request failed:', e);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    };
+    if (upload) {
+      // A custom header forces a CORS preflight that this server never answers: only our own page can upload.
+      if (req.headers['x-magritte-upload'] !== '1' || (req.method !== 'PUT' && req.method !== 'DELETE')) {
+        res.writeHead(405, SECURITY_HEADERS);
+        res.end();
+        return;
+      }
+      if (req.method === 'DELETE') staging.discard(upload[1]).then(() => res.writeHead(204, SECURITY_HEADERS).end(), fail);
+      else staging.handleUpload(req, res, upload[1]).catch(fail);
+    } else if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, SECURITY_HEADERS);
+      res.end();
+    } else if (pathname.startsWith('/media/')) {
+      serveMedia(req, res, pathname).catch(fail);
+    } else {
+      serveStatic(req, res, pathname).catch(fail);
+    }
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (pathname !== '/ws' || refuseReason(req, port)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, core, staging));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address && typeof address === 'object') port = address.port;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    close: async () => {
+      for (const stop of stopJobWatch) stop();
+      staging.close();
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
