@@ -1,47 +1,20 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import type { Plugin } from 'vite';
-import { injectCspMeta, stripCspMeta } from './electron/main/csp';
+import { cspMetaPlugin, dedupeRequireShimPlugin, devWithoutCspPlugin } from './electron/build/vite-plugins';
 
 const root = import.meta.dirname;
 
 /**
- * Native or optional modules load from node_modules at run time, never bundled: better-sqlite3 and
- * sharp carry .node binaries, TF.js picks its backend (tfjs-node if installed, else wasm) itself.
+ * Native or optional modules load from node_modules at run time, never bundled: sharp carries .node
+ * binaries, TF.js picks its backend (tfjs-node if installed, else wasm) itself. (Every package in
+ * "dependencies" is external anyway; better-sqlite3 goes through the alias below.)
  */
 const NATIVE_EXTERNALS = ['sharp', /^@img\//, /^@tensorflow\//, '@devicefarmer/adbkit'];
 
-/** Writes the studio's Content-Security-Policy into the built index.html (dev keeps Vite's inline HMR). */
-function cspMetaPlugin(): Plugin {
-  return {
-    name: 'magritte:csp-meta',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html) {
-        const out = injectCspMeta(html);
-        if (out.replaced) this.warn('src/renderer/index.html declared another CSP; replaced by electron/main/csp.ts');
-        return out.html;
-      },
-    },
-  };
-}
-
-/**
- * `electron-vite dev` only: Vite's dev server injects inline scripts (React refresh) that the CSP
- * rightly forbids, so the dev page goes without it. Built pages always carry it.
- */
-function devWithoutCspPlugin(): Plugin {
-  return {
-    name: 'magritte:dev-without-csp',
-    apply: 'serve',
-    transformIndexHtml: (html) => stripCspMeta(html),
-  };
-}
-
 export default defineConfig({
   main: {
+    plugins: [dedupeRequireShimPlugin()],
     resolve: {
       // The core's better-sqlite3 goes through a wrapper that can load an Electron-ABI build of the
       // addon (see electron/main/sqlite-native.ts); the wrapper itself requires the real module.

@@ -39,7 +39,7 @@ export function readCspMeta(html: string): string | null {
 }
 
 /**
- * Makes a built page carry exactly the studio's CSP <meta>, first in <head>: a missing tag is added,
+ * Makes a built page carry exactly the studio's CSP <meta>, early in <head>: a missing tag is added,
  * a tag with another policy is replaced (`replaced` says so, for the build to warn about).
  */
 export function injectCspMeta(html: string): { html: string; replaced: boolean } {
@@ -47,9 +47,10 @@ export function injectCspMeta(html: string): { html: string; replaced: boolean }
   const existing = readCspMeta(html);
   if (existing === CONTENT_SECURITY_POLICY_META) return { html, replaced: false };
   if (existing !== null) return { html: html.replace(META_TAG, tag), replaced: true };
-  const head = /<head[^>]*>/i.exec(html);
-  if (!head) throw new Error('index.html has no <head>: cannot add the Content-Security-Policy');
-  const at = head.index + head[0].length;
+  // Right after <meta charset> (which must come first), else at the top of <head>.
+  const anchor = /<meta\s+charset=[^>]*>/i.exec(html) ?? /<head[^>]*>/i.exec(html);
+  if (!anchor) throw new Error('index.html has no <head>: cannot add the Content-Security-Policy');
+  const at = anchor.index + anchor[0].length;
   return { html: `${html.slice(0, at)}\n    ${tag}${html.slice(at)}`, replaced: false };
 }
 

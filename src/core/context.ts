@@ -9,4 +9,6 @@ export interface CoreContext {
   events: EventBus;
   jobs: JobRunner;
   session: ProjectSession;
+  /** Registers clean-up (sockets, workers, servers) run by `core.close()`, last registered first. */
+  onClose(dispose: () => void | Promise<void>): void;
 }

@@ -27,7 +27,14 @@ export function createStudioCore(options: StudioCoreOptions = {}): StudioCore {
   const events = new EventBus();
   const jobs = new JobRunner(events);
   const session = new ProjectSession(resolved, events);
-  const context: CoreContext = { options: resolved, events, jobs, session };
+  const disposers: Array<() => void | Promise<void>> = [];
+  const context: CoreContext = {
+    options: resolved,
+    events,
+    jobs,
+    session,
+    onClose: (dispose) => disposers.push(dispose),
+  };
   const api: Handlers = {
     ...createProjectHandlers(context),
     ...createJobsHandlers(context),
@@ -42,6 +49,7 @@ export function createStudioCore(options: StudioCoreOptions = {}): StudioCore {
     close: async () => {
       await jobs.cancelAll();
       session.close();
+      for (const dispose of disposers.reverse()) await dispose();
     },
   };
 }

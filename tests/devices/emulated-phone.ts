@@ -54,6 +54,7 @@ export class EmulatedPhone implements PhoneHost {
   private readonly connections = new Set<PhoneConnection>();
   private readonly ownsStorage: boolean;
   private boundPort = 0;
+  private droppedCounter = 0;
 
   private constructor(private readonly opts: EmulatedPhoneOptions) {
     this.ownsStorage = !opts.storageDir;
@@ -110,13 +111,22 @@ export class EmulatedPhone implements PhoneHost {
     );
   }
 
-  dropAfterBytes(): number | null {
-    return this.faults.dropAfterBytes;
+  countIncoming(bytes: number): boolean {
+    if (this.faults.dropAfterBytes === null) return false;
+    this.droppedCounter += bytes;
+    return this.droppedCounter >= this.faults.dropAfterBytes;
+  }
+
+  /** Arms the "pulled cable" fault: the connection drops once `bytes` more arrive from the host. */
+  dropAfter(bytes: number | null): void {
+    this.faults.dropAfterBytes = bytes;
+    this.droppedCounter = 0;
   }
 
   onDrop(): void {
-    // One drop per fault setting: a re-plugged phone behaves again.
-    this.faults.dropAfterBytes = null;
+    this.log(`cable pulled after ${this.droppedCounter} bytes`);
+    // One drop per arming: a re-plugged phone behaves again.
+    this.dropAfter(null);
     void this.unplug();
   }
 
@@ -127,7 +137,8 @@ export class EmulatedPhone implements PhoneHost {
 
   openService(service: string, stream: DeviceStream, conn: PhoneConnection): StreamHandler | null {
     this.log(`OPEN ${service}`);
-    const shellCmd = /^(?:shell|exec)(?:,[^:]*)?:(.*)$/s.exec(service);
+    // Only the plain shell: "shell,v2:" framing is never asked for, as the banner offers no shell_v2.
+    const shellCmd = /^(?:shell|exec):(.*)$/s.exec(service);
     if (shellCmd) {
       const ctx: ShellContext = { storage: this.storage, props: this.props, amLog: this.amLog, shellLog: this.shellLog };
       queueMicrotask(() => {

@@ -36,8 +36,8 @@ export interface PhoneHost {
   readonly banner: string;
   readonly authMode: 'none' | 'accept' | 'refuse';
   readonly trustedKeys: KeyObject[];
-  /** Bytes from the host after which the cable is "pulled"; null: never. */
-  dropAfterBytes(): number | null;
+  /** Counts bytes from the host; true means the cable is "pulled" now. */
+  countIncoming(bytes: number): boolean;
   onDrop(): void;
   /** Builds the handler for a service the host opened; null refuses it. */
   openService(service: string, stream: DeviceStream, conn: PhoneConnection): StreamHandler | null;
@@ -109,7 +109,6 @@ export class PhoneConnection {
   private readonly reader = new PacketReader(1024 * 1024);
   private readonly streams = new Map<number, DeviceStream>();
   private nextLocalId = 1;
-  private received = 0;
   private token: Buffer | null = null;
   private pendingKey: KeyObject | null = null;
   private hostMaxData = 4096;
@@ -162,10 +161,7 @@ export class PhoneConnection {
   }
 
   private onBytes(chunk: Buffer): void {
-    const limit = this.phone.dropAfterBytes();
-    this.received += chunk.length;
-    if (limit !== null && this.received >= limit) {
-      this.phone.log(`drop after ${this.received} bytes`);
+    if (this.phone.countIncoming(chunk.length)) {
       this.phone.onDrop();
       return;
     }
@@ -184,7 +180,7 @@ export class PhoneConnection {
     switch (p.command) {
       case A_CNXN:
         this.hostMaxData = p.arg1 || 4096;
-        this.phone.log(`CNXN from host: ${p.data.toString('utf8').replace(/\0$/, '')}`);
+        this.phone.log(`CNXN from host (version ${p.arg0.toString(16)}, maxdata ${p.arg1}): ${p.data.toString('utf8').replace(/\0$/, '')}`);
         if (this.phone.authMode === 'none') return this.goOnline();
         return this.sendToken();
       case A_AUTH:

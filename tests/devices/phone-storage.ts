@@ -13,7 +13,7 @@ export interface PhoneFaults {
   reportedFreeBytes: number | null;
   /** Flip one byte of each pushed file whose device path contains this text (true: every file). */
   corruptPushes: boolean | string;
-  /** Drop the TCP connection once this many bytes arrived from the host on it; null: never. */
+  /** Drop the connection once this many more bytes arrived from the host (see EmulatedPhone.dropAfter); null: never. */
   dropAfterBytes: number | null;
   /** False makes `sha256sum` "not found", as on old toybox builds, so md5sum must be used. */
   hasSha256sum: boolean;

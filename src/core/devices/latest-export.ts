@@ -1,30 +1,19 @@
 /**
- * Finds what a push sends when no export folder is given: the deck's newest export.
- *
- * STOPGAP until the export work (src/core/export) lands with its own record of exports: this looks
- * in the project's `exports/` folder for `<time>-<deck>` folders (the layout in ARCHITECTURE.md)
- * and takes the newest. Replace its body with the export area's lookup when that exists.
+ * What a push sends when no export folder is given: the deck's newest export that is still on
+ * disk, as recorded by the export work (src/core/export/export-history.ts).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { StudioError } from '../../shared/errors';
-import { deckFolderName } from './push-plan';
+import { listExports } from '../export/export-history';
+import type { Db } from '../store/open-database';
 
-export function findLatestExportDir(exportsDir: string, deckName: string): string {
-  const suffix = `-${deckFolderName(deckName)}`.toLowerCase();
-  const candidates = fs.existsSync(exportsDir)
-    ? fs
-        .readdirSync(exportsDir, { withFileTypes: true })
-        .filter((e) => e.isDirectory() && (e.name.toLowerCase().endsWith(suffix) || e.name.toLowerCase().endsWith(`-${deckName.toLowerCase()}`)))
-        .map((e) => path.join(exportsDir, e.name))
-    : [];
-  if (candidates.length === 0) {
+export function findLatestExportDir(db: Db, deckId: number, deckName: string): string {
+  const latest = listExports(db, deckId).find((e) => e.exists);
+  if (!latest) {
     throw new StudioError(
       'FILE_NOT_FOUND',
-      `The deck "${deckName}" has not been exported yet, so there is nothing to send.`,
+      `The deck "${deckName}" has not been exported yet (or its export folder was moved), so there is nothing to send.`,
       'Export the deck first, then send it to the phones.',
     );
   }
-  // Folder names start with the export time, so the newest sorts last; mtime breaks ties.
-  return candidates.sort((a, b) => a.localeCompare(b) || fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs).at(-1)!;
+  return latest.folder;
 }

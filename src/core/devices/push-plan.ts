@@ -65,11 +65,16 @@ function hashFile(file: string): Promise<{ sha256: string; md5: string }> {
   });
 }
 
+/**
+ * The files worth sending: hidden files are skipped, and so is the export's own zip at the top
+ * (the same files again, for sharing by hand; the phone app reads the files themselves).
+ */
 function listFiles(root: string): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       if (e.name.startsWith('.')) continue;
+      if (dir === root && e.isFile() && e.name.toLowerCase().endsWith('.zip')) continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
       else if (e.isFile()) out.push(full);

@@ -10,6 +10,7 @@ import { getDeck } from '../store/decks-repo';
 
 export function createDevicesHandlers(ctx: CoreContext, service?: DeviceService): Pick<Handlers, keyof DevicesApi> {
   const devices = service ?? new DeviceService({ dataDir: ctx.options.dataDir, events: ctx.events });
+  ctx.onClose(() => devices.dispose());
 
   return {
     listDevices: async () => devices.listDevices(),
@@ -20,7 +21,7 @@ export function createDevicesHandlers(ctx: CoreContext, service?: DeviceService)
     startPush: async ({ deckId, exportDir, serials }) => {
       const store = ctx.session.require();
       const deck = getDeck(store.db, deckId);
-      const dir = exportDir ?? findLatestExportDir(store.paths.exports, deck.name);
+      const dir = exportDir ?? findLatestExportDir(store.db, deckId, deck.name);
       const plan = await buildPushPlan(dir, deck.name, devices.getSettings());
       const { jobId } = ctx.jobs.start('push', async (job) => {
         const startedAt = new Date().toISOString();

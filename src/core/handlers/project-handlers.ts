@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { ProjectApi } from '../../shared/api/project';
 import type { Handlers } from '../../shared/api';
 import { StudioError } from '../../shared/errors';
@@ -48,7 +49,10 @@ export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof Pr
       return session.create({ name, languages, parentDir });
     },
     openProject: async ({ dir }) => {
-      if (session.current()?.dir !== dir) await leaveProject();
+      if (typeof dir !== 'string' || dir.length === 0) {
+        throw new StudioError('INVALID_ARGUMENT', 'No project folder was given.', 'Choose a folder ending in .magritte.');
+      }
+      if (session.current()?.dir !== path.resolve(dir)) await leaveProject();
       return session.open(dir);
     },
     closeProject: async () => {
@@ -100,8 +104,14 @@ export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof Pr
     startImport: async ({ deckId, classId, sources }) => {
       const store = session.require();
       decks.getDeck(store.db, deckId);
+      if (classId !== undefined && classes.getClass(store.db, classId).deckId !== deckId) {
+        throw new StudioError('CLASS_NOT_FOUND', 'That class is not in this deck.', 'Refresh the deck and drop the photos again.');
+      }
       if (!Array.isArray(sources) || sources.length === 0) {
         throw new StudioError('INVALID_ARGUMENT', 'Nothing was given to import.', 'Drop photos or folders onto the deck or a class.');
+      }
+      if (sources.some((s) => typeof s?.path !== 'string' || s.path.length === 0 || (s.relativePath !== undefined && typeof s.relativePath !== 'string'))) {
+        throw new StudioError('INVALID_ARGUMENT', 'Some of the dropped items have no file path.', 'Drop files or folders from your computer, not from a web page.');
       }
       const { jobId } = jobs.start('import', (job) => importPhotos(store, events, job, { deckId, classId, sources }));
       return { jobId };

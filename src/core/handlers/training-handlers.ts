@@ -1,7 +1,184 @@
-import type { TrainingApi } from '../../shared/api/training';
+import { randomUUID } from 'node:crypto';
+import * as tf from '@tensorflow/tfjs';
+import type { TrainingApi, TrainingConfig, TrainingSettings } from '../../shared/api/training';
 import type { Handlers } from '../../shared/api';
+import { StudioError } from '../../shared/errors';
 import type { CoreContext } from '../context';
+import { getDeck } from '../store/decks-repo';
+import { initBackend } from '../ml/backend';
+import { DEFAULT_BASE_MODEL_ID, requireBaseModelEntry } from '../ml/base-model-catalog';
+import { listBaseModelInfos } from '../ml/base-model-locator';
+import { ensureBaseModel, importBaseModel } from '../ml/base-model-service';
+import { classifyPhotos } from '../ml/classify-photos';
+import { loadDeckDataset } from '../ml/deck-dataset';
+import { EmbeddingStore } from '../ml/embedding-store';
+import { evaluateFolder } from '../ml/evaluate-folder';
+import { computeMissingFeatures } from '../ml/features-job';
+import { getLiveModel } from '../ml/live-model';
+import { deleteModelVersion, getModelVersion, listModelVersions } from '../ml/model-versions-repo';
+import { poolSize } from '../ml/pool-registry';
+import { AUGMENT_VARIANTS, PREPROCESSING_VERSION } from '../ml/preprocess';
+import { readDeckConfig, writeDeckConfig, writeProjectBaseModel } from '../ml/training-config-repo';
+import { runTraining } from '../ml/training-run';
+import { DEFAULT_SETTINGS, resolveSettings } from '../ml/training-settings';
 
-export function createTrainingHandlers(_ctx: CoreContext): Pick<Handlers, keyof TrainingApi> {
-  return {};
+function changedFromDefaults(settings: TrainingSettings): Partial<TrainingSettings> {
+  const out: Partial<TrainingSettings> = {};
+  for (const key of Object.keys(settings) as (keyof TrainingSettings)[]) {
+    if (settings[key] !== DEFAULT_SETTINGS[key]) (out as Record<string, unknown>)[key] = settings[key];
+  }
+  return out;
+}
+
+export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof TrainingApi> {
+  const db = () => ctx.session.require().db;
+
+  const config = (deckId?: number): TrainingConfig => {
+    if (deckId === undefined) {
+      const row = db().prepare('SELECT base_model_id FROM project_training WHERE id = 1').get() as { base_model_id: string } | undefined;
+      return { baseModelId: row?.base_model_id ?? DEFAULT_BASE_MODEL_ID, settings: { ...DEFAULT_SETTINGS }, changed: {}, defaults: { ...DEFAULT_SETTINGS } };
+    }
+    getDeck(db(), deckId);
+    const stored = readDeckConfig(db(), deckId);
+    const settings = resolveSettings(stored.settings);
+    return { baseModelId: stored.baseModelId, settings, changed: changedFromDefaults(settings), defaults: { ...DEFAULT_SETTINGS } };
+  };
+
+  return {
+    getMlInfo: async () => {
+      const backend = await initBackend();
+      return {
+        backend: backend.name,
+        // Workers choose the same way as this thread (same packages, same MAGRITTE_TF_BACKEND).
+        workerBackend: backend.name,
+        workers: poolSize(),
+        simd: backend.simd,
+        tfjsVersion: tf.version.tfjs,
+        preprocessingVersion: PREPROCESSING_VERSION,
+        defaultBaseModelId: DEFAULT_BASE_MODEL_ID,
+      };
+    },
+
+    listBaseModels: async () => listBaseModelInfos(ctx.options),
+
+    prepareBaseModel: async ({ baseModelId }) => {
+      requireBaseModelEntry(baseModelId, ctx.options.modelCacheDir);
+      const { jobId } = ctx.jobs.start('base-model', async (job) => {
+        job.progress(0, 1, 'Looking for the base model');
+        const ready = await ensureBaseModel(baseModelId, ctx.options, {
+          signal: job.signal,
+          onProgress: (p) => job.progress(p.bytesDone, p.bytesTotal, `Downloading: ${(p.bytesDone / 1e6).toFixed(1)} of ${(p.bytesTotal / 1e6).toFixed(1)} MB`),
+        });
+        ctx.events.emit('baseModels.changed', { baseModelId });
+        job.progress(1, 1, 'Base model ready');
+        return { baseModelId, dir: ready.dir };
+      });
+      return { jobId };
+    },
+
+    importBaseModel: async (req) => {
+      if (typeof req?.dir !== 'string' || typeof req.featureLayer !== 'string' || req.featureLayer.length === 0) {
+        throw new StudioError('INVALID_ARGUMENT', 'Importing a base model needs a folder and the name of its feature layer.', 'Choose the folder holding model.json and type the layer name.');
+      }
+      const info = await importBaseModel(req, ctx.options);
+      ctx.events.emit('baseModels.changed', { baseModelId: info.id });
+      return info;
+    },
+
+    getTrainingConfig: async (req) => config(req?.deckId),
+
+    setTrainingConfig: async ({ deckId, baseModelId, settings }) => {
+      if (baseModelId !== undefined) requireBaseModelEntry(baseModelId, ctx.options.modelCacheDir);
+      if (deckId === undefined) {
+        if (settings !== undefined) {
+          throw new StudioError('INVALID_ARGUMENT', 'Training settings belong to a deck.', 'Choose a deck, then change its settings.');
+        }
+        if (baseModelId !== undefined) writeProjectBaseModel(db(), baseModelId);
+        return config();
+      }
+      getDeck(db(), deckId);
+      const changed = settings === undefined ? undefined : changedFromDefaults(resolveSettings(settings));
+      writeDeckConfig(db(), deckId, { baseModelId, settings: changed });
+      return config(deckId);
+    },
+
+    getFeatureStatus: async ({ deckId, baseModelId }) => {
+      const id = baseModelId ?? readDeckConfig(db(), deckId).baseModelId;
+      const { photos } = loadDeckDataset(db(), deckId);
+      const shas = [...new Set(photos.map((p) => p.sha256))];
+      const store = new EmbeddingStore(db(), { baseModelId: id, preprocessing: PREPROCESSING_VERSION });
+      const missingOrig = new Set(store.missing(shas, 'orig'));
+      const missingAug = new Set(AUGMENT_VARIANTS.flatMap((v) => store.missing(shas, v)));
+      return {
+        baseModelId: id,
+        photos: shas.length,
+        cached: shas.length - missingOrig.size,
+        augmentedCached: shas.filter((s) => !missingOrig.has(s) && !missingAug.has(s)).length,
+      };
+    },
+
+    startFeatureExtraction: async ({ deckId, baseModelId, augmentation }) => {
+      const store = ctx.session.require();
+      getDeck(store.db, deckId);
+      const id = baseModelId ?? readDeckConfig(store.db, deckId).baseModelId;
+      requireBaseModelEntry(id, ctx.options.modelCacheDir);
+      const { jobId } = ctx.jobs.start('features', async (job) => {
+        const model = await ensureBaseModel(id, ctx.options, { signal: job.signal });
+        const { photos } = loadDeckDataset(store.db, deckId);
+        return computeMissingFeatures({
+          db: store.db,
+          projectDir: store.dir,
+          model,
+          photos,
+          variants: augmentation ? ['orig', ...AUGMENT_VARIANTS] : ['orig'],
+          job,
+        });
+      });
+      return { jobId };
+    },
+
+    startTraining: async ({ deckId, settings, baseModelId }) => {
+      getDeck(db(), deckId);
+      const stored = readDeckConfig(db(), deckId);
+      const resolved = resolveSettings(settings, resolveSettings(stored.settings));
+      const base = baseModelId ?? stored.baseModelId;
+      requireBaseModelEntry(base, ctx.options.modelCacheDir);
+      const runId = randomUUID();
+      const { jobId } = ctx.jobs.start('training', (job) => runTraining(ctx, job, { deckId, runId, settings: resolved, baseModelId: base }));
+      return { jobId, runId };
+    },
+
+    listModelVersions: async ({ deckId }) => {
+      getDeck(db(), deckId);
+      return listModelVersions(db(), deckId);
+    },
+
+    getModelVersion: async ({ versionId }) => getModelVersion(db(), versionId),
+
+    deleteModelVersion: async ({ versionId }) => {
+      deleteModelVersion(db(), versionId);
+    },
+
+    classifyPhotos: async (req) => {
+      getDeck(db(), req.deckId);
+      if (!Array.isArray(req.sources) || req.sources.some((s) => typeof s?.path !== 'string')) {
+        throw new StudioError('INVALID_ARGUMENT', 'Nothing was given to classify.', 'Drop one or more photos.');
+      }
+      return classifyPhotos(ctx, req);
+    },
+
+    getLiveModel: async (req) => {
+      getDeck(db(), req.deckId);
+      return getLiveModel(ctx, req);
+    },
+
+    startEvaluation: async (req) => {
+      getDeck(db(), req.deckId);
+      if (typeof req.dir !== 'string' || req.dir.length === 0) {
+        throw new StudioError('INVALID_ARGUMENT', 'Evaluating needs a folder of class subfolders.', 'Choose a folder with one subfolder of photos per class.');
+      }
+      const { jobId } = ctx.jobs.start('evaluation', (job) => evaluateFolder(ctx, job, req));
+      return { jobId };
+    },
+  };
 }

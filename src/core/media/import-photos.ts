@@ -85,6 +85,12 @@ export async function importPhotos(store: ProjectStore, events: EventBus, job: J
       const thumb = thumbPath(dir, sha);
       if (!(await fileExists(thumb))) await writeFileDurably(store.paths.tmp, thumb, photo.thumbnail);
       job.throwIfCancelled();
+      // Checked again here: another import into this deck may have added it meanwhile, and
+      // this check and the insert below run without yielding, so they cannot interleave.
+      if (findPhotoInDeck(db, deck.id, sha)?.deleted === false) {
+        report.duplicates++;
+        return;
+      }
       const id = insertPhoto(db, {
         deckId: deck.id,
         classId: classFor(item),

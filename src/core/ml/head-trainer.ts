@@ -42,17 +42,6 @@ function glorot(inputSize: number, units: number, random: () => number): tf.Tens
   return tf.tensor2d(values, [inputSize, units]);
 }
 
-function standardizer(rows: readonly Float32Array[], size: number): { mean: Float32Array; scale: Float32Array } {
-  const mean = new Float32Array(size);
-  const scale = new Float32Array(size);
-  for (const r of rows) for (let i = 0; i < size; i++) mean[i] += r[i] / rows.length;
-  let avgVar = 0;
-  for (const r of rows) for (let i = 0; i < size; i++) scale[i] += (r[i] - mean[i]) ** 2 / rows.length;
-  for (let i = 0; i < size; i++) avgVar += scale[i] / size;
-  for (let i = 0; i < size; i++) scale[i] = Math.sqrt(scale[i] + 0.1 * avgVar + 1e-12);
-  return { mean, scale };
-}
-
 function stack(rows: readonly Float32Array[], size: number): tf.Tensor2D {
   const flat = new Float32Array(rows.length * size);
   rows.forEach((r, i) => flat.set(r, i * size));
@@ -93,12 +82,10 @@ export async function trainHead(input: TrainHeadInput): Promise<TrainHeadOutput>
     return h;
   };
 
-  const std = (input as any).standardize ? standardizer(input.train.x, featureSize) : null;
-  const prep = (rows: readonly Float32Array[]) => (std ? rows.map((r) => r.map((v, i) => (v - std.mean[i]) / std.scale[i])) : rows);
-  const xTrain = stack(prep(input.train.x), featureSize);
+  const xTrain = stack(input.train.x, featureSize);
   const yTrain = tf.tidy(() => tf.oneHot(tf.tensor1d(input.train.y as number[], 'int32'), numClasses).toFloat() as tf.Tensor2D);
   const wTrain = tf.tensor1d(input.train.y.map((c) => classWeight[c]));
-  const xVal = input.val.x.length > 0 ? stack(prep(input.val.x), featureSize) : null;
+  const xVal = input.val.x.length > 0 ? stack(input.val.x, featureSize) : null;
   const yValIdx = input.val.y;
   const optimizer = tf.train.adam(s.learningRate);
 
@@ -182,16 +169,17 @@ function epochMetrics(
   yVal: readonly number[],
   classWeight: number[],
 ): EpochMetrics {
-  return tf.tidy(() => {
-    const accOf = (x: tf.Tensor2D, y: readonly number[]) => {
+  const accOf = (x: tf.Tensor2D, y: readonly number[]): number =>
+    tf.tidy(() => {
       const pred = tf.argMax(logits(x), 1).dataSync();
       return y.filter((c, i) => pred[i] === c).length / Math.max(1, y.length);
-    };
-    const acc = accOf(xTrain, yTrain);
-    if (!xVal) return { epoch, loss, acc, valLoss: null, valAcc: null };
+    });
+  const acc = accOf(xTrain, yTrain);
+  if (!xVal) return { epoch, loss, acc, valLoss: null, valAcc: null };
+  const valLoss = tf.tidy(() => {
     const yv = tf.oneHot(tf.tensor1d(yVal as number[], 'int32'), classWeight.length).toFloat();
     const wv = tf.tensor1d(yVal.map((c) => classWeight[c]));
-    const valLoss = tf.losses.softmaxCrossEntropy(yv, logits(xVal), wv, 0, tf.Reduction.SUM_BY_NONZERO_WEIGHTS).dataSync()[0];
-    return { epoch, loss, acc, valLoss, valAcc: accOf(xVal, yVal) };
+    return tf.losses.softmaxCrossEntropy(yv, logits(xVal), wv, 0, tf.Reduction.SUM_BY_NONZERO_WEIGHTS).dataSync()[0];
   });
+  return { epoch, loss, acc, valLoss, valAcc: accOf(xVal, yVal) };
 }

@@ -8,9 +8,9 @@ import { StudioError } from '../../shared/errors';
  */
 export const DEFAULT_SETTINGS: TrainingSettings = {
   epochs: 50,
-  batchSize: 16,
-  learningRate: 0.001,
-  hiddenUnits: 0,
+  batchSize: 32,
+  learningRate: 0.003,
+  hiddenUnits: 100,
   validationShare: 0.2,
   classWeighting: true,
   augmentation: false,

@@ -39,8 +39,8 @@ function toClass(r: ClassRow, words: Record<LanguageCode, string>): DeckClass {
 }
 
 /** A class key is also a folder name on import and a label on the phone: keep it plain. */
-export function cleanKey(key: string): string {
-  const k = key.normalize('NFC').trim();
+export function cleanKey(key: unknown): string {
+  const k = typeof key === 'string' ? key.normalize('NFC').trim() : '';
   // eslint-disable-next-line no-control-regex
   if (k.length === 0 || k.length > 80 || /[/\\\u0000-\u001f]/.test(k)) {
     throw new StudioError(
@@ -67,9 +67,14 @@ export function getClass(db: Db, classId: number): DeckClass {
 
 /** Case-insensitive lookup of a class by key within a deck. */
 export function findClassByKey(db: Db, deckId: number, key: string): DeckClass | null {
-  const row = db.prepare(`${CLASS_SELECT} WHERE c.deck_id = ? AND c.key = ? COLLATE NOCASE`).get(deckId, key.normalize('NFC').trim()) as
-    | ClassRow
-    | undefined;
+  const wanted = key.normalize('NFC').trim();
+  let row = db.prepare(`${CLASS_SELECT} WHERE c.deck_id = ? AND c.key = ? COLLATE NOCASE`).get(deckId, wanted) as ClassRow | undefined;
+  if (!row) {
+    // SQLite's NOCASE folds ASCII only; "Éclair" must still find "éclair".
+    const folded = wanted.toLowerCase();
+    const rows = db.prepare(`${CLASS_SELECT} WHERE c.deck_id = ?`).all(deckId) as ClassRow[];
+    row = rows.find((r) => r.key.normalize('NFC').toLowerCase() === folded);
+  }
   return row ? toClass(row, wordsOf(db, [row.id]).get(row.id) ?? {}) : null;
 }
 

@@ -20,8 +20,8 @@ function toDeck(r: DeckRow): Deck {
   return { id: r.id, name: r.name, createdAt: r.created_at, classCount: r.class_count, photoCount: r.photo_count };
 }
 
-function cleanName(name: string): string {
-  const n = name.trim();
+function cleanName(name: unknown): string {
+  const n = typeof name === 'string' ? name.normalize('NFC').trim() : '';
   if (n.length === 0 || n.length > 100) {
     throw new StudioError('INVALID_ARGUMENT', 'A deck needs a name of 1 to 100 characters.', 'Type a name such as "Fruits".');
   }

@@ -7,8 +7,8 @@ const LANG_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 /** Checks and tidies a language list: BCP 47-looking tags, no repeats, at least one. */
 export function normaliseLanguages(languages: readonly string[]): LanguageCode[] {
   const out: LanguageCode[] = [];
-  for (const raw of languages) {
-    const code = raw.trim();
+  for (const raw of Array.isArray(languages) ? languages : []) {
+    const code = typeof raw === 'string' ? raw.trim() : '';
     if (!LANG_TAG.test(code)) {
       throw new StudioError('INVALID_ARGUMENT', `"${raw}" is not a language code.`, 'Use short codes such as en, fr, es or pt-BR.');
     }

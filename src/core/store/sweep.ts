@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { decodeUpright, makeThumbnail } from '../media/decode-image';
+import { decodeToThumbnail } from '../media/decode-image';
 import { fileExists, writeFileDurably } from './durable-file';
 import type { Db } from './open-database';
 import { blobPath, isSha256, projectPaths, thumbPath } from './paths';
@@ -81,8 +81,8 @@ export async function sweepProject(db: Db, dir: string): Promise<SweepReport> {
     const thumb = thumbPath(dir, sha);
     if (await fileExists(thumb)) continue;
     try {
-      const img = await decodeUpright(await fs.readFile(blobPath(dir, sha)));
-      await writeFileDurably(paths.tmp, thumb, await makeThumbnail(img));
+      const thumbnail = await decodeToThumbnail(await fs.readFile(blobPath(dir, sha)));
+      await writeFileDurably(paths.tmp, thumb, thumbnail);
       report.thumbsRebuilt++;
     } catch {
       // An undecodable blob cannot have been imported; leave it for the teacher to delete.

@@ -20,6 +20,7 @@ export const theme = createTheme({
   components: {
     MuiButton: { defaultProps: { disableElevation: true } },
     MuiPaper: { defaultProps: { elevation: 0 }, styleOverrides: { outlined: { borderColor: '#e0e3eb' } } },
-    MuiTooltip: { defaultProps: { arrow: true } },
+    // Tooltips describe; they never replace a control's own name for screen readers (and tests).
+    MuiTooltip: { defaultProps: { arrow: true, describeChild: true } },
   },
 });

@@ -21,7 +21,7 @@ interface Notices {
 const NoticeContext = createContext<Notices | null>(null);
 let nextKey = 1;
 
-/** One snackbar at a time at the bottom left: confirmations with Undo, and errors with their fix. */
+/** One snackbar at a time at the bottom centre: confirmations with Undo, and errors with their fix. */
 export function NoticeProvider({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const close = useCallback(() => setNotice(null), []);
@@ -43,7 +43,7 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
         open={notice !== null}
         autoHideDuration={notice?.severity === 'error' ? 12000 : notice?.action ? 8000 : 4000}
         onClose={(_e, reason) => reason !== 'clickaway' && close()}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
       >
         {notice ? (
           <Alert

@@ -107,6 +107,8 @@ export interface ExportSummary {
 export interface ExportResult extends ExportSummary {
   files: ExportedFile[];
   ms: number;
+  /** Milliseconds of each phase: base, tfjs, tflite, parity, int8, zip. */
+  timings: Record<string, number>;
 }
 
 /** A class whose word is missing in a language the export includes. */

@@ -79,6 +79,15 @@ export interface TrainingSettings {
   seed: number;
 }
 
+export interface TrainingConfig {
+  baseModelId: string;
+  /** What the next run uses: defaults with the stored changes applied. */
+  settings: TrainingSettings;
+  /** Only the settings changed from the defaults (what "reset" clears). */
+  changed: Partial<TrainingSettings>;
+  defaults: TrainingSettings;
+}
+
 /** One point of the live curves. Validation values are null when no photo was held out. */
 export interface EpochMetrics {
   epoch: number;
@@ -268,7 +277,16 @@ export interface TrainingApi {
     res: BaseModelInfo;
   };
 
-  getTrainingDefaults: { req: void; res: TrainingSettings };
+  /** The settings and base model a deck trains with (or the project's default base model). */
+  getTrainingConfig: { req: { deckId?: number }; res: TrainingConfig };
+  /**
+   * Remembers a deck's base model and the settings an expert changed (`settings` replaces the
+   * stored changes; {} resets to defaults). Without deckId, sets the project's default base model.
+   */
+  setTrainingConfig: {
+    req: { deckId?: number; baseModelId?: string; settings?: Partial<TrainingSettings> };
+    res: TrainingConfig;
+  };
   getFeatureStatus: { req: { deckId: number; baseModelId?: string }; res: FeatureStatus };
   /** Computes missing features of a deck ahead of training; job kind "features". */
   startFeatureExtraction: {
@@ -278,6 +296,7 @@ export interface TrainingApi {
   /**
    * Train: base model, missing features, fit the head, evaluate, save a version. One job (kind
    * "training") whose progress message names the phase; `training.epoch` streams the curves.
+   * `settings` and `baseModelId` apply to this run only (on top of the deck's config).
    * Cancelling saves nothing: the deck keeps its previous version.
    */
   startTraining: {
@@ -303,7 +322,8 @@ export const trainingMethods: Record<keyof TrainingApi, true> = {
   listBaseModels: true,
   prepareBaseModel: true,
   importBaseModel: true,
-  getTrainingDefaults: true,
+  getTrainingConfig: true,
+  setTrainingConfig: true,
   getFeatureStatus: true,
   startFeatureExtraction: true,
   startTraining: true,

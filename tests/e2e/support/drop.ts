@@ -15,7 +15,9 @@ export async function dropFiles(target: Locator, files: string[]): Promise<void>
     base64: fs.readFileSync(f).toString('base64'),
   }));
   const dataTransfer = await target.page().evaluateHandle((items) => {
-    const dt = new DataTransfer();
+    // Runs in the page; the test's own TypeScript has no DOM types, hence the local shape.
+    const DataTransferCtor = (globalThis as unknown as { DataTransfer: new () => { items: { add(f: File): void } } }).DataTransfer;
+    const dt = new DataTransferCtor();
     for (const item of items) {
       const bin = atob(item.base64);
       const bytes = new Uint8Array(bin.length);

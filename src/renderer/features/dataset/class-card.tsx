@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import Box from '@mui/material/Box';
+import ButtonBase from '@mui/material/ButtonBase';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import Menu from '@mui/material/Menu';
@@ -72,9 +73,17 @@ export function ClassCard({ cls, languages, selected, warning, onSelect, onSaveW
       onClick={onSelect}
     >
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
-        <Typography variant="subtitle1" sx={{ fontWeight: 700, flex: 1, minWidth: 0 }} noWrap data-testid="class-key">
-          {cls.key}
-        </Typography>
+        <ButtonBase
+          onClick={(e) => {
+            e.stopPropagation();
+            onSelect();
+          }}
+          aria-pressed={selected}
+          title={`Show the photos of ${cls.key}`}
+          sx={{ flex: 1, minWidth: 0, justifyContent: 'flex-start', borderRadius: 1 }}
+        >
+          <Typography variant="subtitle1" sx={{ fontWeight: 700 }} noWrap data-testid="class-key">{cls.key}</Typography>
+        </ButtonBase>
         <Tooltip title={`${cls.photoCount} ${cls.photoCount === 1 ? 'photo' : 'photos'}`}>
           <Chip size="small" icon={<PhotoIcon />} label={cls.photoCount} data-testid="class-count" />
         </Tooltip>

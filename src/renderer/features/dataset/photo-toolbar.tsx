@@ -33,9 +33,9 @@ export function PhotoToolbar(p: Props) {
   const oneClass = p.selectedClasses.size === 1 ? p.selectedClasses : new Set<number>();
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 2, py: 1, minHeight: 56, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+      <Typography variant="subtitle1" sx={{ fontWeight: 600 }} noWrap data-testid="grid-title">{p.title}</Typography>
       {p.selected === 0 ? (
         <>
-          <Typography variant="subtitle1" sx={{ fontWeight: 600 }} noWrap data-testid="grid-title">{p.title}</Typography>
           <Typography variant="body2" color="text.secondary" noWrap sx={{ flex: 1 }} data-testid="grid-count">
             {p.shown} {p.shown === 1 ? 'photo' : 'photos'}
           </Typography>
@@ -50,11 +50,11 @@ export function PhotoToolbar(p: Props) {
         </>
       ) : (
         <>
-          <Typography variant="subtitle1" sx={{ fontWeight: 600, flex: 1 }} data-testid="selection-count">
-            {p.selected} selected
+          <Typography variant="body2" noWrap sx={{ flex: 1, color: 'primary.main', fontWeight: 600 }} data-testid="selection-count">
+            {p.selected} of {p.shown} selected
           </Typography>
           <Button onClick={p.onClear}>Clear selection</Button>
-          <Button startIcon={<SelectAllIcon />} onClick={p.onSelectAll}>Select all {p.shown}</Button>
+          <Button startIcon={<SelectAllIcon />} onClick={p.onSelectAll} disabled={p.selected === p.shown}>Select all</Button>
           <Button variant="outlined" startIcon={<DriveFileMoveIcon />} onClick={(e) => setMenu(e.currentTarget)}>Move to…</Button>
           <Button variant="outlined" color="error" startIcon={<DeleteIcon />} onClick={p.onDelete}>Delete</Button>
           <MoveMenu anchor={menu} classes={p.classes} exclude={oneClass} onClose={() => setMenu(null)} onMove={p.onMove} />

@@ -82,7 +82,6 @@ export function PhotoViewer({ photos, index, classes, onIndex, onMove, onDelete 
               <Button variant="outlined" onClick={(e) => setMenu(e.currentTarget)}>Move to…</Button>
               <Button color="error" onClick={() => onDelete(photo)}>Delete</Button>
             </Stack>
-            <Button variant="contained" onClick={() => onIndex(null)}>Close</Button>
           </DialogActions>
           <MoveMenu anchor={menu} classes={classes} exclude={new Set([photo.classId])} onClose={() => setMenu(null)} onMove={(c) => onMove(photo, c)} />
         </>

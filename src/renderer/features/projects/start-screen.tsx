@@ -22,6 +22,12 @@ import { OpenProjectDialog } from './open-project-dialog';
 
 const MISSING_WHY = 'The folder is not there any more: it may have been moved, renamed, deleted, or be on a drive that is not plugged in.';
 
+const STEPS = [
+  'Make a deck of words, such as “Fruits”, with each word in the languages your pupils learn.',
+  'Add photos of each thing: drag them in from your computer or take them with the webcam.',
+  'Train the model, try it, and put it on your pupils’ phones.',
+];
+
 function openedWhen(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? '' : `Opened ${d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}`;
@@ -81,6 +87,16 @@ export function StartScreen({ info, onOpened }: { info: AppInfo; onOpened(p: Pro
           <Button size="large" variant="outlined" startIcon={<FolderOpenIcon />} onClick={() => setDialog('open')}>
             Open project
           </Button>
+        </Stack>
+        <Stack direction="row" spacing={2} component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label="How it works">
+          {STEPS.map((step, i) => (
+            <Stack key={step} component="li" direction="row" spacing={1.5} sx={{ flex: 1, alignItems: 'flex-start' }}>
+              <Box sx={{ width: 28, height: 28, borderRadius: '50%', bgcolor: 'primary.main', color: 'white', display: 'grid', placeItems: 'center', fontWeight: 700, flexShrink: 0 }}>
+                {i + 1}
+              </Box>
+              <Typography variant="body2" color="text.secondary">{step}</Typography>
+            </Stack>
+          ))}
         </Stack>
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Typography variant="h3" component="h2" sx={{ px: 1, pb: 1 }}>Recent projects</Typography>

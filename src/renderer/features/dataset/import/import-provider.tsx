@@ -80,7 +80,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
           const end = await jobs.wait(jobId);
           stop();
           remove(id);
-          const title = `Photos for ${request.targetLabel}`;
+          const title = `Adding photos to ${request.targetLabel}: done`;
           if (end.state === 'finished') {
             const r = end.result as ImportReport;
             if (isNotable(r)) setReport({ report: r, title });

@@ -1,0 +1,78 @@
+/**
+ * Export figures: seconds from "Export" to a finished export of a trained 6-class MobileNet v1 0.25
+ * deck (all 240 fruit photos, 48 held out for validation), both formats, parity gate included,
+ * in a fresh core (so loading the base network and TensorFlow Lite's runtime are counted).
+ * Target: under 5 s. Also prints the parity and int8 figures of that export.
+ */
+import path from 'node:path';
+import type { ExportResult } from '../src/shared/api/export';
+import type { StudioCore } from '../src/core/index';
+import { testCore } from '../src/core/store/test-helpers';
+import { fruitDeck, trainDeck } from '../src/core/export/testing/train-deck';
+
+function line(bench: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
+  process.stdout.write(`${JSON.stringify({ bench, value, unit, ...extra })}\n`);
+}
+
+function waitForJob(core: StudioCore, jobId: string): Promise<ExportResult> {
+  return new Promise((resolve, reject) => {
+    const offOk = core.events.on('job.finished', (e) => {
+      if (e.jobId !== jobId) return;
+      offOk();
+      offFail();
+      resolve(e.result as ExportResult);
+    });
+    const offFail = core.events.on('job.failed', (e) => {
+      if (e.jobId !== jobId) return;
+      offOk();
+      offFail();
+      reject(new Error(`${e.error.code}: ${e.error.message}`));
+    });
+  });
+}
+
+async function timedExport(core: StudioCore, deckId: number, quantize?: 'int8'): Promise<{ seconds: number; result: ExportResult }> {
+  const started = performance.now();
+  const { jobId } = await core.api.startExport({ deckIds: [deckId], formats: ['tfjs', 'tflite'], quantize });
+  const result = await waitForJob(core, jobId);
+  return { seconds: (performance.now() - started) / 1000, result };
+}
+
+// The base network comes from ../shared/models, as in the tests (no download).
+process.env.MAGRITTE_MODELS_PATH ??= path.resolve('..', 'shared', 'models');
+const t = await testCore({ languages: ['en', 'fr', 'es'] });
+try {
+  process.stderr.write('importing and training the fruit deck (not timed)...\n');
+  const deckId = await fruitDeck(t.core, 'Fruits', 40);
+  await trainDeck(t.core, deckId);
+
+  const first = await timedExport(t.core, deckId);
+  const p = first.result.parity;
+  line('export', Number(first.seconds.toFixed(3)), 's', {
+    target: '< 5 s',
+    classes: 6,
+    parityPhotos: p?.photos,
+    parityPassed: p?.passed,
+    parityMaxAbsDiff: p?.maxAbsDiff,
+    parityMs: p?.ms,
+    totalBytes: first.result.totalBytes,
+    timingsMs: first.result.timings,
+  });
+
+  const warm = await timedExport(t.core, deckId);
+  line('export-warm', Number(warm.seconds.toFixed(3)), 's', { timingsMs: warm.result.timings });
+
+  const q = await timedExport(t.core, deckId, 'int8');
+  const cost = q.result.quantization;
+  line('export-int8', Number(q.seconds.toFixed(3)), 's', {
+    floatAccuracy: cost?.floatAccuracy,
+    int8Accuracy: cost?.int8Accuracy,
+    accuracyDrop: cost?.accuracyDrop,
+    sameTop1: `${cost?.sameTop1}/${cost?.comparisons}`,
+    int8Bytes: cost?.bytes,
+    floatBytes: cost?.floatBytes,
+    timingsMs: q.result.timings,
+  });
+} finally {
+  await t.dispose();
+}

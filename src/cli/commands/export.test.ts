@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportResult } from '../../shared/api/export';
+import { testCore, tempDir } from '../../core/store/test-helpers';
+import { fruitDeck, trainDeck } from '../../core/export/testing/train-deck';
+import type { CliIo } from '../command';
+import { runCli } from '../index';
+
+describe('magritte export', () => {
+  let tmp: string;
+  let project: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    const t = await testCore({ languages: ['en', 'fr'] });
+    tmp = tempDir('magritte-cli-export-');
+    dataDir = path.join(t.tmp, 'data');
+    project = t.core.context.session.require().dir;
+    const deck = await fruitDeck(t.core, 'Fruits', 6, ['Apple', 'Orange', 'Mango']);
+    await trainDeck(t.core, deck);
+    // Close the core (and its project lock) but keep its folders for the CLI.
+    await t.core.close();
+  });
+  afterAll(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(path.dirname(path.dirname(project)), { recursive: true, force: true });
+  });
+
+  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), errIsTty: false };
+    const code = await runCli(argv, io, { dataDir, projectsDir: tmp });
+    return { code, out, err };
+  }
+
+  it('writes the chosen format to --out and prints the files, sizes and parity result', async () => {
+    const out = path.join(tmp, 'phone');
+    const r = await cli('export', project, '--deck', 'fruits', '--format', 'tflite', '--out', out, '--json');
+    expect(r.err).toBe(r.code === 0 ? r.err : '');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.out) as ExportResult;
+    expect(result.folder).toBe(out);
+    expect(result.formats).toEqual(['tflite']);
+    expect(result.parity?.passed).toBe(true);
+    expect(fs.existsSync(path.join(out, 'tflite', 'fruits.tflite'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'tfjs'))).toBe(false);
+
+    const text = await cli('export', project, '--format', 'tfjs', '--out', path.join(tmp, 'web'));
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/Exported Fruits \(version 1, 3 words\)/);
+    expect(text.out).toMatch(/tfjs\/model\.json/);
+  });
+
+  it('refuses with the missing words and a fix, exit code 1', async () => {
+    const bad = await cli('export', project, '--format', 'all', '--langs', 'en,fr,de', '--out', path.join(tmp, 'x'));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/no language "de"/);
+    const wrong = await cli('export', project, '--format', 'zip');
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/--format tfjs, tflite or all/);
+  });
+});

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { StudioError } from '../../shared/errors';
+import type { CliCommand } from '../command';
+import { positional, stringOption } from '../cli-helpers';
+import { chooseDeck } from './push';
+
+/** Where the studio serves the phone page unless told otherwise (MAGRITTE_PHONE_PORT or --port). */
+export const DEFAULT_PHONE_PAGE_PORT = 8427;
+
+export const openOnPhoneCommand: CliCommand = {
+  name: 'open-on-phone',
+  summary: "Open the deck's phone page (camera + words) in the phone's browser, over USB; nothing to install.",
+  usage: 'open-on-phone <dir> [--deck NAME] [--device SERIAL] [--port N]',
+  options: { deck: { type: 'string' }, device: { type: 'string' }, port: { type: 'string' } },
+  async run({ positionals, values, core, io }) {
+    const dir = positional(positionals, 0, 'the project folder', this.usage);
+    const portText = stringOption(values, 'port') ?? process.env.MAGRITTE_PHONE_PORT ?? String(DEFAULT_PHONE_PAGE_PORT);
+    const port = Number(portText);
+    if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+      throw new StudioError('INVALID_ARGUMENT', `"${portText}" is not a port number.`, 'Give --port a number such as 8427.');
+    }
+    await core.api.openProject({ dir: path.resolve(dir) });
+    const deck = await chooseDeck(core, stringOption(values, 'deck'));
+    const opened = await core.api.openOnPhone({ deckId: deck.id, port, serial: stringOption(values, 'device') });
+    io.out(`Opened ${opened.url} on ${opened.serial}. The phone reaches this computer's port ${port} through USB; keep the studio serving the page there.\n`);
+    return 0;
+  },
+};

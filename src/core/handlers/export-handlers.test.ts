@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportResult } from '../../shared/api/export';
+import type { StudioCore } from '../index';
+import { fileModelHandler } from '../ml/file-io-handler';
+import { tempDir, testCore, type TestCore } from '../store/test-helpers';
+import { readTflite } from '../export/tflite/tflite-reader';
+import { loadTfliteModel } from '../export/tflite/tflite-runtime';
+import { fruitPixels, inputOf } from '../export/testing/fixtures';
+import { fruitDeck, trainDeck } from '../export/testing/train-deck';
+
+async function waitForJob(core: StudioCore, jobId: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const offOk = core.events.on('job.finished', (e) => {
+      if (e.jobId !== jobId) return;
+      offOk();
+      offFail();
+      resolve(e.result);
+    });
+    const offFail = core.events.on('job.failed', (e) => {
+      if (e.jobId !== jobId) return;
+      offOk();
+      offFail();
+      reject(Object.assign(new Error(e.error.message), e.error));
+    });
+  });
+}
+
+async function exportNow(core: StudioCore, req: Parameters<StudioCore['api']['startExport']>[0]): Promise<ExportResult> {
+  const { jobId } = await core.api.startExport(req);
+  return (await waitForJob(core, jobId)) as ExportResult;
+}
+
+describe('export handlers', () => {
+  let t: TestCore;
+  let fruits: number;
+  let veg: number;
+
+  beforeAll(async () => {
+    t = await testCore({ languages: ['en', 'fr', 'es'] });
+    fruits = await fruitDeck(t.core, 'Fruits', 10);
+    await trainDeck(t.core, fruits);
+    veg = await fruitDeck(t.core, 'Red things', 10, ['Apple', 'Beetroot', 'Pomegranate']);
+    await trainDeck(t.core, veg);
+  });
+  afterAll(async () => {
+    await t.dispose();
+  });
+
+  it('exports TF.js and TFLite files that give the studio’s predictions, checked and recorded', async () => {
+    const r = await exportNow(t.core, { deckIds: [fruits], formats: ['tfjs', 'tflite'], quantize: 'int8' });
+    expect(r.folder.startsWith(path.join(t.core.context.session.require().dir, 'exports'))).toBe(true);
+    const names = r.files.map((f) => f.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'tfjs/model.json',
+        'tfjs/weights.bin',
+        'tfjs/metadata.json',
+        'tfjs/labels.txt',
+        'tfjs/vocabulary.json',
+        'tflite/fruits.tflite',
+        `${path.basename(r.folder)}.zip`,
+      ]),
+    );
+    for (const f of r.files) expect(fs.statSync(path.join(r.folder, f.name)).size).toBe(f.bytes);
+
+    // The parity gate ran TensorFlow Lite on the validation photos: same answers, within 1e-4.
+    expect(r.parity).toMatchObject({ passed: true, photos: 12, comparisons: 12, sameTop1: 12 });
+    expect(r.parity?.maxAbsDiff).toBeLessThanOrEqual(1e-4);
+    expect(r.parity?.photoSet).toContain('validation photos of Fruits');
+    // int8: the accuracy cost is measured on the same photos and shown.
+    expect(r.quantization?.floatAccuracy).toBeGreaterThan(0.8);
+    expect(r.quantization?.accuracyDrop).not.toBeNull();
+    expect(r.quantization?.bytes).toBeLessThan((r.quantization?.floatBytes ?? 0) * 0.4);
+    if (r.quantization?.passed) expect(names).toContain('tflite/fruits-int8.tflite');
+
+    // The files, loaded the way apps load them, agree with each other on real photos.
+    const tfjsModel = await tf.loadLayersModel(fileModelHandler(path.join(r.folder, 'tfjs')));
+    const tflite = await loadTfliteModel(fs.readFileSync(path.join(r.folder, 'tflite/fruits.tflite')));
+    for (const p of await fruitPixels(1, 35)) {
+      const x = inputOf(p.pixels);
+      const a = (tfjsModel.predict(x) as tf.Tensor).dataSync();
+      const b = (tflite.predict(x) as tf.Tensor).dataSync();
+      for (let k = 0; k < a.length; k++) expect(Math.abs(a[k] - b[k])).toBeLessThan(1e-4);
+      x.dispose();
+    }
+    tfjsModel.dispose();
+
+    // The zip holds the same files; the export is in the history with its parity result.
+    const zipped = Object.keys(unzipSync(fs.readFileSync(r.zipPath)));
+    expect(zipped).toContain(`${path.basename(r.folder)}/tflite/fruits.tflite`);
+    const history = await t.core.api.listExports({ deckId: fruits });
+    expect(history[0]).toMatchObject({ id: r.id, exists: true, parity: { passed: true }, decks: [{ name: 'Fruits', classes: 6 }] });
+  });
+
+  it('stacks two decks into one model with one output and one set of label files per deck', async () => {
+    const out = tempDir('magritte-export-out-');
+    const r = await exportNow(t.core, { deckIds: [fruits, veg], formats: ['tflite'], outDir: path.join(out, 'both') });
+    expect(r.folder).toBe(path.join(out, 'both'));
+    expect(r.parity).toMatchObject({ passed: true, photos: 18, comparisons: 36, sameTop1: 36 });
+    const file = r.files.find((f) => f.kind === 'tflite');
+    const summary = readTflite(fs.readFileSync(path.join(r.folder, file?.name ?? '')));
+    expect(summary.outputs.map((o) => [o.name, o.shape[1]])).toEqual([
+      ['Fruits', 6],
+      ['Red things', 3],
+    ]);
+    expect(summary.metadata?.outputs[1].labelFiles.map((f) => f.locale)).toEqual([null, 'en', 'fr', 'es']);
+    expect(summary.metadata?.outputs[1].labelFiles[2].labels).toEqual(['pomme', 'betterave', 'grenade']);
+    // A non-empty --out folder is refused rather than mixed into.
+    await expect(t.core.api.startExport({ deckIds: [fruits], formats: ['tflite'], outDir: r.folder })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('refuses an export with a missing French word, naming the class and the language', async () => {
+    const { api } = t.core;
+    const mango = (await api.listClasses({ deckId: fruits })).find((c) => c.key === 'Mango');
+    if (!mango) throw new Error('no mango');
+    await api.updateClass({ classId: mango.id, words: { fr: '' } });
+    const missing = await api.getMissingWords({ deckId: fruits });
+    expect(missing.map((m) => [m.classKey, m.language])).toEqual([['Mango', 'fr']]);
+    await expect(api.startExport({ deckIds: [fruits], formats: ['tflite'] })).rejects.toMatchObject({
+      code: 'WORDS_MISSING',
+      details: [expect.objectContaining({ classKey: 'Mango', language: 'fr' })],
+    });
+    await expect(api.startExport({ deckIds: [fruits], formats: ['tflite'] })).rejects.toThrow(/"Mango" in fr/);
+    // Leaving French out of the export is the other way forward.
+    expect((await api.getMissingWords({ deckId: fruits, languages: ['en', 'es'] })).length).toBe(0);
+    await api.updateClass({ classId: mango.id, words: { fr: 'mangue' } });
+  });
+
+  it('refuses to stack decks trained on different base networks, and untrained decks', async () => {
+    const { api } = t.core;
+    const db = t.core.context.session.require().db;
+    db.prepare('UPDATE model_versions SET base_model_id = ? WHERE deck_id = ?').run('mobilenet_v2_1.0_224', veg);
+    await expect(api.startExport({ deckIds: [fruits, veg], formats: ['tflite'] })).rejects.toMatchObject({ code: 'STACK_BASE_MISMATCH' });
+    db.prepare('UPDATE model_versions SET base_model_id = ? WHERE deck_id = ?').run('mobilenet_v1_0.25_224', veg);
+    const empty = await api.createDeck({ name: 'Empty' });
+    await expect(api.startExport({ deckIds: [empty.id], formats: ['tfjs'] })).rejects.toMatchObject({ code: 'NOT_TRAINED' });
+    expect((await api.getExportsFolder()).dir).toBe(path.join(t.core.context.session.require().dir, 'exports'));
+  });
+});

@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { BaseModelInfo, BaseModelManifestEntry } from '../../shared/api/training';
+import { StudioError } from '../../shared/errors';
+import type { ResolvedOptions } from '../options';
+import { IMPORTED_ENTRY_FILE, findBaseModelEntry, requireBaseModelEntry } from './base-model-catalog';
+import { downloadBaseModel, type DownloadProgress } from './base-model-download';
+import { isSafeId, listBaseModelInfos, locateBaseModel } from './base-model-locator';
+import { loadBaseModel, truncateAt } from './feature-extractor';
+import { readModelJson, verifyModelFiles } from './weights-manifest';
+
+type ModelOptions = Pick<ResolvedOptions, 'modelCacheDir' | 'modelsPath' | 'modelBaseUrl'>;
+
+export interface ReadyBaseModel {
+  entry: BaseModelManifestEntry;
+  dir: string;
+}
+
+/**
+ * Makes a base model usable: found in the cache or on the models path (and checked shard by shard),
+ * else downloaded into the cache. Missing or damaged files give MODEL_INCOMPLETE naming the file;
+ * no connection gives MODEL_OFFLINE saying how to import the model from a folder instead.
+ */
+export async function ensureBaseModel(
+  id: string,
+  options: ModelOptions,
+  opts: { signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void } = {},
+): Promise<ReadyBaseModel> {
+  const entry = requireBaseModelEntry(id, options.modelCacheDir);
+  const { dir } = locateBaseModel(id, options);
+  if (dir) {
+    verifyModelFiles(dir);
+    return { entry, dir };
+  }
+  const downloaded = await downloadBaseModel(entry, options.modelCacheDir, {
+    modelBaseUrl: options.modelBaseUrl,
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+  });
+  return { entry, dir: downloaded };
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '_')
+    .replace(/^[^a-z0-9]+/, '')
+    .slice(0, 60);
+}
+
+/**
+ * Imports any TF.js layers model from a folder into the model cache, with a manifest entry naming
+ * its feature layer. The model is loaded once to check the layer exists and to read the input size
+ * and feature size; normalisation defaults to [-1, 1] (MobileNet's) unless the folder says otherwise.
+ */
+export async function importBaseModel(
+  req: { dir: string; featureLayer: string; id?: string; name?: string; licence?: string },
+  options: ModelOptions,
+): Promise<BaseModelInfo> {
+  const source = path.resolve(req.dir);
+  if (!fs.existsSync(source) || !fs.statSync(source).isDirectory()) {
+    throw new StudioError('FILE_NOT_FOUND', `There is no folder at ${source}.`, 'Choose the folder that holds the model.json file.');
+  }
+  const modelJson = readModelJson(source);
+  verifyModelFiles(source, modelJson);
+  const id = req.id ?? (slug(req.name ?? path.basename(source)) || 'imported_model');
+  if (!isSafeId(id)) {
+    throw new StudioError('INVALID_ARGUMENT', `"${id}" cannot be used as a model id.`, 'Use letters, digits, dots, dashes and underscores only.');
+  }
+  const existing = findBaseModelEntry(id, options.modelCacheDir);
+  if (existing && !existing.imported) {
+    throw new StudioError('INVALID_ARGUMENT', `"${id}" is the id of a built-in base model.`, 'Give the imported model another id.');
+  }
+
+  const base = await loadBaseModel(source);
+  let inputSize: number;
+  let featureSize: number;
+  try {
+    const inputShape = base.inputs[0].shape;
+    const truncated = truncateAt(base, req.featureLayer);
+    const outShape = truncated.outputs[0].shape;
+    if (inputShape.length !== 4 || inputShape[1] !== inputShape[2] || inputShape[3] !== 3 || !inputShape[1]) {
+      throw new StudioError(
+        'MODEL_INVALID',
+        `The model takes input of shape [${inputShape.join(', ')}]; the studio needs square RGB images.`,
+        'Import an image model whose input is [batch, size, size, 3].',
+      );
+    }
+    inputSize = inputShape[1];
+    featureSize = outShape[outShape.length - 1] ?? 0;
+  } finally {
+    base.dispose();
+  }
+
+  const entry: BaseModelManifestEntry = {
+    id,
+    name: req.name ?? id,
+    url: '',
+    inputSize,
+    normalization: { mean: [127.5, 127.5, 127.5], std: [127.5, 127.5, 127.5] },
+    featureLayer: req.featureLayer,
+    featureSize,
+    licence: req.licence ?? 'unknown (imported by the user)',
+    description: `Imported from ${source}`,
+  };
+  // Copy into a temporary folder and rename, so a half-copied model is never picked up.
+  fs.mkdirSync(options.modelCacheDir, { recursive: true });
+  const tmp = path.join(options.modelCacheDir, `.import-${id}-${randomUUID()}`);
+  try {
+    fs.mkdirSync(tmp);
+    fs.copyFileSync(path.join(source, 'model.json'), path.join(tmp, 'model.json'));
+    for (const group of modelJson.weightsManifest) {
+      for (const p of group.paths) {
+        fs.mkdirSync(path.dirname(path.join(tmp, p)), { recursive: true });
+        fs.copyFileSync(path.join(source, p), path.join(tmp, p));
+      }
+    }
+    fs.writeFileSync(path.join(tmp, IMPORTED_ENTRY_FILE), JSON.stringify(entry, null, 2));
+    const target = path.join(options.modelCacheDir, id);
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  const info = listBaseModelInfos(options).find((i) => i.id === id);
+  if (!info) throw new Error('imported model not found after import');
+  return info;
+}

@@ -1,0 +1,34 @@
+import { FeaturePool, defaultPoolSize } from './feature-pool';
+import type { ReadyBaseModel } from './base-model-service';
+
+/**
+ * One feature pool per base model folder, shared by every job of this process, so the workers'
+ * start-up (TF.js, wasm, loading the network: about a second) is paid once rather than per job.
+ * Idle pools close themselves after a minute.
+ */
+const pools = new Map<string, Promise<FeaturePool>>();
+
+export function poolSize(): number {
+  const env = Number(process.env.MAGRITTE_FEATURE_WORKERS);
+  return Number.isInteger(env) && env > 0 ? env : defaultPoolSize();
+}
+
+export async function getFeaturePool(model: ReadyBaseModel): Promise<FeaturePool> {
+  const key = `${model.entry.id}\u0000${model.dir}`;
+  const existing = pools.get(key);
+  if (existing) {
+    const pool = await existing.catch(() => null);
+    if (pool && !pool.isClosed) return pool;
+  }
+  const starting = FeaturePool.start(model.dir, model.entry, poolSize());
+  pools.set(key, starting);
+  starting.catch(() => pools.delete(key));
+  return starting;
+}
+
+/** Stops every pool's workers (closing the core, end of a benchmark). */
+export async function closeFeaturePools(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map(async (p) => (await p.catch(() => null))?.close()));
+}
