@@ -36,12 +36,15 @@ export class CoreHost {
   private readonly pending = new Map<number, Pending>();
   private readonly eventListeners = new Set<(event: Envelope) => void>();
   private readonly projectListeners = new Set<(dir: string | null) => void>();
-  private readonly crashListeners = new Set<() => void>();
+  private readonly restartListeners = new Set<() => void>();
   private currentProjectDir: string | null = null;
   private restarts: number[] = [];
   private stopping = false;
   private ready: Promise<void> = Promise.resolve();
   private exited: Promise<void> = Promise.resolve();
+  /** Resolves when the current child says it listens (or has died trying). */
+  private booted: Promise<void> = Promise.resolve();
+  private markBooted: () => void = () => {};
 
   constructor(private readonly spawn: SpawnCore) {}
 
@@ -54,6 +57,7 @@ export class CoreHost {
     this.stopping = false;
     const child = this.spawn();
     this.child = child;
+    this.booted = new Promise((resolve) => (this.markBooted = resolve));
     let markExited: () => void = () => {};
     this.exited = new Promise((resolve) => (markExited = resolve));
     child.onMessage((message) => {
@@ -61,7 +65,9 @@ export class CoreHost {
     });
     child.onExit((code) => {
       markExited();
-      if (child === this.child) this.onChildExit(code);
+      if (child !== this.child) return;
+      this.markBooted();
+      this.onChildExit(code);
     });
   }
 
@@ -90,8 +96,8 @@ export class CoreHost {
 
   /** Called after the core died and was restarted, so windows can refresh what they show. */
   onRestart(listener: () => void): () => void {
-    this.crashListeners.add(listener);
-    return () => this.crashListeners.delete(listener);
+    this.restartListeners.add(listener);
+    return () => this.restartListeners.delete(listener);
   }
 
   /** Asks the core to close its project and exit; kills it if it does not within `timeoutMs`. */
@@ -107,11 +113,13 @@ export class CoreHost {
     if (outcome === 'timeout') child.kill();
   }
 
-  private send(call: Envelope): Promise<Envelope> {
+  private async send(call: Envelope): Promise<Envelope> {
     const child = this.child;
-    if (!child || this.stopping) {
-      return Promise.resolve({ kind: 'error', id: call.id, name: call.name, payload: CRASH_ERROR });
-    }
+    const crashed: Envelope = { kind: 'error', id: call.id, name: call.name, payload: CRASH_ERROR };
+    if (!child || this.stopping) return crashed;
+    // Nothing is posted before the core listens, so no call can be lost at start-up.
+    await this.booted;
+    if (child !== this.child || this.stopping) return crashed;
     // Renderer ids are only unique per renderer; the host numbers calls itself.
     const id = this.nextId++;
     return new Promise<Envelope>((resolve) => {
@@ -122,7 +130,8 @@ export class CoreHost {
 
   private onChildMessage(message: unknown): void {
     if (!isCoreToHost(message)) return;
-    if (message.type === 'closed' || message.type === 'ready') return;
+    if (message.type === 'ready') this.markBooted();
+    if (message.type !== 'envelope') return;
     const envelope = message.envelope;
     if (envelope.kind === 'event') {
       for (const listener of this.eventListeners) listener(envelope);
@@ -176,7 +185,7 @@ export class CoreHost {
     this.start();
     this.ready = projectDir ? this.reopen(projectDir) : Promise.resolve();
     void this.ready.then(() => {
-      for (const listener of this.crashListeners) listener();
+      for (const listener of this.restartListeners) listener();
     });
   }
 

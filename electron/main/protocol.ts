@@ -1,9 +1,11 @@
 import fs from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
+import { resolveOptions } from '../../src/core/options';
+import { BASE_MODEL_ROUTE, resolveBaseModelFile } from '../../src/web/base-model-files';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { sniffImageType } from './media-types';
 import { resolveAppFile, type AppRoots } from './protocol-paths';
-import { APP_ORIGIN, APP_SCHEME } from './security-policy';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './security-policy';
 
 /**
  * app:// behaves like https for the page (a secure, standard origin with fetch, CORS and streaming),
@@ -44,10 +46,28 @@ function refusal(status: number, reason: string): Response {
   return new Response(reason, { status, headers: { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
+/**
+ * app://studio/base-models/<id>/<file>: a base network's model.json and shards for the window's
+ * TF.js (Test screen). The core runs with default options in its utilityProcess; the same
+ * environment gives the same model folders here. Null when the URL is not a base-model URL.
+ */
+async function serveBaseModel(request: Request): Promise<Response | null> {
+  const url = new URL(request.url);
+  if (url.host !== APP_HOST || !BASE_MODEL_ROUTE.test(url.pathname)) return null;
+  const found = await resolveBaseModelFile(url.pathname, resolveOptions());
+  if (!found.ok) return refusal(found.status, found.reason);
+  const bytes = await fs.readFile(found.file).catch(() => null);
+  if (!bytes) return refusal(404, 'Not found');
+  const headers = { ...COMMON_HEADERS, 'Content-Type': found.contentType, 'Content-Length': String(bytes.byteLength), 'Cache-Control': 'no-cache' };
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { status: 200, headers });
+}
+
 /** Serves app://studio (the built renderer) and app://media (photos of the open project). */
 export function handleAppScheme(session: Session, roots: () => AppRoots): void {
   session.protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405, 'Method not allowed');
+    const baseModel = await serveBaseModel(request);
+    if (baseModel) return baseModel;
     const resolved = await resolveAppFile(request.url, roots());
     if (!resolved.ok) {
       if (resolved.status !== 404) console.warn(`[main] app:// refused ${request.url}: ${resolved.reason}`);

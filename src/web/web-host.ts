@@ -2,6 +2,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { StudioCore } from '../core/index';
+import { createBaseModelHandler } from './base-models';
 import { SECURITY_HEADERS } from './csp';
 import { refuseReason } from './loopback-guard';
 import { createMediaHandler } from './media';
@@ -35,6 +36,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   ];
   const serveStatic = createStaticHandler(options.rendererDir);
   const serveMedia = createMediaHandler(() => core.context.session.current()?.dir ?? null);
+  const serveBaseModel = createBaseModelHandler(core.context.options);
   let port = options.port;
 
   const server = http.createServer((req, res) => {
@@ -65,6 +67,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.end();
     } else if (pathname.startsWith('/media/')) {
       serveMedia(req, res, pathname).catch(fail);
+    } else if (pathname.startsWith('/base-models/')) {
+      serveBaseModel(req, res, pathname).catch(fail);
     } else {
       serveStatic(req, res, pathname).catch(fail);
     }

@@ -49,12 +49,16 @@ test('makes the deck "Fruits" with words in every language', async () => {
   await expect(page.getByTestId('grid-empty')).toBeVisible();
   await deck.addWord('apple', { English: 'apple', French: 'pomme', Spanish: 'manzana' });
   await deck.addWord('orange', { English: 'orange', French: 'orange', Spanish: 'naranja' });
+  await page.getByRole('button', { name: 'Add word' }).click();
+  await page.getByRole('dialog', { name: 'Add a word' }).getByLabel('Short name').fill('mango');
+  await snap(page, '04-add-word-dialog');
+  await page.getByRole('dialog', { name: 'Add a word' }).getByRole('button', { name: 'Cancel' }).click();
   await deck.addWord('mango', { English: 'mango', French: 'mangue' });
   await expect(deck.card('apple').getByTestId('word-fr')).toContainText('pomme');
   // A word not written yet is marked, and can be filled in place.
   const spanish = deck.card('mango').getByTestId('word-es');
   await expect(spanish).toContainText('missing');
-  await snap(page, '04-deck-words');
+  await snap(page, '05-deck-words');
   await spanish.getByText('missing').click();
   await spanish.getByRole('textbox').fill('mango');
   await spanish.getByRole('textbox').press('Enter');
@@ -73,7 +77,7 @@ test('drops 12 fruit photos onto two words and sees them in the grid', async () 
   // Thumbnails come from the open project through the host.
   await expect.poll(() => deck.photos().first().locator('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
   await expect(deck.card('mango').getByTestId('class-warning')).toContainText('No photos yet');
-  await snap(page, '05-deck-photos');
+  await snap(page, '06-deck-photos');
   await deck.showClass('apple');
   await expect(deck.photos()).toHaveCount(6);
 });
@@ -93,7 +97,7 @@ test('adds photos with the file picker and a folder with the folder picker', asy
   await expect(report).toBeVisible();
   await expect(report.getByTestId('report-success')).toContainText('5');
   await expect(report).toContainText('New words made from folder names: Dates');
-  await snap(page, '06-import-report-folder');
+  await snap(page, '07-import-report-folder');
   await report.getByRole('button', { name: 'OK' }).click();
   await deck.expectCount('Dates', 5);
 });
@@ -102,7 +106,7 @@ test('moves photos to the other word by menu and by drag', async () => {
   await deck.showClass('apple');
   await deck.photos().first().click();
   await expect(page.getByTestId('selection-count')).toHaveText('1 of 6 selected');
-  await snap(page, '07-photo-selected');
+  await snap(page, '08-photo-selected');
   await deck.moveSelectedTo('orange');
   await deck.expectCount('apple', 5);
   await deck.expectCount('orange', 7);
@@ -138,7 +142,7 @@ test('opens a photo large', async () => {
   await expect(large).toBeVisible();
   await expect.poll(() => large.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(1280);
   await expect(page.getByRole('dialog')).toContainText('1 of 9');
-  await snap(page, '08-photo-large');
+  await snap(page, '09-photo-large');
   await page.getByRole('button', { name: 'Next photo' }).click();
   await expect(page.getByRole('dialog')).toContainText('2 of 9');
   await page.getByRole('button', { name: 'Close', exact: true }).click();
@@ -150,7 +154,7 @@ test('deletes a photo and brings it back with Undo', async () => {
   await page.getByRole('button', { name: 'Delete' }).click();
   await deck.expectCount('orange', 8);
   await expect(page.getByText('Deleted 1 photo.')).toBeVisible();
-  await snap(page, '09-deleted-undo');
+  await snap(page, '10-deleted-undo');
   await page.getByRole('button', { name: 'Undo' }).click();
   await deck.expectCount('orange', 9);
 });
@@ -158,14 +162,14 @@ test('deletes a photo and brings it back with Undo', async () => {
 test('shows live progress while photos are added, and Cancel stops it', async () => {
   // Slow the uploads down so the progress card can be seen and cancelled mid-way.
   await page.route('**/upload/**', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue();
   });
   await deck.dropOnCard('mango', fruitPhotos('Mango', 12).slice(3));
   const progress = page.getByTestId('import-progress');
   await expect(progress).toContainText('Adding photos to mango');
   await expect(progress).toContainText(/Getting files ready: [1-8] of 9/);
-  await snap(page, '10-import-progress');
+  await snap(page, '11-import-progress');
   await progress.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('Import stopped before any photo was added.')).toBeVisible();
   await expect(progress).toBeHidden();
@@ -184,7 +188,7 @@ test('explains on screen why a corrupt file was refused', async () => {
   await expect(refused).toHaveCount(2);
   await expect(refused.filter({ hasText: 'xcsn0g01.png' })).toContainText(/damaged|corrupt|could not be read|incomplete/i);
   await expect(refused.filter({ hasText: 'xs1n0g01.png' })).toContainText(/not a (photo|picture)|not an image|unsupported|cannot read|damaged/i);
-  await snap(page, '11-import-report-refused');
+  await snap(page, '12-import-report-refused');
   await report.getByRole('button', { name: 'OK' }).click();
   await deck.expectCount('mango', 3);
 });
@@ -197,7 +201,7 @@ test('shows the line of a malformed word list', async () => {
   });
   const dialog = page.getByRole('dialog', { name: 'The word list could not be read' });
   await expect(dialog).toContainText('line 3');
-  await snap(page, '12-csv-error');
+  await snap(page, '13-csv-error');
   await dialog.getByRole('button', { name: 'OK' }).click();
 
   await page.getByTestId('words-csv-input').setInputFiles({
@@ -208,7 +212,17 @@ test('shows the line of a malformed word list', async () => {
   await expect(page.getByText(/Word list read: 1 word updated, 1 new/)).toBeVisible();
   await expect(deck.card('Dates').getByTestId('word-fr')).toContainText('dattes');
   await expect(deck.card('kiwi')).toBeVisible();
-  await snap(page, '13-deck-after-csv');
+  await snap(page, '14-deck-after-csv');
+});
+
+test('asks which word loose photos dropped on the deck belong to', async () => {
+  await deck.showAll();
+  await deck.dropOnDeck(fruitPhotos('Pomegranate', 2));
+  const dialog = page.getByRole('dialog', { name: 'Which word do these 2 photos show?' });
+  await expect(dialog).toBeVisible();
+  await snap(page, '15-choose-word');
+  await dialog.getByRole('button', { name: /^kiwi/ }).click();
+  await deck.expectCount('kiwi', 2);
 });
 
 test('lists recent projects and greys out one whose folder has gone', async () => {
@@ -224,7 +238,7 @@ test('lists recent projects and greys out one whose folder has gone', async () =
   await expect(start.recent('Old class')).toBeDisabled();
   await expect(start.recent('Old class')).toContainText('Not found');
   await expect(page.getByText(/Greyed-out projects were not found/)).toBeVisible();
-  await snap(page, '14-start-recent');
+  await snap(page, '16-start-recent');
   await start.recent('Year 5 Languages').click();
   await project.expectOpen('Year 5 Languages');
   await deck.expectCount('orange', 9);

@@ -43,7 +43,15 @@ test('the built main process serves the page, forwards IPC to the core and refus
     expect(out.networkCancelled).toBe(true);
     expect(out.navigationPrevented).toBe(true);
     expect(out.windowOpen).toBe('deny');
-    expect(out.log).toEqual(['enableSandbox', 'fork Magritte Studio core', 'openExternal https://example.com/', 'quit deferred', 'quit']);
+    // Both the blocked navigation and the denied window.open hand the https link to the system browser.
+    expect(out.log).toEqual([
+      'enableSandbox',
+      'fork Magritte Studio core',
+      'openExternal https://example.com/',
+      'openExternal https://example.com/',
+      'quit deferred',
+      'quit',
+    ]);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -19,6 +19,9 @@ describe('magritte export', () => {
     project = t.core.context.session.require().dir;
     const deck = await fruitDeck(t.core, 'Fruits', 6, ['Apple', 'Orange', 'Mango']);
     await trainDeck(t.core, deck);
+    // Mango has no French word yet: exports with French are refused, English-only ones go ahead.
+    const mango = (await t.core.api.listClasses({ deckId: deck })).find((c) => c.key === 'Mango');
+    await t.core.api.updateClass({ classId: mango?.id ?? 0, words: { fr: '' } });
     // Close the core (and its project lock) but keep its folders for the CLI.
     await t.core.close();
   });
@@ -37,8 +40,7 @@ describe('magritte export', () => {
 
   it('writes the chosen format to --out and prints the files, sizes and parity result', async () => {
     const out = path.join(tmp, 'phone');
-    const r = await cli('export', project, '--deck', 'fruits', '--format', 'tflite', '--out', out, '--json');
-    expect(r.err).toBe(r.code === 0 ? r.err : '');
+    const r = await cli('export', project, '--deck', 'fruits', '--format', 'tflite', '--langs', 'en', '--out', out, '--json');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.out) as ExportResult;
     expect(result.folder).toBe(out);
@@ -47,13 +49,18 @@ describe('magritte export', () => {
     expect(fs.existsSync(path.join(out, 'tflite', 'fruits.tflite'))).toBe(true);
     expect(fs.existsSync(path.join(out, 'tfjs'))).toBe(false);
 
-    const text = await cli('export', project, '--format', 'tfjs', '--out', path.join(tmp, 'web'));
+    const text = await cli('export', project, '--format', 'tfjs', '--langs', 'en', '--out', path.join(tmp, 'web'));
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/Exported Fruits \(version 1, 3 words\)/);
     expect(text.out).toMatch(/tfjs\/model\.json/);
   });
 
   it('refuses with the missing words and a fix, exit code 1', async () => {
+    const missing = await cli('export', project, '--format', 'all', '--out', path.join(tmp, 'x'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/words are missing.*"Mango" in fr/);
+    expect(missing.err).toMatch(/Fix: Write the missing words/);
+    expect(fs.existsSync(path.join(tmp, 'x'))).toBe(false);
     const bad = await cli('export', project, '--format', 'all', '--langs', 'en,fr,de', '--out', path.join(tmp, 'x'));
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/no language "de"/);

@@ -7,6 +7,8 @@ import { devicesCommand } from './devices';
 import { pushCommand } from './push';
 import { openOnPhoneCommand } from './open-on-phone';
 import { exportCommand } from './export';
+import { trainCommand } from './train';
+import { evaluateCommand } from './evaluate';
 
 /** Every `magritte` command. Other areas add theirs here (one line each). */
-export const COMMANDS: CliCommand[] = [createCommand, importCommand, wordsCommand, infoCommand, devicesCommand, pushCommand, openOnPhoneCommand, exportCommand];
+export const COMMANDS: CliCommand[] = [createCommand, importCommand, wordsCommand, infoCommand, devicesCommand, pushCommand, openOnPhoneCommand, exportCommand, trainCommand, evaluateCommand];

@@ -1,9 +1,10 @@
-import type { HeadSpec, TrainingSettings } from '../../shared/api/training';
+import type { HeadSpec } from '../../shared/api/training';
 import type { DeckClass } from '../../shared/domain';
-import { StudioError } from '../../shared/errors';
+import { isStudioError, StudioError } from '../../shared/errors';
 import { splitByBlocks } from '../ml/block-split';
+import { loadDeckDataset } from '../ml/deck-dataset';
+import { getHead, getModelVersion, resolveVersionId } from '../ml/model-versions-repo';
 import type { Db } from '../store/open-database';
-import { listPhotos } from '../store/photos-repo';
 
 /** A deck's trained model as export needs it. */
 export interface DeckModel {
@@ -14,29 +15,25 @@ export interface DeckModel {
   validationShare: number;
 }
 
-interface VersionRow {
-  id: number;
-  number: number;
-  base_model_id: string;
-  head_json: string;
-  settings_json: string;
-}
-
-/** The deck's newest model version (the one it uses), or NOT_TRAINED. */
+/** The deck's newest model version (the one it uses), or NOT_TRAINED naming the deck. */
 export function currentDeckModel(db: Db, deck: { id: number; name: string }): DeckModel {
-  const row = db
-    .prepare('SELECT id, number, base_model_id, head_json, settings_json FROM model_versions WHERE deck_id = ? ORDER BY number DESC LIMIT 1')
-    .get(deck.id) as VersionRow | undefined;
-  if (!row) {
-    throw new StudioError('NOT_TRAINED', `The deck "${deck.name}" has no trained model yet.`, 'Train the deck first, then export it.');
+  let versionId: number;
+  try {
+    versionId = resolveVersionId(db, deck.id);
+  } catch (e) {
+    if (isStudioError(e) && e.code === 'NOT_TRAINED') {
+      throw new StudioError('NOT_TRAINED', `The deck "${deck.name}" has no trained model yet.`, 'Train the deck first, then export it.');
+    }
+    throw e;
   }
-  const settings = JSON.parse(row.settings_json) as Partial<TrainingSettings>;
+  const version = getModelVersion(db, versionId);
+  const { head } = getHead(db, versionId);
   return {
-    versionId: row.id,
-    number: row.number,
-    baseModelId: row.base_model_id,
-    head: JSON.parse(row.head_json) as HeadSpec,
-    validationShare: settings.validationShare ?? 0,
+    versionId,
+    number: version.number,
+    baseModelId: version.baseModelId,
+    head,
+    validationShare: version.settings.validationShare,
   };
 }
 
@@ -60,6 +57,7 @@ export function classesInOutputOrder(deckName: string, head: HeadSpec, classes: 
 
 export interface ParityPhoto {
   sha256: string;
+  /** Index in the model's output. */
   classIndex: number;
 }
 
@@ -67,19 +65,25 @@ export interface ParityPhoto {
 const FALLBACK_PHOTOS = 24;
 
 /**
- * The photos the parity gate runs: the validation block of the deck's model (each class's last
- * photos, as training holds them out), or, when training kept none aside, photos spread evenly
- * over the deck.
+ * The photos the parity gate runs: the validation block of the deck's model (training's own
+ * dataset order and block split), or, when training kept none aside, photos spread evenly over
+ * the deck. Photos of classes added since training are left out (the model does not know them).
  */
-export function parityPhotos(db: Db, deckId: number, model: DeckModel, classes: DeckClass[]): { photos: ParityPhoto[]; validation: boolean } {
-  const indexOfClass = new Map(classes.map((c, i) => [c.id, i]));
-  const photos = listPhotos(db, deckId)
-    .filter((p) => indexOfClass.has(p.classId))
-    .map((p) => ({ sha256: p.sha256, classIndex: indexOfClass.get(p.classId) ?? 0 }));
-  const { val } = splitByBlocks(photos.map((p) => p.classIndex), model.validationShare);
-  if (val.length > 0) return { photos: val.map((i) => photos[i]), validation: true };
-  const step = Math.max(1, photos.length / FALLBACK_PHOTOS);
+export function parityPhotos(db: Db, deckId: number, model: DeckModel): { photos: ParityPhoto[]; validation: boolean } {
+  const dataset = loadDeckDataset(db, deckId);
+  const { val } = splitByBlocks(dataset.photos.map((p) => p.classIndex), model.validationShare);
+  const outputIndex = (datasetClass: number) =>
+    model.head.labels.findIndex((l) => l.toLowerCase() === dataset.labels[datasetClass].toLowerCase());
+  const known = (indices: number[]) =>
+    indices
+      .map((i) => dataset.photos[i])
+      .map((p) => ({ sha256: p.sha256, classIndex: outputIndex(p.classIndex) }))
+      .filter((p) => p.classIndex >= 0);
+  const validation = known(val);
+  if (validation.length > 0) return { photos: validation, validation: true };
+  const all = known(dataset.photos.map((_, i) => i));
+  const step = Math.max(1, all.length / FALLBACK_PHOTOS);
   const spread: ParityPhoto[] = [];
-  for (let i = 0; i < photos.length && spread.length < FALLBACK_PHOTOS; i += step) spread.push(photos[Math.floor(i)]);
+  for (let i = 0; i < all.length && spread.length < FALLBACK_PHOTOS; i += step) spread.push(all[Math.floor(i)]);
   return { photos: spread, validation: false };
 }

@@ -3,27 +3,21 @@ import path from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import type { ExportedFile, ExportedFileKind, ExportResult, ParityReport, QuantizationReport } from '../../shared/api/export';
 import type { BaseModelManifestEntry } from '../../shared/api/training';
-import { StudioError } from '../../shared/errors';
 import type { JobContext } from '../jobs/job-runner';
 import { initBackend } from '../ml/backend';
-import { requireBaseModelEntry } from '../ml/base-model-catalog';
-import { downloadBaseModel } from '../ml/base-model-download';
-import { locateBaseModel } from '../ml/base-model-locator';
+import { ensureBaseModel } from '../ml/base-model-service';
 import { loadBaseModel } from '../ml/feature-extractor';
 import { buildInferenceModel, buildStackedInferenceModel } from '../ml/inference-model';
-import { preparePixels } from '../ml/preprocess';
 import type { ResolvedOptions } from '../options';
-import { blobPath } from '../store/paths';
 import type { ProjectStore } from '../store/project-store';
-import { parityPhotos } from './deck-model';
 import { disposeWithBase } from './dispose-models';
 import { exportFolder, listFiles, publishFolder, stagingFolder, zipFolder } from './export-folder';
 import { recordExport } from './export-history';
 import type { ExportPlan } from './export-plan';
-import { floatParity, quantizationCost, referenceOutputs, type ParityInput, type ParitySample } from './parity';
+import { exportTflite } from './export-tflite';
 import { writeTfjsExport } from './tfjs/tfjs-export';
-import { buildTflite } from './tflite/build-tflite';
-import { fileSafe } from './vocabulary';
+import { exportReadme } from './readme';
+import { distinctFileNames, fileSafe } from './vocabulary';
 
 export interface ExportContext {
   store: ProjectStore;
@@ -54,8 +48,8 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
 
   step(0, 'Loading the base network');
   await initBackend();
-  const entry = requireBaseModelEntry(plan.baseModelId, ctx.options.modelCacheDir);
-  const base = await loadBaseModel(await baseModelDir(entry, ctx));
+  const { entry, dir } = await ensureBaseModel(plan.baseModelId, ctx.options, { signal: ctx.job?.signal });
+  const base = await loadBaseModel(dir);
   const target = exportFolder(ctx.store.paths.exports, plan.decks.map((d) => d.name), plan.outDir);
   const staging = stagingFolder(target);
   let model: tf.LayersModel | null = null;
@@ -84,54 +78,39 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
 
     let parity: ParityReport | null = null;
     let quantization: QuantizationReport | null = null;
+    let tfliteFiles: { float: string | null; int8: string | null } = { float: null, int8: null };
     if (plan.formats.includes('tflite')) {
-      step(2, 'Writing the TFLite model');
-      const tfliteInput = {
+      ({ parity, quantization, files: tfliteFiles } = await exportTflite({
         model,
-        decks: plan.decks.map((d) => ({ name: d.name, classes: d.classes })),
+        plan,
+        entry,
+        store: ctx.store,
+        dir: path.join(staging, 'tflite'),
+        fileStem: fileSafe(modelName),
+        modelName,
+        appVersion: ctx.appVersion,
+        step: (n, total, message) => ctx.job?.progress(n, total, message),
+        check,
+        lap,
+      }));
+    }
+    check();
+
+    fs.writeFileSync(
+      path.join(staging, 'README.md'),
+      exportReadme({
+        modelName,
+        decks: plan.decks.map((d) => ({ name: d.name, keys: d.classes.map((c) => c.key), version: d.model.number })),
         languages: plan.languages,
         inputSize: entry.inputSize,
         normalization: entry.normalization,
-        name: modelName,
-        description: `Picture vocabulary: ${plan.decks.map((d) => `${d.name} (${d.classes.length} words, version ${d.model.number})`).join('; ')}.`,
-        version: plan.decks.map((d) => `${d.name} v${d.model.number}`).join(', '),
-        author: `Magritte Studio ${ctx.appVersion}`,
-      };
-      const floatBytes = buildTflite(tfliteInput);
-      lap('tflite');
-      const { samples, photoSet } = await loadParitySamples(ctx.store, plan, entry.inputSize);
-      lap('photos');
-      check();
-      const parityInput: ParityInput = {
-        model,
-        tflite: floatBytes,
-        samples,
-        inputSize: entry.inputSize,
-        normalization: entry.normalization,
-        photoSet,
-        throwIfCancelled: check,
-        onProgress: (done, total) => ctx.job?.progress(3, STEPS, `Checking the TFLite model with TensorFlow Lite (${done}/${total} photos)`),
-      };
-      step(3, 'Checking the TFLite model with TensorFlow Lite');
-      // The TF.js side is computed once and shared by the float and int8 checks.
-      parityInput.reference = referenceOutputs(parityInput);
-      parity = await floatParity(parityInput);
-      lap('parity');
-      if (!parity.passed) throw parityFailed(parity);
-      const tfliteDir = path.join(staging, 'tflite');
-      fs.mkdirSync(tfliteDir, { recursive: true });
-      fs.writeFileSync(path.join(tfliteDir, `${fileSafe(modelName)}.tflite`), floatBytes);
-
-      if (plan.quantize === 'int8') {
-        step(4, 'Measuring the int8 model');
-        const int8Bytes = buildTflite({ ...tfliteInput, quantize: 'int8' });
-        quantization = await quantizationCost({ ...parityInput, tflite: int8Bytes }, int8Bytes.length, floatBytes.length);
-        // A too costly int8 model is reported, not written: the float one is the safe choice.
-        if (quantization.passed) fs.writeFileSync(path.join(tfliteDir, `${fileSafe(modelName)}-int8.tflite`), int8Bytes);
-        lap('int8');
-      }
-    }
-    check();
+        baseModelId: entry.id,
+        tfjs: plan.formats.includes('tfjs'),
+        tflite: tfliteFiles.float,
+        tfliteInt8: tfliteFiles.int8,
+        appVersion: ctx.appVersion,
+      }),
+    );
 
     step(5, 'Zipping the export');
     const top = path.basename(target);
@@ -177,52 +156,15 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
 
 function inferenceModel(base: tf.LayersModel, entry: BaseModelManifestEntry, plan: ExportPlan): tf.LayersModel {
   if (plan.decks.length === 1) return buildInferenceModel(base, entry.featureLayer, plan.decks[0].model.head);
-  const used = new Set<string>();
-  const heads = plan.decks.map((d) => {
-    let name = fileSafe(d.name).replace(/-/g, '_');
-    for (let n = 2; used.has(name); n++) name = `${fileSafe(d.name).replace(/-/g, '_')}_${n}`;
-    used.add(name);
-    return { spec: d.model.head, outputName: name };
-  });
+  // Layer names: the decks' file-safe names, distinct, with underscores.
+  const names = distinctFileNames(plan.decks.map((d) => d.name)).map((n) => n.replace(/-/g, '_'));
+  const heads = plan.decks.map((d, i) => ({ spec: d.model.head, outputName: names[i] }));
   return buildStackedInferenceModel(base, entry.featureLayer, heads);
-}
-
-async function baseModelDir(entry: BaseModelManifestEntry, ctx: ExportContext): Promise<string> {
-  const found = locateBaseModel(entry.id, ctx.options).dir;
-  if (found) return found;
-  return downloadBaseModel(entry, ctx.options.modelCacheDir, { modelBaseUrl: ctx.options.modelBaseUrl, signal: ctx.job?.signal });
-}
-
-async function loadParitySamples(store: ProjectStore, plan: ExportPlan, inputSize: number): Promise<{ samples: ParitySample[]; photoSet: string }> {
-  const samples: ParitySample[] = [];
-  const parts: string[] = [];
-  for (let output = 0; output < plan.decks.length; output++) {
-    const deck = plan.decks[output];
-    const { photos, validation } = parityPhotos(store.db, deck.id, deck.model, deck.classes);
-    for (const p of photos) {
-      const pixels = (await preparePixels(fs.readFileSync(blobPath(store.dir, p.sha256)), inputSize, ['orig'])).get('orig');
-      if (pixels) samples.push({ pixels, output, classIndex: p.classIndex });
-    }
-    parts.push(`${photos.length} ${validation ? 'validation photos' : 'photos'} of ${deck.name} (version ${deck.model.number})`);
-  }
-  if (samples.length === 0) {
-    throw new StudioError('EXPORT_FAILED', 'The deck has no photos to check the exported model with.', 'Add photos to the deck, train it, then export again.');
-  }
-  return { samples, photoSet: parts.join(', ') };
-}
-
-function parityFailed(p: ParityReport): StudioError {
-  return new StudioError(
-    'PARITY_FAILED',
-    `The TFLite file does not give the studio's answers: ${p.comparisons - p.sameTop1} of ${p.comparisons} photos got another word, ` +
-      `and probabilities differ by up to ${p.maxAbsDiff.toExponential(1)} (allowed ${p.tolerance.toExponential(0)}). Nothing was exported.`,
-    'Export the TF.js format only for now, and report this problem with the deck.',
-    p,
-  );
 }
 
 function kindOf(name: string): ExportedFileKind {
   if (name.endsWith('.zip')) return 'zip';
+  if (name === 'README.md') return 'readme';
   if (name.endsWith('-int8.tflite')) return 'tflite-int8';
   if (name.endsWith('.tflite')) return 'tflite';
   if (name.endsWith('model.json')) return 'tfjs-model';

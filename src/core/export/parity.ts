@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Normalization } from '../../shared/api/training';
 import type { ParityReport, QuantizationReport } from '../../shared/api/export';
-import { loadTfliteModel } from './tflite/tflite-runtime';
+import { disposeTfliteModel, loadTfliteModel, type TFLiteModel } from './tflite/tflite-runtime';
 
 /** Float export: every probability within this of the TF.js model's. */
 export const FLOAT_TOLERANCE = 1e-4;
@@ -69,11 +69,23 @@ async function compare(input: ParityInput): Promise<Comparison> {
   const started = Date.now();
   const reference = input.reference ?? referenceOutputs(input);
   const tflite = await loadTfliteModel(input.tflite);
-  const outputNames = tflite.outputs.map((o) => o.name);
   const result: Comparison = { photos: 0, sameTop1: 0, maxAbsDiff: 0, tfjsCorrect: 0, tfliteCorrect: 0, ms: 0 };
+  try {
+    await compareAll(input, reference, tflite, result);
+  } finally {
+    disposeTfliteModel(tflite);
+  }
+  result.ms = Date.now() - started;
+  return result;
+}
+
+async function compareAll(input: ParityInput, reference: Float32Array[][], tflite: TFLiteModel, result: Comparison): Promise<void> {
+  const outputNames = tflite.outputs.map((o) => o.name);
   const outputsOf = (y: tf.Tensor | tf.Tensor[] | tf.NamedTensorMap): tf.Tensor[] =>
     y instanceof tf.Tensor ? [y] : Array.isArray(y) ? y : outputNames.map((n) => y[n]);
   for (let i = 0; i < input.samples.length; i++) {
+    // Let the core answer other calls (and a cancel) between photos.
+    if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
     input.throwIfCancelled?.();
     const sample = input.samples[i];
     const x = normalised(sample, input.inputSize, input.normalization);
@@ -97,8 +109,6 @@ async function compare(input: ParityInput): Promise<Comparison> {
     tf.dispose([x, ...actual]);
     input.onProgress?.(i + 1, input.samples.length);
   }
-  result.ms = Date.now() - started;
-  return result;
 }
 
 /**

@@ -48,3 +48,15 @@ export function fileSafe(name: string): string {
     .replace(/^-+|-+$/g, '');
   return s.length > 0 ? s.slice(0, 60) : 'deck';
 }
+
+/** fileSafe names for several decks, made distinct ("deck", "deck-2") when two would collide. */
+export function distinctFileNames(names: string[]): string[] {
+  const used = new Set<string>();
+  return names.map((n) => {
+    const base = fileSafe(n);
+    let name = base;
+    for (let i = 2; used.has(name); i++) name = `${base}-${i}`;
+    used.add(name);
+    return name;
+  });
+}

@@ -7,9 +7,15 @@ import { findLatestExportDir } from '../devices/latest-export';
 import { listPushHistory, recordPush } from '../devices/push-history';
 import { buildPushPlan } from '../devices/push-plan';
 import { getDeck } from '../store/decks-repo';
+import { listExports } from '../export/export-history';
+import { phonePort } from '../phone/phone-port';
+import { PhoneServer } from '../phone/phone-server';
 
 export function createDevicesHandlers(ctx: CoreContext, service?: DeviceService): Pick<Handlers, keyof DevicesApi> {
   const devices = service ?? new DeviceService({ dataDir: ctx.options.dataDir, events: ctx.events });
+  // Serves the phone page; started by the first "Open on phone".
+  const phonePage = new PhoneServer(ctx);
+  ctx.onClose(() => phonePage.close());
   ctx.onClose(() => devices.dispose());
 
   return {
@@ -46,7 +52,24 @@ export function createDevicesHandlers(ctx: CoreContext, service?: DeviceService)
 
     openOnPhone: async ({ deckId, serial, port }) => {
       getDeck(ctx.session.require().db, deckId);
-      return devices.openOnPhone(deckId, port, serial);
+      const served = await phonePage.ensure(port ?? phonePort());
+      return devices.openOnPhone(deckId, served, serial);
+    },
+
+    previewPush: async ({ deckId }) => {
+      const store = ctx.session.require();
+      const deck = getDeck(store.db, deckId);
+      const latest = listExports(store.db, deckId).find((e) => e.exists);
+      if (!latest) return null;
+      const plan = await buildPushPlan(latest.folder, deck.name, devices.getSettings());
+      return {
+        deckName: deck.name,
+        exportDir: plan.exportDir,
+        exportedAt: latest.createdAt,
+        files: plan.files.map((f) => ({ name: f.rel, bytes: f.size })),
+        totalBytes: plan.totalBytes,
+        destination: plan.destination,
+      };
     },
   };
 }

@@ -34,6 +34,12 @@ async function exportNow(core: StudioCore, req: Parameters<StudioCore['api']['st
   return (await waitForJob(core, jobId)) as ExportResult;
 }
 
+function argMax(a: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < a.length; i++) if (a[i] > a[best]) best = i;
+  return best;
+}
+
 describe('export handlers', () => {
   let t: TestCore;
   let fruits: number;
@@ -62,9 +68,11 @@ describe('export handlers', () => {
         'tfjs/labels.txt',
         'tfjs/vocabulary.json',
         'tflite/fruits.tflite',
+        'README.md',
         `${path.basename(r.folder)}.zip`,
       ]),
     );
+    expect(fs.readFileSync(path.join(r.folder, 'README.md'), 'utf8')).toMatch(/mean = \[127.5, 127.5, 127.5\]/);
     for (const f of r.files) expect(fs.statSync(path.join(r.folder, f.name)).size).toBe(f.bytes);
 
     // The parity gate ran TensorFlow Lite on the validation photos: same answers, within 1e-4.
@@ -77,16 +85,24 @@ describe('export handlers', () => {
     expect(r.quantization?.bytes).toBeLessThan((r.quantization?.floatBytes ?? 0) * 0.4);
     if (r.quantization?.passed) expect(names).toContain('tflite/fruits-int8.tflite');
 
-    // The files, loaded the way apps load them, agree with each other on real photos.
+    // The files, loaded the way apps load them, give the studio's own answers ("try a photo") on
+    // photos the deck has never seen.
     const tfjsModel = await tf.loadLayersModel(fileModelHandler(path.join(r.folder, 'tfjs')));
     const tflite = await loadTfliteModel(fs.readFileSync(path.join(r.folder, 'tflite/fruits.tflite')));
-    for (const p of await fruitPixels(1, 35)) {
+    const labels = (JSON.parse(fs.readFileSync(path.join(r.folder, 'tfjs/metadata.json'), 'utf8')) as { labels: string[] }).labels;
+    const unseen = await fruitPixels(1, 35);
+    const studio = await t.core.api.classifyPhotos({ deckId: fruits, sources: unseen.map((p) => ({ path: p.file })) });
+    unseen.forEach((p, i) => {
       const x = inputOf(p.pixels);
       const a = (tfjsModel.predict(x) as tf.Tensor).dataSync();
       const b = (tflite.predict(x) as tf.Tensor).dataSync();
-      for (let k = 0; k < a.length; k++) expect(Math.abs(a[k] - b[k])).toBeLessThan(1e-4);
+      const top = studio[i].top[0];
+      for (const probs of [a, b]) {
+        expect(labels[argMax(probs)]).toBe(top.key);
+        expect(Math.abs(probs[argMax(probs)] - top.probability)).toBeLessThan(1e-4);
+      }
       x.dispose();
-    }
+    });
     tfjsModel.dispose();
 
     // The zip holds the same files; the export is in the history with its parity result.
@@ -98,8 +114,11 @@ describe('export handlers', () => {
 
   it('stacks two decks into one model with one output and one set of label files per deck', async () => {
     const out = tempDir('magritte-export-out-');
+    const tensorsBefore = tf.memory().numTensors;
     const r = await exportNow(t.core, { deckIds: [fruits, veg], formats: ['tflite'], outDir: path.join(out, 'both') });
     expect(r.folder).toBe(path.join(out, 'both'));
+    // The export frees every tensor it made (base network, heads, parity inputs).
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
     expect(r.parity).toMatchObject({ passed: true, photos: 18, comparisons: 36, sameTop1: 36 });
     const file = r.files.find((f) => f.kind === 'tflite');
     const summary = readTflite(fs.readFileSync(path.join(r.folder, file?.name ?? '')));
@@ -131,6 +150,15 @@ describe('export handlers', () => {
     // Leaving French out of the export is the other way forward.
     expect((await api.getMissingWords({ deckId: fruits, languages: ['en', 'es'] })).length).toBe(0);
     await api.updateClass({ classId: mango.id, words: { fr: 'mangue' } });
+  });
+
+  it('leaves nothing behind when cancelled', async () => {
+    const exportsDir = (await t.core.api.getExportsFolder()).dir;
+    const before = fs.readdirSync(exportsDir);
+    const { jobId } = await t.core.api.startExport({ deckIds: [fruits], formats: ['tfjs', 'tflite'] });
+    await t.core.api.cancelJob({ jobId });
+    await expect(waitForJob(t.core, jobId)).rejects.toMatchObject({ code: 'JOB_CANCELLED' });
+    expect(fs.readdirSync(exportsDir)).toEqual(before);
   });
 
   it('refuses to stack decks trained on different base networks, and untrained decks', async () => {

@@ -23,9 +23,12 @@ function wasmDir(): string {
  * backend (SIMD), else the pure-JS cpu backend. MAGRITTE_TF_BACKEND=wasm|cpu|tensorflow forces one
  * (tests and benchmarks compare them).
  */
-export function initBackend(): Promise<BackendInfo> {
+export async function initBackend(): Promise<BackendInfo> {
   chosen ??= choose(process.env.MAGRITTE_TF_BACKEND as MlBackendName | undefined);
-  return chosen;
+  const info = await chosen;
+  // A benchmark or test may have switched backends meanwhile: come back to the chosen one.
+  if (tf.getBackend() !== info.name) await tf.setBackend(info.name);
+  return info;
 }
 
 async function choose(forced?: MlBackendName): Promise<BackendInfo> {

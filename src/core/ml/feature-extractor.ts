@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BaseModelManifestEntry, Normalization } from '../../shared/api/training';
 import { StudioError } from '../../shared/errors';
+import { initBackend } from './backend';
 import { fileModelHandler } from './file-io-handler';
 
 /** Loads a base model (TF.js layers format) from a folder on this machine. */
 export async function loadBaseModel(dir: string): Promise<tf.LayersModel> {
+  await initBackend();
   try {
     return await tf.loadLayersModel(fileModelHandler(dir));
   } catch (e) {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DenseLayerSpec, EpochMetrics, TrainingSettings } from '../../shared/api/training';
+import { initBackend } from './backend';
 import { seededRandom, shuffleInPlace } from './seeded-random';
 
 export interface HeadData {
@@ -18,6 +19,11 @@ export interface TrainHeadInput {
   settings: TrainingSettings;
   signal?: AbortSignal;
   onEpoch?: (m: EpochMetrics) => void;
+  /**
+   * Tests only: the batch loss seen from this epoch on is NaN. Real divergence (an absurd learning
+   * rate) blows up in the first batch; this reaches the "restore the last good epoch" path too.
+   */
+  poisonFromEpoch?: number;
 }
 
 export type HeadStop = 'completed' | 'diverged' | 'cancelled';
@@ -55,6 +61,7 @@ function stack(rows: readonly Float32Array[], size: number): tf.Tensor2D {
  * stops within one batch. Every tensor it makes is disposed before it returns.
  */
 export async function trainHead(input: TrainHeadInput): Promise<TrainHeadOutput> {
+  await initBackend();
   const { settings: s, featureSize, numClasses } = input;
   const random = seededRandom(s.seed);
   const sizes = s.hiddenUnits > 0 ? [featureSize, s.hiddenUnits, numClasses] : [featureSize, numClasses];
@@ -116,7 +123,8 @@ export async function trainHead(input: TrainHeadInput): Promise<TrainHeadOutput>
           variables,
         );
         idx.dispose();
-        const batchLoss = lossT ? (await lossT.data())[0] : NaN;
+        const poisoned = input.poisonFromEpoch !== undefined && epoch >= input.poisonFromEpoch;
+        const batchLoss = lossT && !poisoned ? (await lossT.data())[0] : NaN;
         lossT?.dispose();
         if (!Number.isFinite(batchLoss)) {
           stopped = 'diverged';
@@ -129,7 +137,7 @@ export async function trainHead(input: TrainHeadInput): Promise<TrainHeadOutput>
         await new Promise((resolve) => setImmediate(resolve));
       }
       if (stopped !== 'completed') break;
-      const m = epochMetrics(epoch, lossSum / Math.max(1, seen), logits, xTrain, input.train.y, xVal, yValIdx, classWeight);
+      const m = epochMetrics(epoch, lossSum / Math.max(1, seen), logits, xTrain, input.train.y, xVal, yValIdx, numClasses);
       if (![m.loss, m.valLoss ?? 0].every(Number.isFinite)) {
         stopped = 'diverged';
         break;
@@ -167,7 +175,7 @@ function epochMetrics(
   yTrain: readonly number[],
   xVal: tf.Tensor2D | null,
   yVal: readonly number[],
-  classWeight: number[],
+  numClasses: number,
 ): EpochMetrics {
   const accOf = (x: tf.Tensor2D, y: readonly number[]): number =>
     tf.tidy(() => {
@@ -176,10 +184,10 @@ function epochMetrics(
     });
   const acc = accOf(xTrain, yTrain);
   if (!xVal) return { epoch, loss, acc, valLoss: null, valAcc: null };
+  // Plain mean cross-entropy: comparable between runs with and without class weighting.
   const valLoss = tf.tidy(() => {
-    const yv = tf.oneHot(tf.tensor1d(yVal as number[], 'int32'), classWeight.length).toFloat();
-    const wv = tf.tensor1d(yVal.map((c) => classWeight[c]));
-    return tf.losses.softmaxCrossEntropy(yv, logits(xVal), wv, 0, tf.Reduction.SUM_BY_NONZERO_WEIGHTS).dataSync()[0];
+    const yv = tf.oneHot(tf.tensor1d(yVal as number[], 'int32'), numClasses).toFloat();
+    return tf.losses.softmaxCrossEntropy(yv, logits(xVal)).dataSync()[0];
   });
   return { epoch, loss, acc, valLoss, valAcc: accOf(xVal, yVal) };
 }

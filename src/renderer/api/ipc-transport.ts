@@ -1,5 +1,6 @@
 import type { Envelope } from '../../shared/envelope';
 import type { ImportSource } from '../../shared/domain';
+import { StudioError } from '../../shared/errors';
 import type { StudioBridge } from './bridge';
 import type { PickedFile, StageProgress, Transport } from './transport';
 
@@ -16,7 +17,12 @@ export function createIpcTransport(bridge: StudioBridge): Transport {
     stageFiles: async (files: PickedFile[], onProgress?: StageProgress, _signal?: AbortSignal): Promise<ImportSource[]> => {
       const sources = files.map(({ file, relativePath }) => ({ path: bridge.pathForFile(file), relativePath }));
       onProgress?.(files.length, files.length);
-      return sources.filter((s) => s.path.length > 0);
+      const onDisk = sources.filter((s) => s.path.length > 0);
+      // Files with no path were made by a web page (e.g. dragged from a browser), not read from disk.
+      if (onDisk.length === 0 && files.length > 0) {
+        throw new StudioError('FILE_NOT_FOUND', 'These pictures are not files on this computer.', 'Save them to a folder first, then drag them in from there.');
+      }
+      return onDisk;
     },
     pickDirectory: bridge.pickDirectory ? () => bridge.pickDirectory!() : undefined,
   };

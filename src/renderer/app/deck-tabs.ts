@@ -1,5 +1,7 @@
 import type { DeckTab } from './deck-tab';
 import { photosTab } from '../features/dataset/photos-tab';
+import { trainTab } from '../features/train/train-tab';
+import { phonesTab } from '../features/phones/phones-tab';
 
 /**
  * The tabs of a deck, in order. To add a screen, export a `DeckTab` from
@@ -7,4 +9,6 @@ import { photosTab } from '../features/dataset/photos-tab';
  */
 export const DECK_TABS: DeckTab[] = [
   photosTab,
+  trainTab,
+  phonesTab,
 ];

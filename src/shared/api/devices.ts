@@ -119,6 +119,19 @@ export interface PushHistoryEntry {
   finishedAt: string;
 }
 
+/** The files a push would send, before sending: the deck's latest export on disk. */
+export interface PushPreview {
+  deckName: string;
+  exportDir: string;
+  /** When that export was made (ISO time). */
+  exportedAt: string;
+  /** Paths relative to the export ("tfjs/model.json") with their sizes, as they will be sent. */
+  files: { name: string; bytes: number }[];
+  totalBytes: number;
+  /** The deck's folder on each phone. */
+  destination: string;
+}
+
 export interface DevicesApi {
   /** The phones adb sees now, each with its state and (when not ready) the doctor's advice. */
   listDevices: { req: void; res: Phone[] };
@@ -133,9 +146,12 @@ export interface DevicesApi {
   listPushHistory: { req: { deckId?: number; limit?: number }; res: PushHistoryEntry[] };
   /**
    * Opens the deck's phone page on a phone: `adb reverse tcp:<port> tcp:<port>`, then a VIEW intent
-   * for http://localhost:<port>/phone/<deckId>. `port` is where the studio serves that page.
+   * for http://localhost:<port>/phone/<deckId>. `port` is where the studio serves that page (it
+   * starts serving there if needed); default MAGRITTE_PHONE_PORT, else 8427.
    */
-  openOnPhone: { req: { deckId: number; serial?: string; port: number }; res: { serial: string; url: string } };
+  openOnPhone: { req: { deckId: number; serial?: string; port?: number }; res: { serial: string; url: string } };
+  /** What "Send to phones" would send now (the deck's latest export) and where; null if never exported. */
+  previewPush: { req: { deckId: number }; res: PushPreview | null };
 }
 
 export const devicesMethods: Record<keyof DevicesApi, true> = {
@@ -146,6 +162,7 @@ export const devicesMethods: Record<keyof DevicesApi, true> = {
   startPush: true,
   listPushHistory: true,
   openOnPhone: true,
+  previewPush: true,
 };
 
 export interface DevicesEvents {

@@ -29,6 +29,7 @@ export type ExportedFileKind =
   | 'vocabulary'
   | 'tflite'
   | 'tflite-int8'
+  | 'readme'
   | 'zip';
 
 export interface ExportedFile {

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LanguageCode } from '../../../shared/domain';
 import type { Normalization } from '../../../shared/api/training';
 import { fileModelHandler } from '../../ml/file-io-handler';
-import { fileSafe, keyLabels, vocabularyFile, type VocabularyClass, type VocabularyFile } from '../vocabulary';
+import { distinctFileNames, keyLabels, vocabularyFile, type VocabularyClass, type VocabularyFile } from '../vocabulary';
 
 export interface TfjsDeck {
   name: string;
@@ -85,7 +85,10 @@ export async function writeTfjsExport(dir: string, input: TfjsExportInput): Prom
   };
   put('metadata.json', JSON.stringify(metadata, null, 2) + '\n');
   put('labels.txt', keyLabels(first.classes));
-  if (stacked) for (const d of input.decks) put(`${fileSafe(d.name)}_labels.txt`, keyLabels(d.classes));
+  if (stacked) {
+    const stems = distinctFileNames(input.decks.map((d) => d.name));
+    input.decks.forEach((d, i) => put(`${stems[i]}_labels.txt`, keyLabels(d.classes)));
+  }
   const vocab: VocabularyFile | { decks: VocabularyFile[] } = stacked
     ? { decks: input.decks.map((d) => vocabularyFile(d.name, d.classes, input.languages)) }
     : vocabularyFile(first.name, first.classes, input.languages);

@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { LanguageCode } from '../../../shared/domain';
 import type { Normalization } from '../../../shared/api/training';
 import { graphFromLayersModel } from '../graph/graph-from-layers';
-import { fileSafe, keyLabels, wordLabels, type VocabularyClass } from '../vocabulary';
+import { distinctFileNames, keyLabels, wordLabels, type VocabularyClass } from '../vocabulary';
 import { appendAssociatedFiles } from './associated-files';
 import { buildModelMetadata, type LabelFile } from './tflite-metadata';
 import { writeTflite } from './tflite-writer';
@@ -37,8 +37,9 @@ export function buildTflite(input: TfliteBuildInput): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   const encode = (s: string) => new TextEncoder().encode(s);
 
-  const outputs = input.decks.map((deck) => {
-    const prefix = stacked ? `${fileSafe(deck.name)}_` : '';
+  const stems = distinctFileNames(input.decks.map((d) => d.name));
+  const outputs = input.decks.map((deck, i) => {
+    const prefix = stacked ? `${stems[i]}_` : '';
     const defaultFile = `${prefix}labels.txt`;
     files[defaultFile] = encode(keyLabels(deck.classes));
     const labelFiles: LabelFile[] = [{ fileName: defaultFile, description: `Class keys of ${deck.name}, in output order.` }];

@@ -24,6 +24,8 @@ const require = createRequire(import.meta.url);
 const WASM_DIR = path.join(path.dirname(require.resolve('@tensorflow/tfjs-tflite/package.json')), 'wasm');
 const FACTORY = 'tflite_web_api_ModuleFactory';
 
+export type TFLiteModel = TfliteModule.TFLiteModel;
+
 let ready: Promise<typeof TfliteModule> | null = null;
 
 type Globals = Record<string, unknown>;
@@ -81,6 +83,14 @@ export async function loadTfliteModel(bytes: Uint8Array): Promise<TfliteModule.T
   const tflite = await ensureTfliteRuntime();
   const copy = bytes.slice().buffer;
   return tflite.loadTFLiteModel(copy, { numThreads: 1 });
+}
+
+/**
+ * Frees the interpreter and the model's copy in the runtime's WebAssembly memory. The package's
+ * TFLiteModel has no dispose of its own; its runner (a private field) has `cleanUp`.
+ */
+export function disposeTfliteModel(model: TfliteModule.TFLiteModel): void {
+  (model as unknown as { modelRunner?: { cleanUp(): void } }).modelRunner?.cleanUp();
 }
 
 export interface TaskClass {

@@ -22,12 +22,16 @@ interface Props {
 export function AddClassDialog({ open, languages, onClose, onCreate }: Props) {
   const [key, setKey] = useState('');
   const [words, setWords] = useState<Record<LanguageCode, string>>({});
+  // The teacher's own word usually is the short name: fill it in until they type their own.
+  const [ownWordTouched, setOwnWordTouched] = useState(false);
+  const own = languages[0];
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (open) {
       setKey('');
       setWords({});
+      setOwnWordTouched(false);
       setError(null);
     }
   }, [open]);
@@ -55,7 +59,10 @@ export function AddClassDialog({ open, languages, onClose, onCreate }: Props) {
             value={key}
             autoFocus
             helperText="Used for folder and file names, e.g. “apple”. A folder with this name fills this word with photos."
-            onChange={(e) => setKey(e.target.value)}
+            onChange={(e) => {
+              setKey(e.target.value);
+              if (!ownWordTouched && own) setWords({ ...words, [own]: e.target.value });
+            }}
             onKeyDown={(e) => e.key === 'Enter' && void submit()}
           />
           {languages.map((lang) => (
@@ -63,7 +70,10 @@ export function AddClassDialog({ open, languages, onClose, onCreate }: Props) {
               key={lang}
               label={`Word in ${languageName(lang)}`}
               value={words[lang] ?? ''}
-              onChange={(e) => setWords({ ...words, [lang]: e.target.value })}
+              onChange={(e) => {
+                if (lang === own) setOwnWordTouched(true);
+                setWords({ ...words, [lang]: e.target.value });
+              }}
               onKeyDown={(e) => e.key === 'Enter' && void submit()}
             />
           ))}

@@ -20,7 +20,9 @@ interface Props {
 export function ChooseClassDialog({ count, classes, onClose, onChoose }: Props) {
   return (
     <Dialog open={count !== null} onClose={onClose} maxWidth="xs" fullWidth aria-labelledby="choose-class-title">
-      <DialogTitle id="choose-class-title">Which word do these {count} photos show?</DialogTitle>
+      <DialogTitle id="choose-class-title">
+        {count === 1 ? 'Which word does this photo show?' : `Which word do these ${count} photos show?`}
+      </DialogTitle>
       <DialogContent>
         {classes.length === 0 ? (
           <Typography color="text.secondary">Add a word first (the “Add word” button), then add its photos.</Typography>
@@ -28,7 +30,7 @@ export function ChooseClassDialog({ count, classes, onClose, onChoose }: Props) 
           <List dense>
             {classes.map((c) => (
               <ListItemButton key={c.id} onClick={() => onChoose(c)} sx={{ borderRadius: 2 }}>
-                <ListItemText primary={c.key} secondary={`${c.photoCount} photos now`} />
+                <ListItemText primary={c.key} secondary={`${c.photoCount} ${c.photoCount === 1 ? 'photo' : 'photos'} now`} />
               </ListItemButton>
             ))}
           </List>

@@ -61,7 +61,8 @@ export function ClassCard({ cls, languages, selected, warning, onSelect, onSaveW
         onDropData(e.dataTransfer);
       }}
       sx={(t) => ({
-        p: 1.5,
+        px: 1.5,
+        py: 1.25,
         cursor: 'pointer',
         borderWidth: selected || over ? 2 : 1,
         m: selected || over ? 0 : '1px',
@@ -101,7 +102,7 @@ export function ClassCard({ cls, languages, selected, warning, onSelect, onSaveW
           <MenuItem onClick={() => { setMenu(null); onDelete(); }} sx={{ color: 'error.main' }}>Delete word…</MenuItem>
         </Menu>
       </Stack>
-      <Box sx={{ mt: 0.5 }}>
+      <Box sx={{ mt: 0.25 }}>
         {languages.map((lang) => (
           <WordRow key={lang} lang={lang} word={cls.words[lang]} onSave={(w) => onSaveWord(lang, w)} />
         ))}

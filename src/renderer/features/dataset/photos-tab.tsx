@@ -23,7 +23,7 @@ import { usePhotoActions } from './use-photo-actions';
 type Picked = { file: File; relativePath: string };
 
 function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
-  const { classes, photos, error, reload: reloadData } = useDeckData(deck.id, refreshDeck);
+  const { classes, photos, error, reload: reloadData } = useDeckData(deck.id);
   const reload = useCallback(async () => {
     await reloadData();
     refreshDeck();

@@ -10,14 +10,12 @@ export interface DeckData {
 }
 
 /** A deck's classes and photos, fetched again whenever the core says its photos changed. */
-export function useDeckData(deckId: number, onChange?: () => void): DeckData {
+export function useDeckData(deckId: number): DeckData {
   const { client } = useStudio();
   const [classes, setClasses] = useState<DeckClass[] | null>(null);
   const [photos, setPhotos] = useState<Photo[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
 
   const reload = useCallback(async () => {
     try {
@@ -43,7 +41,6 @@ export function useDeckData(deckId: number, onChange?: () => void): DeckData {
     timer.current = setTimeout(() => {
       timer.current = null;
       void reload();
-      onChangeRef.current?.();
     }, 150);
   });
   useEffect(() => () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import InputBase from '@mui/material/InputBase';
@@ -16,18 +16,23 @@ interface Props {
 export function WordRow({ lang, word, onSave }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(word ?? '');
+  // Enter saves and closes the field; the blur that follows must not save a second time.
+  const open = useRef(false);
   const start = (e: React.SyntheticEvent) => {
     e.stopPropagation();
     setDraft(word ?? '');
+    open.current = true;
     setEditing(true);
   };
   const commit = async () => {
+    if (!open.current) return;
+    open.current = false;
     setEditing(false);
     if (draft.trim() !== (word ?? '')) await onSave(draft.trim());
   };
   const label = languageName(lang);
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 30 }} data-testid={`word-${lang}`}>
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 28 }} data-testid={`word-${lang}`}>
       <Typography variant="caption" color="text.secondary" sx={{ width: 76, flexShrink: 0 }} noWrap title={label}>
         {label}
       </Typography>
@@ -40,7 +45,10 @@ export function WordRow({ lang, word, onSave }: Props) {
           onBlur={() => void commit()}
           onKeyDown={(e) => {
             if (e.key === 'Enter') void commit();
-            if (e.key === 'Escape') setEditing(false);
+            if (e.key === 'Escape') {
+              open.current = false;
+              setEditing(false);
+            }
           }}
           inputProps={{ 'aria-label': `Word in ${label}` }}
           sx={{ flex: 1, fontSize: 14, px: 0.75, borderRadius: 1, border: 1, borderColor: 'primary.main', bgcolor: 'background.paper' }}

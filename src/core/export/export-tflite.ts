@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type * as tf from '@tensorflow/tfjs';
+import type { ParityReport, QuantizationReport } from '../../shared/api/export';
+import type { BaseModelManifestEntry } from '../../shared/api/training';
+import { StudioError } from '../../shared/errors';
+import { preparePixels } from '../ml/preprocess';
+import { blobPath } from '../store/paths';
+import type { ProjectStore } from '../store/project-store';
+import { parityPhotos } from './deck-model';
+import type { ExportPlan } from './export-plan';
+import { floatParity, quantizationCost, referenceOutputs, type ParityInput, type ParitySample } from './parity';
+import { buildTflite } from './tflite/build-tflite';
+
+export interface TfliteStepInput {
+  model: tf.LayersModel;
+  plan: ExportPlan;
+  entry: BaseModelManifestEntry;
+  store: ProjectStore;
+  /** Folder the .tflite files go to (created). */
+  dir: string;
+  fileStem: string;
+  modelName: string;
+  appVersion: string;
+  step: (done: number, total: number, message: string) => void;
+  check: () => void;
+  lap: (phase: string) => void;
+}
+
+export interface TfliteStepResult {
+  parity: ParityReport;
+  quantization: QuantizationReport | null;
+  /** File names written in `dir` (int8 only when its accuracy cost was acceptable). */
+  files: { float: string | null; int8: string | null };
+}
+
+const STEPS = 6;
+
+/**
+ * The TFLite part of an export: writes the float .tflite, runs the parity gate (TensorFlow Lite's
+ * runtime against the TF.js model on the deck's validation photos) and refuses the export when it
+ * fails; with int8, measures what the smaller file costs on the same photos.
+ */
+export async function exportTflite(s: TfliteStepInput): Promise<TfliteStepResult> {
+  const { plan, entry } = s;
+  s.step(2, STEPS, 'Writing the TFLite model');
+  const tfliteInput = {
+    model: s.model,
+    decks: plan.decks.map((d) => ({ name: d.name, classes: d.classes })),
+    languages: plan.languages,
+    inputSize: entry.inputSize,
+    normalization: entry.normalization,
+    name: s.modelName,
+    description: `Picture vocabulary: ${plan.decks.map((d) => `${d.name} (${d.classes.length} words, version ${d.model.number})`).join('; ')}.`,
+    version: plan.decks.map((d) => `${d.name} v${d.model.number}`).join(', '),
+    author: `Magritte Studio ${s.appVersion}`,
+  };
+  const floatBytes = buildTflite(tfliteInput);
+  s.lap('tflite');
+  const { samples, photoSet } = await loadParitySamples(s.store, plan, entry.inputSize);
+  s.lap('photos');
+  s.check();
+
+  s.step(3, STEPS, 'Checking the TFLite model with TensorFlow Lite');
+  const parityInput: ParityInput = {
+    model: s.model,
+    tflite: floatBytes,
+    samples,
+    inputSize: entry.inputSize,
+    normalization: entry.normalization,
+    photoSet,
+    throwIfCancelled: s.check,
+    onProgress: (done, total) => s.step(3, STEPS, `Checking the TFLite model with TensorFlow Lite (${done}/${total} photos)`),
+  };
+  // The TF.js side is computed once and shared by the float and int8 checks.
+  parityInput.reference = referenceOutputs(parityInput);
+  const parity = await floatParity(parityInput);
+  s.lap('parity');
+  if (!parity.passed) throw parityFailed(parity);
+  fs.mkdirSync(s.dir, { recursive: true });
+  const files: TfliteStepResult['files'] = { float: `${s.fileStem}.tflite`, int8: null };
+  fs.writeFileSync(path.join(s.dir, files.float ?? ''), floatBytes);
+
+  let quantization: QuantizationReport | null = null;
+  if (plan.quantize === 'int8') {
+    s.step(4, STEPS, 'Measuring the int8 model');
+    const int8Bytes = buildTflite({ ...tfliteInput, quantize: 'int8' });
+    quantization = await quantizationCost({ ...parityInput, tflite: int8Bytes }, int8Bytes.length, floatBytes.length);
+    // A too costly int8 model is reported, not written: the float one is the safe choice.
+    if (quantization.passed) {
+      files.int8 = `${s.fileStem}-int8.tflite`;
+      fs.writeFileSync(path.join(s.dir, files.int8), int8Bytes);
+    }
+    s.lap('int8');
+  }
+  return { parity, quantization, files };
+}
+
+async function loadParitySamples(store: ProjectStore, plan: ExportPlan, inputSize: number): Promise<{ samples: ParitySample[]; photoSet: string }> {
+  const samples: ParitySample[] = [];
+  const parts: string[] = [];
+  for (let output = 0; output < plan.decks.length; output++) {
+    const deck = plan.decks[output];
+    const { photos, validation } = parityPhotos(store.db, deck.id, deck.model);
+    for (const p of photos) {
+      const pixels = (await preparePixels(fs.readFileSync(blobPath(store.dir, p.sha256)), inputSize, ['orig'])).get('orig');
+      if (pixels) samples.push({ pixels, output, classIndex: p.classIndex });
+    }
+    parts.push(`${photos.length} ${validation ? 'validation photos' : 'photos'} of ${deck.name} (version ${deck.model.number})`);
+  }
+  if (samples.length === 0) {
+    throw new StudioError('EXPORT_FAILED', 'The deck has no photos to check the exported model with.', 'Add photos to the deck, train it, then export again.');
+  }
+  return { samples, photoSet: parts.join(', ') };
+}
+
+function parityFailed(p: ParityReport): StudioError {
+  return new StudioError(
+    'PARITY_FAILED',
+    `The TFLite file does not give the studio's answers: ${p.comparisons - p.sameTop1} of ${p.comparisons} photos got another word, ` +
+      `and probabilities differ by up to ${p.maxAbsDiff.toExponential(1)} (allowed ${p.tolerance.toExponential(0)}). Nothing was exported.`,
+    'Export the TF.js format only for now, and report this problem with the deck.',
+    p,
+  );
+}

@@ -1,0 +1,58 @@
+import type { LanguageCode } from '../../shared/domain';
+import type { Normalization } from '../../shared/api/training';
+
+export interface ReadmeInput {
+  modelName: string;
+  decks: { name: string; keys: string[]; version: number }[];
+  languages: LanguageCode[];
+  inputSize: number;
+  normalization: Normalization;
+  baseModelId: string;
+  tfjs: boolean;
+  tflite: string | null;
+  tfliteInt8: string | null;
+  appVersion: string;
+}
+
+/** README.md at the top of an export: what each file is and how to feed the model. */
+export function exportReadme(r: ReadmeInput): string {
+  const n = r.normalization;
+  const lines = [
+    `# ${r.modelName}`,
+    '',
+    `Exported by Magritte Studio ${r.appVersion} from ${r.decks.map((d) => `${d.name} (version ${d.version})`).join(', ')}.`,
+    `Base network: ${r.baseModelId}. Languages: ${r.languages.join(', ')}.`,
+    '',
+    '## Input',
+    '',
+    `One RGB photo, ${r.inputSize} x ${r.inputSize} pixels (centre square of the photo, resized), as float32`,
+    `[1, ${r.inputSize}, ${r.inputSize}, 3], each channel normalised as (pixel - mean) / std with`,
+    `mean = [${n.mean.join(', ')}] and std = [${n.std.join(', ')}] (pixels 0..255).`,
+    '',
+    '## Output',
+    '',
+    ...r.decks.map(
+      (d, i) => `${r.decks.length > 1 ? `Output ${i} ("${d.name}")` : 'One output'}: ${d.keys.length} probabilities, one per class in this order: ${d.keys.join(', ')}.`,
+    ),
+    '',
+    '## Files',
+    '',
+  ];
+  if (r.tfjs) {
+    lines.push(
+      '- `tfjs/model.json`, `tfjs/weights.bin`: TensorFlow.js layers model (`tf.loadLayersModel`).',
+      '- `tfjs/metadata.json`: labels in output order, in the form Teachable Machine image models use (`tmImage.load`).',
+      '- `tfjs/labels.txt`: the class keys, one per line, in output order.',
+      '- `tfjs/vocabulary.json`: for each class, its key and its word in every language.',
+    );
+  }
+  if (r.tflite) {
+    lines.push(
+      `- \`tflite/${r.tflite}\`: TensorFlow Lite model (float32) with its metadata: normalisation, and label files`,
+      '  for each output (class keys, plus one file per language with its locale), packed inside the file',
+      '  where ML Kit, MediaPipe and the TFLite Task Library find them.',
+    );
+  }
+  if (r.tfliteInt8) lines.push(`- \`tflite/${r.tfliteInt8}\`: the same with int8 weights (dynamic range): smaller, slightly less accurate.`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { initBackend, trySetBackend } from './backend';
+import { BUILTIN_BASE_MODELS } from './base-model-catalog';
+import { FeatureExtractor } from './feature-extractor';
+import { FeaturePool } from './feature-pool';
+import type { FeatureItemResult } from './feature-pool-protocol';
+import { preparePixels } from './preprocess';
+import { FRUIT_CLASSES, SHARED, fruitFrames } from './test-helpers';
+
+const ENTRY = BUILTIN_BASE_MODELS[0];
+const MODEL_DIR = path.join(SHARED, 'models', ENTRY.id);
+// One photo of each of three fruits, and a mirrored view of one.
+const PHOTOS = FRUIT_CLASSES.slice(0, 3).map((c) => fruitFrames(c)[10]);
+
+async function featuresOn(backend: 'cpu' | 'wasm', pixels: Uint8Array[]): Promise<Float32Array[]> {
+  expect(await trySetBackend(backend)).toBe(true);
+  const extractor = await FeatureExtractor.load(MODEL_DIR, ENTRY);
+  try {
+    return extractor.extract(pixels);
+  } finally {
+    extractor.dispose();
+  }
+}
+
+function maxDiff(a: Float32Array, b: Float32Array): number {
+  return a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+}
+
+describe('features', () => {
+  afterAll(async () => {
+    await initBackend();
+  });
+
+  it('agree within 1e-3 between the wasm and cpu backends on real photos', async () => {
+    const pixels: Uint8Array[] = [];
+    for (const p of PHOTOS) pixels.push(...(await preparePixels(fs.readFileSync(p), 224, ['orig', 'flip'])).values());
+    const wasm = await featuresOn('wasm', pixels);
+    const cpu = await featuresOn('cpu', pixels);
+    expect(wasm).toHaveLength(6);
+    for (let i = 0; i < wasm.length; i++) {
+      expect(wasm[i]).toHaveLength(256);
+      expect(maxDiff(wasm[i], cpu[i])).toBeLessThan(1e-3);
+    }
+    // The features say something: different fruits differ more than a photo and its mirror image.
+    expect(maxDiff(wasm[0], wasm[2])).toBeGreaterThan(maxDiff(wasm[0], wasm[1]) / 4);
+  });
+
+  it('come out of the worker pool the same as on this thread, and a bad file fails alone', async () => {
+    const pool = await FeaturePool.start(MODEL_DIR, ENTRY, 2);
+    try {
+      expect(pool.backend).toBe('wasm');
+      const results = new Map<string, FeatureItemResult>();
+      const broken = path.join(SHARED, 'fixtures/images/misc');
+      const bad = fs.readdirSync(broken).find((f) => /truncat/i.test(f));
+      expect(bad).toBeDefined();
+      const items = [...PHOTOS, path.join(broken, bad as string), path.join(SHARED, 'README.md')].map((file) => ({
+        key: file,
+        variants: ['orig' as const, 'crop-br' as const],
+        read: () => fs.promises.readFile(file),
+      }));
+      await pool.run(items, { onResult: (r) => results.set(r.key, r) });
+      expect(results.size).toBe(5);
+      const local = await featuresOn('wasm', [(await preparePixels(fs.readFileSync(PHOTOS[0]), 224, ['orig'])).get('orig') as Uint8Array]);
+      expect(maxDiff(results.get(PHOTOS[0])?.features?.orig as Float32Array, local[0])).toBeLessThan(1e-5);
+      expect(results.get(PHOTOS[1])?.features?.['crop-br']).toHaveLength(256);
+      expect(results.get(path.join(SHARED, 'README.md'))?.error?.code).toBe('IMAGE_UNSUPPORTED');
+      expect(results.get(path.join(broken, bad as string))?.features?.orig ?? results.get(path.join(broken, bad as string))?.error).toBeDefined();
+
+      // Cancelling hands out no more work.
+      const controller = new AbortController();
+      let answered = 0;
+      const many = Array.from({ length: 40 }, (_, i) => ({ ...items[i % 3], key: `k${i}` }));
+      const run = pool.run(many, {
+        signal: controller.signal,
+        onResult: () => {
+          answered++;
+          controller.abort();
+        },
+      });
+      await expect(run).rejects.toMatchObject({ code: 'JOB_CANCELLED' });
+      expect(answered).toBeLessThan(40);
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EpochMetrics, FolderEvaluation, TrainingRunResult } from '../../shared/api/training';
+import { fruitDeck, fruitFolder, fruitFrames, waitForJob, type TestCore } from './test-helpers';
+
+/**
+ * One project for the whole file: frames 0-24 of each fruit imported (150 photos), the other 15
+ * frames of each kept aside for evaluation, as a teacher's burst would be.
+ */
+describe('training on the fruit photos', () => {
+  let t: TestCore & { deckId: number };
+  let heldOut: string;
+  let first: TrainingRunResult;
+  const epochs: EpochMetrics[] = [];
+
+  beforeAll(async () => {
+    t = await fruitDeck({ to: 25 });
+    heldOut = fruitFolder(25, 40);
+  });
+  afterAll(async () => {
+    await t.dispose();
+    fs.rmSync(heldOut, { recursive: true, force: true });
+  });
+
+  it('trains with the default settings, streaming one event per epoch, and keeps version 1', async () => {
+    const { api, events } = t.core;
+    const off = events.on('training.epoch', (e) => epochs.push(e));
+    const { jobId, runId } = await api.startTraining({ deckId: t.deckId });
+    const messages = new Set<string>();
+    const offProgress = events.on('job.progress', (p) => p.jobId === jobId && messages.add(p.message.split(':')[0]));
+    first = await waitForJob<TrainingRunResult>(t.core, jobId);
+    off();
+    offProgress();
+
+    const defaults = (await api.getTrainingConfig({ deckId: t.deckId })).settings;
+    expect(first.runId).toBe(runId);
+    expect(first.number).toBe(1);
+    expect(first.stopped).toBe('completed');
+    expect(epochs.map((e) => e.epoch)).toEqual(Array.from({ length: defaults.epochs }, (_, i) => i + 1));
+    expect(epochs.every((e) => Number.isFinite(e.loss) && e.valAcc !== null)).toBe(true);
+    // The phases show up in the progress messages.
+    expect([...messages].some((m) => m.includes('Step 2 of 4'))).toBe(true);
+    expect([...messages].some((m) => m.includes('Step 3 of 4'))).toBe(true);
+    // 20% of 25 frames per class, as one block at the end of each class: 5 x 6 held out.
+    expect(first.metrics.valCount).toBe(30);
+    expect(first.metrics.trainCount).toBe(120);
+    expect(first.metrics.labels).toEqual(['Apple', 'Beetroot', 'Dates', 'Mango', 'Orange', 'Pomegranate']);
+
+    const versions = await api.listModelVersions({ deckId: t.deckId });
+    expect(versions).toHaveLength(1);
+    expect(versions[0]).toMatchObject({ number: 1, current: true, runId, baseModelId: 'mobilenet_v1_0.25_224' });
+    const v = await api.getModelVersion({ versionId: first.versionId });
+    expect(v.curves).toHaveLength(defaults.epochs);
+    expect(v.metrics.confusion).toHaveLength(6);
+    expect(v.misclassified.length).toBe(v.metrics.n - v.metrics.confusion.reduce((s, row, i) => s + row[i], 0));
+  });
+
+  it('recognises at least 90% of the 15 later frames of each fruit it never saw', async () => {
+    const { jobId } = await t.core.api.startEvaluation({ deckId: t.deckId, dir: heldOut });
+    const report = await waitForJob<FolderEvaluation>(t.core, jobId);
+    expect(report.n).toBe(90);
+    expect(report.unmatchedFolders).toEqual([]);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(Object.keys(report.perClass)).toEqual(report.labels);
+    expect(report.confusion.flat().reduce((a, b) => a + b, 0)).toBe(90);
+  });
+
+  it('gives the top 3 words for a dropped photo, and the same head to the live model', async () => {
+    const mango = fruitFrames('Mango')[39];
+    const [result] = await t.core.api.classifyPhotos({ deckId: t.deckId, sources: [{ path: mango }] });
+    expect(result.error).toBeUndefined();
+    expect(result.top).toHaveLength(3);
+    expect(result.top[0].key).toBe('Mango');
+    expect(result.top[0].probability).toBeGreaterThan(result.top[1].probability);
+
+    const live = await t.core.api.getLiveModel({ deckId: t.deckId });
+    expect(live.versionId).toBe(first.versionId);
+    expect(live.baseModelUrl).toBe('/base-models/mobilenet_v1_0.25_224/model.json');
+    expect(live.inputSize).toBe(224);
+    expect(live.featureLayer).toBe('conv_pw_13_relu');
+    expect(live.head.labels).toEqual(live.labels);
+    expect(live.head.layers.map((l) => l.units)).toEqual([100, 6]);
+  });
+
+  it('gives identical weights for the same seed, different ones for another seed', async () => {
+    const settings = { epochs: 5, seed: 7 };
+    const heads = [];
+    for (const s of [settings, settings, { ...settings, seed: 8 }]) {
+      const { jobId } = await t.core.api.startTraining({ deckId: t.deckId, settings: s });
+      const r = await waitForJob<TrainingRunResult>(t.core, jobId);
+      heads.push((await t.core.api.getLiveModel({ deckId: t.deckId, versionId: r.versionId })).head);
+    }
+    expect(heads[1].layers).toEqual(heads[0].layers);
+    expect(heads[2].layers[0].kernel).not.toEqual(heads[0].layers[0].kernel);
+  });
+
+  it('stops within one batch when cancelled, saves nothing, and frees every tensor', async () => {
+    const { api, events } = t.core;
+    const before = (await api.listModelVersions({ deckId: t.deckId })).length;
+    const tensors = tf.memory().numTensors;
+    const seen: number[] = [];
+    const { jobId, runId } = await api.startTraining({ deckId: t.deckId, settings: { epochs: 200 } });
+    const off = events.on('training.epoch', (e) => {
+      if (e.runId !== runId) return;
+      seen.push(e.epoch);
+      if (e.epoch === 3) void api.cancelJob({ jobId });
+    });
+    await expect(waitForJob(t.core, jobId)).rejects.toMatchObject({ code: 'JOB_CANCELLED', cancelled: true });
+    off();
+    // Cancelled in epoch 3's event: epoch 4 cannot finish, since the loop checks before every batch.
+    expect(Math.max(...seen)).toBe(3);
+    expect((await api.getJob({ jobId })).state).toBe('cancelled');
+    expect(await api.listModelVersions({ deckId: t.deckId })).toHaveLength(before);
+    expect(tf.memory().numTensors).toBe(tensors);
+  });
+
+  it('stops on a NaN loss and says so instead of saving garbage', async () => {
+    const tensors = tf.memory().numTensors;
+    const { jobId } = await t.core.api.startTraining({ deckId: t.deckId, settings: { learningRate: 1e30 } });
+    await expect(waitForJob(t.core, jobId)).rejects.toMatchObject({ code: 'TRAINING_DIVERGED' });
+    expect(tf.memory().numTensors).toBe(tensors);
+  });
+
+  it('refuses impossible settings with a readable message', async () => {
+    await expect(t.core.api.startTraining({ deckId: t.deckId, settings: { epochs: 0 } })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+});

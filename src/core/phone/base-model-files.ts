@@ -1,0 +1,60 @@
+/**
+ * One check for every host that serves a base model's files to a browser (the studio window's
+ * Test tab, the phone page): `/base-models/<id>/<file>` maps to a file only when the id names a
+ * base model on this machine and the file is its model.json or a weight file that model.json lists.
+ * Nothing else in the folder, and nothing outside it, is ever served.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ResolvedOptions } from '../options';
+import { isSafeId, resolveBaseModelDir } from '../ml/base-model-locator';
+
+type LocatorOptions = Pick<ResolvedOptions, 'modelCacheDir' | 'modelsPath'>;
+
+export const BASE_MODEL_ROUTE = /^\/base-models\/([^/]+)\/([^/]+)$/;
+
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+
+/** The weight files a model.json names, or null when it cannot be read. */
+function listedWeightFiles(modelJson: string): Set<string> | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(modelJson, 'utf8')) as { weightsManifest?: Array<{ paths?: unknown }> };
+    const names = new Set<string>();
+    for (const group of parsed.weightsManifest ?? []) {
+      if (!Array.isArray(group.paths)) continue;
+      for (const p of group.paths) if (typeof p === 'string') names.add(p);
+    }
+    return names;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The absolute path of `file` in base model `id`'s folder, or null when it must not be served
+ * (unknown model, odd name, not model.json nor one of its weight files, or missing).
+ */
+export function resolveBaseModelFile(id: string, file: string, options: LocatorOptions): string | null {
+  if (!isSafeId(id) || !FILE_NAME.test(file) || file.includes('..')) return null;
+  const dir = resolveBaseModelDir(id, options);
+  if (!dir) return null;
+  const modelJson = path.join(dir, 'model.json');
+  if (file !== 'model.json' && !listedWeightFiles(modelJson)?.has(file)) return null;
+  const abs = path.join(dir, file);
+  try {
+    return fs.statSync(abs).isFile() ? abs : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Parses a request path; null when it is not a base-model route. URL escapes are undone first. */
+export function parseBaseModelRoute(pathname: string): { id: string; file: string } | null {
+  const m = BASE_MODEL_ROUTE.exec(pathname);
+  if (!m) return null;
+  try {
+    return { id: decodeURIComponent(m[1]), file: decodeURIComponent(m[2]) };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,97 @@
+/** Small HTTP helpers for the phone page server: headers, files and JSON answers. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * The phone page's policy: its own scripts and WebAssembly, the camera stream, nothing from
+ * elsewhere. Like the studio window's, minus the WebSocket (the page only fetches files).
+ */
+export const PHONE_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const PHONE_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': PHONE_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(self), microphone=()',
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+};
+
+/** Loopback names only: a page on another site that rebinds its own name to 127.0.0.1 is refused. */
+export function isLoopbackHostHeader(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.toLowerCase().replace(/:\d+$/, '');
+  return name === 'localhost' || name === '127.0.0.1' || name === '[::1]';
+}
+
+export function sendText(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...PHONE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
+  res.end(text);
+}
+
+export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, value: unknown): void {
+  const body = Buffer.from(JSON.stringify(value));
+  res.writeHead(status, {
+    ...PHONE_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(body.length),
+    // Always asked again while the phone is online; its service worker keeps the last copy for offline use.
+    'Cache-Control': 'no-cache',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** Streams a file; `immutable` for content-hashed names, else the browser checks again each time. */
+export async function sendFile(req: IncomingMessage, res: ServerResponse, file: string, immutable: boolean): Promise<void> {
+  const stat = await fs.promises.stat(file).catch(() => null);
+  if (!stat?.isFile()) return sendText(res, 404, 'Not found.');
+  res.writeHead(200, {
+    ...PHONE_HEADERS,
+    'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': String(stat.size),
+    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    const stream = fs.createReadStream(file);
+    stream.on('error', () => {
+      res.destroy();
+      resolve();
+    });
+    stream.on('end', () => resolve());
+    stream.pipe(res);
+  });
+}
+
+/** `root/<rel>` when `rel` stays inside `root`; null otherwise. */
+export function inside(root: string, rel: string): string | null {
+  const abs = path.resolve(root, '.' + path.posix.normalize('/' + rel));
+  return abs.startsWith(path.resolve(root) + path.sep) ? abs : null;
+}

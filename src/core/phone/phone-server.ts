@@ -1,0 +1,151 @@
+/**
+ * Serves the deck's phone page to phones over USB (adb reverse makes the phone's localhost:<port>
+ * this computer's 127.0.0.1:<port>): the page, its built assets, the deck's live model as JSON,
+ * the base model's files and the page's service worker. Plain Node http, started on first use.
+ *
+ *   /phone/<deckId>                  the page (out/renderer/phone/phone.html)
+ *   /phone/<deckId>/live-model.json  getLiveModel of the open project (head, labels, words)
+ *   /phone-sw.js                     the service worker that keeps the page working offline
+ *   /assets/<file>                   the renderer build's assets
+ *   /base-models/<id>/<file>         model.json and its weight files (resolveBaseModelFile)
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { StudioError, toErrorPayload } from '../../shared/errors';
+import type { CoreContext } from '../context';
+import { getLiveModel } from '../ml/live-model';
+import { getDeck } from '../store/decks-repo';
+import { parseBaseModelRoute, resolveBaseModelFile } from './base-model-files';
+import { inside, isLoopbackHostHeader, sendFile, sendJson, sendText } from './phone-http';
+import { findRendererDir, PHONE_HTML } from './renderer-dir';
+
+const PAGE = /^\/phone\/(\d{1,9})\/?$/;
+const LIVE_MODEL = /^\/phone\/(\d{1,9})\/live-model\.json$/;
+const ASSET = /^\/assets\/([^/]+)$/;
+export const SERVICE_WORKER_PATH = '/phone-sw.js';
+
+export interface PhoneServerOptions {
+  /** The built renderer (holding phone/phone.html); found next to the code when absent. */
+  rendererDir?: string;
+}
+
+export class PhoneServer {
+  private server: http.Server | null = null;
+  private listening: Promise<void> | null = null;
+  private boundPort: number | null = null;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly opts: PhoneServerOptions = {},
+  ) {}
+
+  /** The port it serves on, or null when stopped. */
+  get port(): number | null {
+    return this.boundPort;
+  }
+
+  /** Serves on `port` (0: any free port), starting or moving the server as needed; returns the port. */
+  async ensure(port: number): Promise<number> {
+    if (this.listening && (this.boundPort === port || port === 0)) {
+      await this.listening;
+      return this.boundPort!;
+    }
+    if (this.server) await this.close();
+    const rendererDir = this.opts.rendererDir ?? findRendererDir();
+    if (!rendererDir) {
+      throw new StudioError(
+        'FILE_NOT_FOUND',
+        'The phone page has not been built, so there is nothing to show on the phone.',
+        'Run "npm run build", then start the studio again.',
+      );
+    }
+    const server = http.createServer((req, res) => {
+      this.handle(rendererDir, req, res).catch((e) => {
+        console.error('[phone] request failed:', e);
+        if (!res.headersSent) sendText(res, 500, 'The studio could not answer.');
+        else res.destroy();
+      });
+    });
+    this.server = server;
+    this.listening = new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        this.boundPort = (server.address() as { port: number }).port;
+        resolve();
+      });
+    });
+    try {
+      await this.listening;
+    } catch (e) {
+      this.server = null;
+      this.listening = null;
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new StudioError(
+        'INTERNAL',
+        code === 'EADDRINUSE'
+          ? `Port ${port} is already used by another program, so the studio cannot show the deck on a phone.`
+          : `The studio could not serve the phone page on port ${port} (${(e as Error).message}).`,
+        code === 'EADDRINUSE'
+          ? 'Close the other program (or another copy of the studio), or start the studio with MAGRITTE_PHONE_PORT set to a free port.'
+          : 'Restart the studio and try again.',
+      );
+    }
+    return this.boundPort!;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    this.listening = null;
+    this.boundPort = null;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(rendererDir: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!isLoopbackHostHeader(req.headers.host)) return sendText(res, 403, 'Refused: this page is only for phones plugged into this computer.');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Only GET.', { Allow: 'GET, HEAD' });
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+
+    const page = PAGE.exec(pathname);
+    if (page) {
+      // One canonical address per deck, so the page's relative asset links and the offline copy agree.
+      if (pathname.endsWith('/')) {
+        res.writeHead(301, { Location: `/phone/${page[1]}` });
+        res.end();
+        return;
+      }
+      return sendFile(req, res, path.join(rendererDir, PHONE_HTML), false);
+    }
+    const live = LIVE_MODEL.exec(pathname);
+    if (live) return this.sendLiveModel(req, res, Number(live[1]));
+    if (pathname === SERVICE_WORKER_PATH) return sendFile(req, res, path.join(rendererDir, 'phone-sw.js'), false);
+    const asset = ASSET.exec(pathname);
+    if (asset) {
+      const file = inside(path.join(rendererDir, 'assets'), asset[1]);
+      return file ? sendFile(req, res, file, true) : sendText(res, 404, 'Not found.');
+    }
+    const base = parseBaseModelRoute(pathname);
+    if (base) {
+      const file = resolveBaseModelFile(base.id, base.file, this.ctx.options);
+      return file ? sendFile(req, res, file, true) : sendText(res, 404, 'No such base model file.');
+    }
+    return sendText(res, 404, 'Nothing here. Open a deck on the phone from the studio ("Open on phone" in the Phones tab).');
+  }
+
+  private async sendLiveModel(req: http.IncomingMessage, res: http.ServerResponse, deckId: number): Promise<void> {
+    try {
+      const store = this.ctx.session.current();
+      if (!store) {
+        throw new StudioError('NO_PROJECT_OPEN', 'The studio has no project open right now.', 'Open the project in the studio, then reload this page.');
+      }
+      getDeck(store.db, deckId);
+      sendJson(req, res, 200, await getLiveModel(this.ctx, { deckId }));
+    } catch (e) {
+      const error = toErrorPayload(e);
+      sendJson(req, res, error.code === 'DECK_NOT_FOUND' || error.code === 'NOT_TRAINED' ? 404 : 503, { error });
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { PushPhoneProgress } from '../../../shared/api/devices';
+import { formatBytes, formatWhen } from './format';
+import { foldProgress, outcomeText, percent, phaseText, resultOf } from './push-progress';
+
+const base: PushPhoneProgress = {
+  jobId: 'j', serial: 'A', model: 'Pixel 7', phase: 'sending', file: 'model.tflite', fileIndex: 1, fileCount: 4, bytesDone: 500, bytesTotal: 1000,
+};
+
+describe('push progress in words', () => {
+  it('keeps the latest event of each phone', () => {
+    let s = foldProgress({}, base);
+    s = foldProgress(s, { ...base, serial: 'B', bytesDone: 10 });
+    s = foldProgress(s, { ...base, bytesDone: 900 });
+    expect(Object.keys(s)).toEqual(['A', 'B']);
+    expect(percent(s.A)).toBe(90);
+  });
+
+  it('says which file is being sent and checked, counting from one', () => {
+    expect(phaseText(base)).toBe('Sending model.tflite (2 of 4)');
+    expect(phaseText({ ...base, phase: 'verifying' })).toBe('Checking model.tflite on the phone (2 of 4)');
+    expect(phaseText({ ...base, phase: 'done' })).toBe('Sent and checked');
+  });
+
+  it('never shows 100% before the phone has checked everything', () => {
+    expect(percent({ ...base, bytesDone: 1000, phase: 'verifying' })).toBe(99);
+    expect(percent({ ...base, phase: 'done' })).toBe(100);
+    expect(percent({ ...base, bytesTotal: 0 })).toBe(0);
+  });
+
+  it('describes outcomes, with the fix when a phone failed', () => {
+    const ok = outcomeText({ serial: 'A', model: null, ok: true, destination: '/sdcard/x', files: 3, bytes: 2_500_000, verifiedWith: 'sha256' });
+    expect(ok.title).toBe('Sent: 3 files, 2.4 MB, each checked byte for byte (SHA-256).');
+    const bad = outcomeText({
+      serial: 'B', model: null, ok: false, destination: '/sdcard/x', files: 0, bytes: 0, verifiedWith: null,
+      error: { code: 'DEVICE_STORAGE_FULL', message: 'The phone is out of storage space.', fix: 'Free some space.' },
+    });
+    expect(bad).toEqual({ title: 'The phone is out of storage space.', detail: 'Free some space.' });
+  });
+
+  it('finds the per-phone result in a failed job as well as a finished one', () => {
+    const result = { deckId: 1, deckName: 'Fruits', exportDir: '/e', phones: [] };
+    expect(resultOf(result)).toEqual(result);
+    expect(resultOf(undefined, { code: 'DEVICE_UNAUTHORIZED', message: 'm', fix: 'f', details: { result } })).toEqual(result);
+    expect(resultOf(undefined, { code: 'DEVICE_NONE', message: 'm', fix: 'f' })).toBeNull();
+  });
+});
+
+describe('formatting', () => {
+  it('reads sizes and times plainly', () => {
+    expect(formatBytes(900)).toBe('900 bytes');
+    expect(formatBytes(20_480)).toBe('20 KB');
+    expect(formatBytes(3_798_281)).toBe('3.6 MB');
+    const now = new Date('2026-03-10T12:00:00');
+    expect(formatWhen('2026-03-10T11:59:40', now)).toBe('just now');
+    expect(formatWhen('2026-03-10T11:55:00', now)).toBe('5 minutes ago');
+    expect(formatWhen('2026-03-10T08:00:00', now)).toMatch(/^today at/);
+    expect(formatWhen('2026-03-09T08:00:00', now)).toMatch(/^yesterday at/);
+  });
+});

@@ -1,0 +1,91 @@
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { EpochMetrics } from '../../../shared/api/training';
+
+interface Props {
+  curves: EpochMetrics[];
+  /** Epochs the run will do: the x axis is fixed to it so the lines grow to the right. */
+  epochs: number;
+  height?: number;
+}
+
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+/** Dots help read a short run; on long ones they would blur into a thick line. */
+const DOT_LIMIT = 120;
+
+function Chart({ title, testId, curves, epochs, height, train, val, percent }: {
+  title: string;
+  testId: string;
+  curves: EpochMetrics[];
+  epochs: number;
+  height: number;
+  train: 'acc' | 'loss';
+  val: 'valAcc' | 'valLoss';
+  percent: boolean;
+}) {
+  const theme = useTheme();
+  const dots = epochs <= DOT_LIMIT;
+  const hasVal = curves.some((c) => c[val] !== null);
+  return (
+    <Box data-testid={testId} data-points={curves.length} sx={{ flex: 1, minWidth: 0 }}>
+      <Typography variant="subtitle2" sx={{ mb: 0.5 }}>{title}</Typography>
+      <ResponsiveContainer width="100%" height={height}>
+        <LineChart data={curves} margin={{ top: 4, right: 16, bottom: 4, left: 0 }}>
+          <CartesianGrid stroke={theme.palette.divider} strokeDasharray="3 3" />
+          <XAxis
+            dataKey="epoch"
+            type="number"
+            domain={[1, Math.max(2, epochs)]}
+            allowDecimals={false}
+            tick={{ fontSize: 12 }}
+            label={{ value: 'Epoch', position: 'insideBottomRight', offset: -2, fontSize: 12 }}
+            height={36}
+          />
+          <YAxis
+            domain={percent ? [0, 1] : [0, 'auto']}
+            tickFormatter={percent ? pct : (v: number) => v.toFixed(1)}
+            tick={{ fontSize: 12 }}
+            width={44}
+          />
+          <Tooltip
+            formatter={(v) => (typeof v === 'number' ? (percent ? pct(v) : v.toFixed(3)) : String(v))}
+            labelFormatter={(e) => `Epoch ${String(e)}`}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Line
+            name="Training photos"
+            dataKey={train}
+            stroke={theme.palette.primary.main}
+            strokeWidth={2}
+            dot={dots ? { r: 2 } : false}
+            isAnimationActive={false}
+          />
+          {hasVal ? (
+            <Line
+              name="Held-back photos"
+              dataKey={val}
+              stroke={theme.palette.secondary.main}
+              strokeWidth={2}
+              strokeDasharray="6 3"
+              dot={dots ? { r: 2 } : false}
+              isAnimationActive={false}
+              connectNulls
+            />
+          ) : null}
+        </LineChart>
+      </ResponsiveContainer>
+    </Box>
+  );
+}
+
+/** Accuracy and loss per epoch, training photos against held-back photos, side by side. */
+export function TrainingCurves({ curves, epochs, height = 220 }: Props) {
+  return (
+    <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap' }}>
+      <Chart title="Accuracy (higher is better)" testId="accuracy-chart" curves={curves} epochs={epochs} height={height} train="acc" val="valAcc" percent />
+      <Chart title="Loss (lower is better)" testId="loss-chart" curves={curves} epochs={epochs} height={height} train="loss" val="valLoss" percent={false} />
+    </Box>
+  );
+}

@@ -1,0 +1,147 @@
+import { useEffect, useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { alpha } from '@mui/material/styles';
+import ImageSearchIcon from '@mui/icons-material/ImageSearch';
+import type { PhotoClassification, Prediction } from '../../../shared/api/training';
+import type { LanguageCode } from '../../../shared/domain';
+import { useStudio } from '../../api/hooks';
+import { ErrorAlert } from '../../components/error-alert';
+import { languageName } from '../projects/languages';
+import { dragHasFiles, filesFromDrop, filesFromInput } from '../dataset/drop-files';
+
+interface Props {
+  deckId: number;
+  versionId: number;
+  teacher: LanguageCode;
+  pupils: LanguageCode[];
+}
+
+interface Tried {
+  url: string;
+  name: string;
+  result: PhotoClassification | null;
+}
+
+/** More at once would only scroll off the screen; the teacher tries a few photos at a time. */
+const MAX_PHOTOS = 6;
+
+function PredictionRow({ p, first, teacher, pupils }: { p: Prediction; first: boolean; teacher: LanguageCode; pupils: LanguageCode[] }) {
+  const pupilWords = pupils.map((l) => p.words[l] ? `${languageName(l)}: ${p.words[l]}` : null).filter(Boolean).join(' · ');
+  return (
+    <Box data-testid="prediction">
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline' }}>
+        <Typography sx={{ fontWeight: first ? 700 : 500, flex: 1, minWidth: 0 }} noWrap data-testid="prediction-word">
+          {p.words[teacher] || p.key}
+          {pupilWords ? <Typography component="span" variant="body2" color="text.secondary">{`  ${pupilWords}`}</Typography> : null}
+        </Typography>
+        <Typography variant="body2" sx={{ fontWeight: first ? 700 : 400 }}>{Math.round(p.probability * 100)}%</Typography>
+      </Stack>
+      <LinearProgress variant="determinate" value={p.probability * 100} color={first ? 'primary' : 'inherit'} sx={{ height: 8, borderRadius: 4, mt: 0.25, color: first ? undefined : 'grey.400' }} aria-label={`Confidence for ${p.key}`} />
+    </Box>
+  );
+}
+
+/** Drop any photo (or choose one) to see the model's top 3 words with how sure it is. */
+export function TryPhoto({ deckId, versionId, teacher, pupils }: Props) {
+  const { client, transport } = useStudio();
+  const [tried, setTried] = useState<Tried[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const urls = useRef<string[]>([]);
+  useEffect(() => () => urls.current.forEach((u) => URL.revokeObjectURL(u)), []);
+  // Another version answers differently: start afresh.
+  useEffect(() => setTried([]), [versionId]);
+
+  const run = async (files: File[]) => {
+    const images = files.filter((f) => f.type.startsWith('image/') || /\.(jpe?g|png|webp|gif|bmp|tiff?|heic)$/i.test(f.name)).slice(0, MAX_PHOTOS);
+    if (images.length === 0) return;
+    setError(null);
+    setBusy(true);
+    const batch: Tried[] = images.map((f) => ({ url: URL.createObjectURL(f), name: f.name, result: null }));
+    urls.current.push(...batch.map((b) => b.url));
+    setTried(batch);
+    try {
+      const sources = await transport.stageFiles(images.map((file) => ({ file, relativePath: file.name })));
+      const results = await client.classifyPhotos({ deckId, versionId, sources });
+      // One result per staged file, in order.
+      setTried(batch.map((b, i) => ({ ...b, result: results[i] ?? null })));
+    } catch (e) {
+      setError(e);
+      setTried([]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Box
+      data-testid="try-photo"
+      onDragOver={(e) => {
+        if (!dragHasFiles(e.dataTransfer)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setOver(true);
+      }}
+      onDragLeave={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setOver(false)}
+      onDrop={(e) => {
+        setOver(false);
+        if (!dragHasFiles(e.dataTransfer)) return;
+        e.preventDefault();
+        void filesFromDrop(e.dataTransfer).then((found) => run(found.map((f) => f.file)));
+      }}
+      sx={(t) => ({
+        border: `2px dashed ${over ? t.palette.secondary.main : t.palette.divider}`,
+        bgcolor: over ? alpha(t.palette.secondary.main, 0.06) : 'transparent',
+        borderRadius: 2, p: 2,
+      })}
+    >
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <ImageSearchIcon sx={{ fontSize: 40, color: 'grey.500' }} />
+        <Typography sx={{ flex: 1 }}>
+          Drop a photo here to see which word the model picks, or
+        </Typography>
+        <Button variant="outlined" onClick={() => input.current?.click()} disabled={busy}>Choose a photo</Button>
+      </Stack>
+      {error ? <ErrorAlert error={error} sx={{ mt: 2 }} /> : null}
+      {tried.length > 0 ? (
+        <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))', gap: 2, mt: 2 }}>
+          {tried.map((t) => (
+            <Stack key={t.url} direction="row" spacing={2} data-testid="tried-photo" sx={{ p: 1.5, borderRadius: 2, bgcolor: 'background.default' }}>
+              <img src={t.url} alt={t.name} style={{ width: 112, height: 112, objectFit: 'cover', borderRadius: 8, flexShrink: 0 }} />
+              <Stack spacing={1} sx={{ flex: 1, minWidth: 0, justifyContent: 'center' }}>
+                {t.result === null ? (
+                  busy ? <CircularProgress size={24} aria-label="Looking at the photo" /> : null
+                ) : t.result.error ? (
+                  <Alert severity="warning">{t.result.error.message}</Alert>
+                ) : (
+                  t.result.top.map((p, i) => <PredictionRow key={p.key} p={p} first={i === 0} teacher={teacher} pupils={pupils} />)
+                )}
+              </Stack>
+            </Stack>
+          ))}
+        </Box>
+      ) : null}
+      <input
+        ref={input}
+        type="file"
+        accept="image/*"
+        multiple
+        hidden
+        data-testid="try-photo-input"
+        onChange={(e) => {
+          const files = filesFromInput(e.target.files).map((f) => f.file);
+          e.target.value = '';
+          void run(files);
+        }}
+      />
+    </Box>
+  );
+}

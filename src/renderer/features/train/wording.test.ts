@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { accuracySentence, backendText, estimateSplit, etaText, percent, planText, versionLabel, whenText } from './wording';
+
+describe('wording', () => {
+  it('never rounds a model with mistakes up to 100%', () => {
+    expect(percent(0.9667)).toBe('97%');
+    expect(percent(0.996)).toBe('99%');
+    expect(percent(1)).toBe('100%');
+  });
+
+  it('splits like the core: the last round(n x share) photos of each word, keeping one to learn from', () => {
+    expect(estimateSplit([10, 10, 11], 0.2)).toEqual({ train: 25, val: 6 });
+    expect(estimateSplit([1, 3], 0.2)).toEqual({ train: 3, val: 1 });
+    expect(estimateSplit([40, 40], 0)).toEqual({ train: 80, val: 0 });
+  });
+
+  it('says what Train will do', () => {
+    expect(planText(6, { train: 48, val: 12 })).toBe('Learns your 6 words from 48 photos and checks itself on 12 it has not seen.');
+    expect(planText(2, { train: 5, val: 0 })).toBe('Learns your 2 words from 5 photos.');
+  });
+
+  it('names the backend', () => {
+    const info = { backend: 'wasm', workerBackend: 'wasm', workers: 2, simd: true, tfjsVersion: '4.22.0', preprocessingVersion: 1, defaultBaseModelId: 'm' } as const;
+    expect(backendText(info)).toBe('Computing with WebAssembly with SIMD (2 threads)');
+    expect(backendText({ ...info, backend: 'cpu', workers: 1 })).toBe('Computing with plain JavaScript (slower) (1 thread)');
+  });
+
+  it('reads accuracy in words and numbers', () => {
+    expect(accuracySentence(58 / 60, 58, 60)).toBe('97% of the photos it had not seen were recognised (58 of 60).');
+    expect(accuracySentence(null, 0, 0)).toMatch(/not known/);
+  });
+
+  it('dates versions like a person would', () => {
+    const now = new Date(2025, 4, 10, 16, 0);
+    expect(whenText(new Date(2025, 4, 10, 14, 2).toISOString(), now)).toBe('today 14:02');
+    expect(whenText(new Date(2025, 4, 9, 9, 5).toISOString(), now)).toBe('yesterday 09:05');
+    expect(whenText(new Date(2025, 2, 3, 9, 5).toISOString(), now)).toBe('3 Mar 09:05');
+    const v = { id: 3, deckId: 1, number: 3, runId: 'r', baseModelId: 'm', createdAt: new Date(2025, 4, 10, 14, 2).toISOString(), settings: {} as never, accuracy: 0.97, stopped: 'completed' as const, message: null, current: true };
+    expect(versionLabel(v, now)).toBe('Version 3 · 97% · today 14:02');
+  });
+
+  it('says how long is left', () => {
+    expect(etaText(null)).toBeNull();
+    expect(etaText(800)).toBe('almost done');
+    expect(etaText(12_400)).toBe('about 13 seconds left');
+    expect(etaText(130_000)).toBe('about 2 minutes left');
+  });
+});

@@ -1,0 +1,94 @@
+import type { MlInfo, ModelVersionSummary } from '../../../shared/api/training';
+
+/** 0.9667 -> "97%". Rounds down from 99.5% so a model with one mistake never reads "100%". */
+export function percent(share: number): string {
+  const p = Math.round(share * 100);
+  return `${p === 100 && share < 1 ? 99 : p}%`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export const photos = (n: number) => plural(n, 'photo');
+export const words = (n: number) => plural(n, 'word');
+
+/** What the core computes with, in the teacher's terms: "Computing with WebAssembly (2 threads)". */
+export function backendText(info: MlInfo): string {
+  const name = info.backend === 'tensorflow' ? 'TensorFlow (native)' : info.backend === 'wasm' ? `WebAssembly${info.simd ? ' with SIMD' : ''}` : 'plain JavaScript (slower)';
+  return `Computing with ${name} (${plural(info.workers, 'thread')})`;
+}
+
+/**
+ * How many photos train and how many are held back, with the core's rule (block split): each class
+ * gives its last round(n x share) photos, at least one, and always keeps one for training.
+ */
+export function estimateSplit(counts: number[], share: number): { train: number; val: number } {
+  let val = 0;
+  let total = 0;
+  for (const n of counts) {
+    total += n;
+    if (share > 0 && n >= 2) val += Math.min(n - 1, Math.max(1, Math.round(n * share)));
+  }
+  return { train: total - val, val };
+}
+
+/** Rough duration in words; features are the slow part the first time (about 60 photos a second per thread). */
+export function durationText(missingFeatures: number, workers: number, epochs: number, trainPhotos: number): string {
+  const seconds = missingFeatures / (60 * Math.max(1, workers)) + 2 + (epochs * trainPhotos) / 20_000;
+  if (seconds < 12) return 'Takes a few seconds.';
+  if (seconds < 50) return `Takes about ${Math.round(seconds / 5) * 5} seconds.`;
+  if (seconds < 90) return 'Takes about a minute.';
+  return `Takes about ${Math.round(seconds / 60)} minutes.`;
+}
+
+/** "Learns your 6 words from 48 photos and checks itself on 12 it has not seen." */
+export function planText(classCount: number, split: { train: number; val: number }): string {
+  const learn = `Learns your ${words(classCount)} from ${photos(split.train)}`;
+  return split.val > 0 ? `${learn} and checks itself on ${split.val} it has not seen.` : `${learn}.`;
+}
+
+/** "about 3 seconds left", or null when the core cannot tell yet. */
+export function etaText(ms: number | null): string | null {
+  if (ms === null || !Number.isFinite(ms)) return null;
+  const s = Math.ceil(ms / 1000);
+  if (s <= 1) return 'almost done';
+  if (s < 60) return `about ${s} seconds left`;
+  return `about ${Math.round(s / 60)} ${Math.round(s / 60) === 1 ? 'minute' : 'minutes'} left`;
+}
+
+function sameDay(a: Date, b: Date): boolean {
+  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+}
+
+/** "today 14:02", "yesterday 09:15", "3 May 14:02", "3 May 2024 14:02". */
+export function whenText(iso: string, now: Date = new Date()): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const time = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  if (sameDay(d, now)) return `today ${time}`;
+  const yesterday = new Date(now);
+  yesterday.setDate(now.getDate() - 1);
+  if (sameDay(d, yesterday)) return `yesterday ${time}`;
+  const month = d.toLocaleString('en-GB', { month: 'short' });
+  return `${d.getDate()} ${month}${d.getFullYear() === now.getFullYear() ? '' : ` ${d.getFullYear()}`} ${time}`;
+}
+
+/** "Version 3 · 97% · today 14:02". */
+export function versionLabel(v: ModelVersionSummary, now?: Date): string {
+  const acc = v.accuracy === null ? 'not checked' : percent(v.accuracy);
+  return `Version ${v.number} · ${acc} · ${whenText(v.createdAt, now)}`;
+}
+
+/** The headline of a result, as a teacher reads it. */
+export function accuracySentence(accuracy: number | null, right: number, n: number): string {
+  if (accuracy === null || n === 0) {
+    return 'No photos were held back to check this model, so how well it recognises new photos is not known.';
+  }
+  return `${percent(accuracy)} of the photos it had not seen were recognised (${right} of ${n}).`;
+}
+
+/** A one-word verdict with advice, so the number means something to a non-expert. */
+export function verdict(accuracy: number | null): { label: string; advice: string; tone: 'success' | 'info' | 'warning' } | null {
+  if (accuracy === null) return null;
+  if (accuracy >= 0.9) return { label: 'Very good', advice: 'Ready to try on a phone.', tone: 'success' };
+  if (accuracy >= 0.7) return { label: 'Good', advice: 'Look at the photos it got wrong below: more photos of those words, from other angles, will help.', tone: 'info' };
+  return { label: 'Not reliable yet', advice: 'Add more photos of each word (ten or more, from different angles and backgrounds), then train again.', tone: 'warning' };
+}

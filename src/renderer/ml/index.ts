@@ -1,0 +1,16 @@
+/**
+ * Running a deck's model in a browser window, with no React: the Test screen, the phone page and
+ * the live benchmark all use this.
+ *
+ *   const live = await client.getLiveModel({ deckId });
+ *   const classifier = await LiveClassifier.load(live);     // backend chosen once, base cached
+ *   const { top, totalMs } = await classifier.classify(videoElement);
+ *   wordFor(top[0], 'fr');                                  // "pomme"
+ *   classifier.dispose();                                   // on a new model version
+ */
+export { LiveClassifier, SUPPORTED_PREPROCESSING, type Classification, type LoadOptions } from './live-classifier';
+export { selectBackend, type BackendReport, type WindowBackendName } from './backend';
+export { disposeBaseModels } from './base-models';
+export { decodePhoto, inputPixels, readPixels, type FrameSource } from './pixels';
+export { rankClasses, wordFor, type RankedClass } from './ranking';
+export { centreSquareRgb, type RgbaImage } from './resample';

@@ -1,0 +1,116 @@
+import * as tf from '@tensorflow/tfjs';
+import type { LiveModel } from '../../shared/api/training';
+// Browser-safe on purpose (only TF.js and contract types): the same model the export writes out.
+import { buildInferenceModel, normalizePixels } from '../../core/ml/inference-model';
+import { selectBackend, type BackendReport, type WindowBackendName } from './backend';
+import { loadBaseModel } from './base-models';
+import { decodePhoto, inputPixels, type FrameSource } from './pixels';
+import { rankClasses, type RankedClass } from './ranking';
+
+/** The only preprocessing this runner implements (see resample.ts); a newer core needs a newer window. */
+export const SUPPORTED_PREPROCESSING = 1;
+
+export interface LoadOptions {
+  /**
+   * Turns the model's `baseModelUrl` ("/base-models/<id>/model.json") into the URL to fetch.
+   * Default: relative to this page's origin, which both studio hosts serve.
+   */
+  resolveUrl?: (path: string) => string;
+  /** Force a backend (benchmarks); normally chosen once for the window. */
+  backend?: WindowBackendName;
+}
+
+export interface Classification {
+  /** The most likely classes, most likely first. */
+  top: RankedClass[];
+  /** Every class's probability, in `model.labels` order. */
+  probabilities: Float32Array;
+  /** Milliseconds to prepare the pixels, to run the network, and both. */
+  prepareMs: number;
+  inferMs: number;
+  totalMs: number;
+}
+
+function defaultResolve(path: string): string {
+  return new URL(path, window.location.href).toString();
+}
+
+/**
+ * A deck's model running in this window: the base network (loaded once and shared), cut at its
+ * feature layer, global average pooling, then the trained head, fed with pixels prepared exactly as
+ * the core prepares photos. No React here; the Test screen, the phone page and the benchmark use it.
+ */
+export class LiveClassifier {
+  private disposed = false;
+
+  private constructor(
+    readonly model: LiveModel,
+    readonly backend: BackendReport,
+    private readonly base: tf.LayersModel,
+    private readonly net: tf.LayersModel,
+  ) {}
+
+  static async load(model: LiveModel, options: LoadOptions = {}): Promise<LiveClassifier> {
+    if (model.preprocessing.version !== SUPPORTED_PREPROCESSING) {
+      throw new Error(`This model prepares photos in a newer way (version ${model.preprocessing.version}); update the studio.`);
+    }
+    const backend = await selectBackend(options.backend);
+    const base = await loadBaseModel((options.resolveUrl ?? defaultResolve)(model.baseModelUrl));
+    const net = buildInferenceModel(base, model.featureLayer, model.head);
+    const classifier = new LiveClassifier(model, backend, base, net);
+    // The first run compiles shaders / allocates: do it now rather than on the first frame.
+    await classifier.classifyPixels(new Uint8Array(model.inputSize * model.inputSize * 3));
+    return classifier;
+  }
+
+  /** Probabilities for prepared input pixels (inputSize x inputSize x 3 bytes, RGB). */
+  async predict(rgb: Uint8Array): Promise<Float32Array> {
+    if (this.disposed) throw new Error('This model was replaced or closed.');
+    const size = this.model.inputSize;
+    const probs = tf.tidy(() => {
+      const x = normalizePixels(tf.tensor4d(rgb, [1, size, size, 3], 'int32'), this.model.normalization);
+      return this.net.predict(x) as tf.Tensor;
+    });
+    try {
+      return (await probs.data()) as Float32Array;
+    } finally {
+      probs.dispose();
+    }
+  }
+
+  /** Classifies prepared pixels: the top `k` classes with their words, and the time it took. */
+  async classifyPixels(rgb: Uint8Array, k = 3, prepareMs = 0): Promise<Classification> {
+    const t0 = performance.now();
+    const probabilities = await this.predict(rgb);
+    const inferMs = performance.now() - t0;
+    return { top: rankClasses(probabilities, this.model.labels, this.model.words, k), probabilities, prepareMs, inferMs, totalMs: prepareMs + inferMs };
+  }
+
+  /** Classifies what a video, image or canvas shows right now (unmirrored pixels). */
+  async classify(source: FrameSource, k = 3): Promise<Classification> {
+    const t0 = performance.now();
+    const rgb = inputPixels(source, this.model.inputSize);
+    return this.classifyPixels(rgb, k, performance.now() - t0);
+  }
+
+  /** Classifies a photo file (decoded upright, like the core reads photos). */
+  async classifyPhoto(file: Blob, k = 3): Promise<Classification> {
+    const t0 = performance.now();
+    const bitmap = await decodePhoto(file);
+    try {
+      const rgb = inputPixels(bitmap, this.model.inputSize);
+      return await this.classifyPixels(rgb, k, performance.now() - t0);
+    } finally {
+      bitmap.close();
+    }
+  }
+
+  /** Frees the head; the base network stays loaded for the next model of the same base. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    // Disposing the whole model would free the shared base's weights too: only the head's layers go.
+    const baseLayers = new Set(this.base.layers);
+    for (const layer of this.net.layers) if (!baseLayers.has(layer)) layer.dispose();
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * A browser host of its own for one spec file: `tsx src/web/server.ts` on a free port, with its own
+ * data and projects folders and its own environment (the deploy specs point it at a private adb
+ * server and phone-page port). The shared host in playwright.config.ts cannot be re-pointed once
+ * started, and deploy tests must not touch the machine's real adb on 5037.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { connectStudio, type StudioConnection } from './studio-client';
+
+export interface StudioProcess extends StudioConnection {
+  url: string;
+  port: number;
+  /** Everything the host printed, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startStudioProcess(opts: { dir: string; env: Record<string, string> }): Promise<StudioProcess> {
+  const port = await freePort();
+  const args = [
+    '--import', 'tsx', 'src/web/server.ts', '--port', String(port),
+    '--data-dir', path.join(opts.dir, 'data'), '--projects-dir', path.join(opts.dir, 'projects'),
+  ];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: path.resolve('.'),
+    env: { ...process.env, MAGRITTE_MODELS_PATH: path.resolve('../shared/models'), ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (d) => (log += String(d)));
+  child.stderr?.on('data', (d) => (log += String(d)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The studio host did not start in 60 s:\n${log}`)), 60_000);
+    const check = () => {
+      if (log.includes('is running at')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The studio host exited (${code}):\n${log}`));
+    });
+  });
+  const connection = await connectStudio(`ws://127.0.0.1:${port}/ws`);
+  return {
+    ...connection,
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    output: () => log,
+    stop: async () => {
+      connection.close();
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
