@@ -54,7 +54,16 @@ export default defineConfig({
       outDir: resolve(root, 'out/renderer'),
       // Nothing inlined as data: URLs (fonts would fall foul of the CSP's default-src 'self').
       assetsInlineLimit: 0,
-      rolldownOptions: { input: resolve(root, 'src/renderer/index.html') },
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'src/renderer/index.html'),
+          // The phone page, served to phones by src/core/phone, and its service worker, whose URL
+          // must stay the same from build to build (hence no hash: out/renderer/phone-sw.js).
+          phone: resolve(root, 'src/renderer/phone/phone.html'),
+          'phone-sw': resolve(root, 'src/renderer/phone/phone-sw.ts'),
+        },
+        output: { entryFileNames: (chunk) => (chunk.name === 'phone-sw' ? '[name].js' : 'assets/[name]-[hash].js') },
+      },
     },
   },
 });

@@ -41,7 +41,7 @@ const REVIEWED = [
   {
     id: 'CSP_GLOBAL_CHECK',
     file: /index\.html$/,
-    why: "Flags style-src 'unsafe-inline', which MUI/emotion need for run-time <style>; script-src stays 'self' (+ 'wasm-unsafe-eval' for TF.js wasm).",
+    why: "csp-evaluator calls script-src 'self' maybe weak (JSONP, user uploads on the same origin): app://studio serves only the built renderer; photos live on app://media, served with nosniff and a sandbox CSP.",
   },
 ];
 

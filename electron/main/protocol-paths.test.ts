@@ -42,10 +42,11 @@ describe('parseAppUrl', () => {
     expect(parseAppUrl('app://studio/assets/a.js?v=1#x')).toEqual({ ok: true, kind: 'renderer', segments: ['assets', 'a.js'] });
   });
 
-  it('maps media URLs on both hosts to thumbs and blobs', () => {
+  it('maps app://media URLs to thumbs and blobs, and only those', () => {
     expect(parseAppUrl(`app://media/thumbs/${SHA}.webp`)).toEqual({ ok: true, kind: 'thumb', sha: SHA });
     expect(parseAppUrl(`app://media/blobs/${SHA}`)).toEqual({ ok: true, kind: 'blob', sha: SHA });
-    expect(parseAppUrl(`app://studio/media/blobs/${SHA}`)).toEqual({ ok: true, kind: 'blob', sha: SHA });
+    // Photos never share the page's origin.
+    expect(parseAppUrl(`app://studio/media/blobs/${SHA}`)).toMatchObject({ ok: true, kind: 'renderer' });
   });
 
   it('refuses names that are not a lowercase sha256', () => {

@@ -9,7 +9,7 @@ import { APP_HOST, APP_SCHEME } from './security-policy';
  *   app://studio/<file>              built renderer files (out/renderer)
  *   app://media/thumbs/<sha>.webp    a thumbnail of the open project
  *   app://media/blobs/<sha>          an original photo of the open project
- * (app://studio/media/... is the same as app://media/..., so the page can use root-relative URLs.)
+ * Photos stay on their own origin (app://media), apart from the page's scripts (app://studio).
  * Checked twice: lexically on the decoded URL, then on the real path after symlinks are resolved.
  */
 
@@ -81,7 +81,6 @@ export function parseAppUrl(url: string): ParsedAppUrl {
   }
   if (parsed.host === MEDIA_HOST) return parseMedia(segments);
   if (parsed.host !== APP_HOST) return refuse(404, 'Unknown host');
-  if (segments[0] === MEDIA_HOST) return parseMedia(segments.slice(1));
   return { ok: true, kind: 'renderer', segments: segments.length > 0 ? segments : ['index.html'] };
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
 import { resolveOptions } from '../../src/core/options';
-import { BASE_MODEL_ROUTE, resolveBaseModelFile } from '../../src/web/base-model-files';
+import { parseBaseModelRoute, resolveBaseModelFile } from '../../src/core/phone/base-model-files';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { sniffImageType } from './media-types';
 import { resolveAppFile, type AppRoots } from './protocol-paths';
@@ -53,12 +53,13 @@ function refusal(status: number, reason: string): Response {
  */
 async function serveBaseModel(request: Request): Promise<Response | null> {
   const url = new URL(request.url);
-  if (url.host !== APP_HOST || !BASE_MODEL_ROUTE.test(url.pathname)) return null;
-  const found = await resolveBaseModelFile(url.pathname, resolveOptions());
-  if (!found.ok) return refusal(found.status, found.reason);
-  const bytes = await fs.readFile(found.file).catch(() => null);
-  if (!bytes) return refusal(404, 'Not found');
-  const headers = { ...COMMON_HEADERS, 'Content-Type': found.contentType, 'Content-Length': String(bytes.byteLength), 'Cache-Control': 'no-cache' };
+  const route = url.host === APP_HOST ? parseBaseModelRoute(url.pathname) : null;
+  if (!route) return null;
+  const file = resolveBaseModelFile(route.id, route.file, resolveOptions());
+  const bytes = file ? await fs.readFile(file).catch(() => null) : null;
+  if (!bytes) return refusal(404, 'No such base model file on this computer');
+  const contentType = route.file === 'model.json' ? 'application/json' : 'application/octet-stream';
+  const headers = { ...COMMON_HEADERS, 'Content-Type': contentType, 'Content-Length': String(bytes.byteLength), 'Cache-Control': 'no-cache' };
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { status: 200, headers });
 }
 

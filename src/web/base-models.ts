@@ -1,30 +1,34 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseBaseModelRoute, resolveBaseModelFile } from '../core/phone/base-model-files';
 import type { ResolvedOptions } from '../core/options';
-import { resolveBaseModelFile } from './base-model-files';
 import { SECURITY_HEADERS } from './csp';
 
-/** GET `/base-models/<id>/model.json` and its shards, for the window's TF.js (Test screen, phone page). */
+/**
+ * GET `/base-models/<id>/model.json` and the weight files it lists, for the window's TF.js (Test
+ * screen). The same check as the phone page's server decides what may go out.
+ */
 export function createBaseModelHandler(options: Pick<ResolvedOptions, 'modelCacheDir' | 'modelsPath'>) {
   return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
-    const found = await resolveBaseModelFile(pathname, options);
-    if (!found.ok) {
-      res.writeHead(found.status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(found.reason);
+    const route = parseBaseModelRoute(pathname);
+    const file = route ? resolveBaseModelFile(route.id, route.file, options) : null;
+    const stat = file ? await fs.promises.stat(file).catch(() => null) : null;
+    if (!file || !stat) {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('No such base model file on this computer.');
       return;
     }
-    const stat = await fs.promises.stat(found.file);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': found.contentType,
+      'Content-Type': route?.file === 'model.json' ? 'application/json' : 'application/octet-stream',
       'Content-Length': String(stat.size),
-      // A re-imported model may keep its id: always check, the files are local and small.
+      // A re-imported model may keep its id: always check; the files are local.
       'Cache-Control': 'no-cache',
     });
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    fs.createReadStream(found.file).pipe(res);
+    fs.createReadStream(file).pipe(res);
   };
 }

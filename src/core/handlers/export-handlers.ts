@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import type { ExportApi } from '../../shared/api/export';
 import type { Handlers } from '../../shared/api';
 import type { CoreContext } from '../context';
+import { APP_VERSION } from '../app-version';
 import { runExport } from '../export/export-runner';
 import { listExports } from '../export/export-history';
 import { planExport } from '../export/export-plan';
@@ -9,17 +9,10 @@ import { findMissingWords } from '../export/missing-words';
 import { listClasses } from '../store/classes-repo';
 import { getDeck } from '../store/decks-repo';
 
-function appVersion(): string {
-  try {
-    return (createRequire(import.meta.url)('../../../package.json') as { version?: string }).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 /** Export: checked at once (so refusals come back to the caller), then written by an "export" job. */
 export function createExportHandlers(ctx: CoreContext): Pick<Handlers, keyof ExportApi> {
-  const version = appVersion();
+  const version = APP_VERSION;
   return {
     startExport: async (req) => {
       const store = ctx.session.require();

@@ -1,23 +1,15 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ProjectApi } from '../../shared/api/project';
 import type { Handlers } from '../../shared/api';
 import { StudioError } from '../../shared/errors';
 import type { CoreContext } from '../context';
+import { APP_VERSION } from '../app-version';
 import { importPhotos } from '../media/import-photos';
 import * as classes from '../store/classes-repo';
 import * as decks from '../store/decks-repo';
 import * as photos from '../store/photos-repo';
 import { importWordsCsv } from '../store/words-csv';
 
-function appVersion(): string {
-  try {
-    const pkg = createRequire(import.meta.url)('../../../package.json') as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 function ids(value: unknown, what: string): number[] {
   if (!Array.isArray(value) || value.some((v) => !Number.isInteger(v))) {
@@ -30,7 +22,7 @@ function ids(value: unknown, what: string): number[] {
 export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof ProjectApi> {
   const { session, events, jobs } = ctx;
   const db = () => session.require().db;
-  const version = appVersion();
+  const version = APP_VERSION;
 
   /** Jobs belong to the open project; they stop before it is closed or swapped. */
   const leaveProject = async () => {

@@ -47,8 +47,10 @@ export function decodeError(e: unknown): StudioError {
   }
   return new StudioError(
     'IMAGE_CORRUPT',
-    `This picture is damaged or incomplete and cannot be read (${detail || 'unknown decoder error'}).`,
+    'This picture is damaged or incomplete and cannot be read.',
     'Copy the photo from the camera or phone again; the copy may have been cut short.',
+    // The decoder's own words help an expert, not a teacher: keep them out of the message.
+    { decoder: detail || 'unknown decoder error' },
   );
 }
 

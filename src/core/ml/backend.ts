@@ -25,10 +25,10 @@ function wasmDir(): string {
  */
 export async function initBackend(): Promise<BackendInfo> {
   chosen ??= choose(process.env.MAGRITTE_TF_BACKEND as MlBackendName | undefined);
-  const info = await chosen;
-  // A benchmark or test may have switched backends meanwhile: come back to the chosen one.
-  if (tf.getBackend() !== info.name) await tf.setBackend(info.name);
-  return info;
+  await chosen;
+  // A benchmark or test may have switched backends on purpose since (trySetBackend): report that one.
+  const name = tf.getBackend() as MlBackendName;
+  return { name, simd: name === 'wasm' ? Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) : false };
 }
 
 async function choose(forced?: MlBackendName): Promise<BackendInfo> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { initBackend, trySetBackend } from './backend';
+import { currentBackend, trySetBackend } from './backend';
 import { BUILTIN_BASE_MODELS } from './base-model-catalog';
 import { FeatureExtractor } from './feature-extractor';
 import { FeaturePool } from './feature-pool';
@@ -17,6 +17,7 @@ const PHOTOS = FRUIT_CLASSES.slice(0, 3).map((c) => fruitFrames(c)[10]);
 async function featuresOn(backend: 'cpu' | 'wasm', pixels: Uint8Array[]): Promise<Float32Array[]> {
   expect(await trySetBackend(backend)).toBe(true);
   const extractor = await FeatureExtractor.load(MODEL_DIR, ENTRY);
+  expect(currentBackend()).toBe(backend);
   try {
     return extractor.extract(pixels);
   } finally {
@@ -30,7 +31,7 @@ function maxDiff(a: Float32Array, b: Float32Array): number {
 
 describe('features', () => {
   afterAll(async () => {
-    await initBackend();
+    await trySetBackend('wasm');
   });
 
   it('agree within 1e-3 between the wasm and cpu backends on real photos', async () => {

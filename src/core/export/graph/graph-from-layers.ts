@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { StudioError } from '../../../shared/errors';
-import type { ConstTensor, ExportGraph, FusedActivation, GraphOp, Padding } from './export-graph';
+import type { ExportGraph, FusedActivation, GraphOp, Padding } from './export-graph';
+import { hwioToOhwi, lastPart, transpose2d, weightsOf } from './layer-weights';
+import { unsupported } from './unsupported';
 
 /**
  * Turns a TF.js layers model (the studio's inference model: base network up to its feature layer,
@@ -180,7 +181,7 @@ class GraphBuilder {
     if (activation === 'softmax') {
       op.output = `${name}/logits`;
       this.shapes.set(op.output, shape);
-      this.emit({ kind: 'softmax', name: `${name}/softmax`, input: op.output, output: name, }, shape);
+      this.emit({ kind: 'softmax', name: `${name}/softmax`, input: op.output, output: name }, shape);
       this.alias(name, name);
       return;
     }
@@ -256,42 +257,6 @@ function setFused(op: GraphOp, activation: string, name: string): void {
   op.activation = fused;
 }
 
-/** The layer's kernel (required) and bias (absent when the layer has none). */
-function weightsOf(layer: Layer, [kernelName, biasName]: [string, string]): [ConstTensor, ConstTensor | undefined] {
-  const byName = new Map(layer.weights.map((w) => [lastPart(w.originalName ?? w.name), w]));
-  const read = (n: string): ConstTensor | undefined => {
-    const w = byName.get(n);
-    return w ? { shape: w.shape.map((d) => d ?? 1), data: new Float32Array(w.read().dataSync()) } : undefined;
-  };
-  const kernel = read(kernelName);
-  if (!kernel) throw unsupported(`layer "${layer.name}" without its ${kernelName}`);
-  return [kernel, read(biasName)];
-}
-
-function lastPart(name: string): string {
-  const parts = name.split('/');
-  return parts[parts.length - 1].replace(/_\d+$/, '');
-}
-
-function hwioToOhwi(kernel: ConstTensor): ConstTensor {
-  const [h, w, cin, cout] = kernel.shape;
-  const out = new Float32Array(kernel.data.length);
-  const src = kernel.data;
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++)
-      for (let i = 0; i < cin; i++) {
-        const from = ((y * w + x) * cin + i) * cout;
-        for (let o = 0; o < cout; o++) out[((o * h + y) * w + x) * cin + i] = src[from + o];
-      }
-  return { shape: [cout, h, w, cin], data: out };
-}
-
-function transpose2d(data: Float32Array, rows: number, cols: number): ConstTensor {
-  const out = new Float32Array(data.length);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = data[r * cols + c];
-  return { shape: [cols, rows], data: out };
-}
-
 function pair(v: unknown): [number, number] {
   if (Array.isArray(v)) return [Number(v[0]), Number(v[1] ?? v[0])];
   return [Number(v ?? 1), Number(v ?? 1)];
@@ -306,12 +271,4 @@ function paddingOf(layer: Layer, config: tf.serialization.ConfigDict): Padding {
 function checkUnitDilation(layer: Layer, config: tf.serialization.ConfigDict): void {
   const [dh, dw] = pair(config.dilationRate ?? 1);
   if (dh !== 1 || dw !== 1) throw unsupported(`dilated convolution "${layer.name}"`);
-}
-
-function unsupported(what: string): StudioError {
-  return new StudioError(
-    'EXPORT_FAILED',
-    `This model cannot be exported: ${what}.`,
-    'Export works for the studio’s own base models; choose one of them and train again.',
-  );
 }

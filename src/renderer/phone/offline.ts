@@ -1,0 +1,46 @@
+/**
+ * Keeping the phone page usable without the cable: registers the service worker, then (once the
+ * deck has loaded) hands it the list of every file the page used so it keeps them all.
+ */
+export const SERVICE_WORKER_URL = '/phone-sw.js';
+
+export function registerOffline(): Promise<ServiceWorkerRegistration | null> {
+  if (!('serviceWorker' in navigator)) return Promise.resolve(null);
+  return navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: '/' }).catch(() => null);
+}
+
+/** Same-origin files this page fetched, plus the ones named here (the base model's weight files). */
+export function usedUrls(extra: string[]): string[] {
+  const origin = window.location.origin;
+  const urls = new Set<string>([window.location.href.split('#')[0], ...extra.map((u) => new URL(u, origin).toString())]);
+  for (const entry of performance.getEntriesByType('resource')) {
+    const url = new URL(entry.name);
+    if (url.origin === origin && url.pathname !== SERVICE_WORKER_URL) urls.add(url.toString());
+  }
+  for (const el of document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[href]')) {
+    const src = el instanceof HTMLScriptElement ? el.src : el.href;
+    if (src && new URL(src).origin === origin) urls.add(src);
+  }
+  return [...urls];
+}
+
+/** The weight files a TF.js model.json lists, as URLs next to it. */
+export async function weightUrls(modelJsonUrl: string): Promise<string[]> {
+  const res = await fetch(modelJsonUrl);
+  const json = (await res.json()) as { weightsManifest?: { paths: string[] }[] };
+  const base = new URL(modelJsonUrl, window.location.href);
+  return (json.weightsManifest ?? []).flatMap((g) => g.paths.map((p) => new URL(p, base).toString()));
+}
+
+/** Asks the worker to keep `urls`; resolves with how many it kept, or null without a worker. */
+export async function keepForOffline(urls: string[]): Promise<{ kept: number; failed: number } | null> {
+  if (!('serviceWorker' in navigator)) return null;
+  const registration = await navigator.serviceWorker.ready;
+  const worker = registration.active;
+  if (!worker) return null;
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (e) => resolve(e.data as { kept: number; failed: number });
+    worker.postMessage({ type: 'keep', urls }, [channel.port2]);
+  });
+}

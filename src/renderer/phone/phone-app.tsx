@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState } from 'react';
+import type { LanguageCode } from '../../shared/domain';
+import { wordFor, type LiveClassifier } from '../ml';
+import { initialLanguage, nativeName } from './language-names';
+import { canSpeak, speak } from './speech';
+import { StableWord, type Shown } from './stable-word';
+import { useCamera } from './use-camera';
+import { deckIdFromPath, useDeckModel, type OfflineState } from './use-deck-model';
+
+const LANGUAGE_KEY = 'magritte.phone.language';
+
+function Problem({ message, fix }: { message: string; fix: string }) {
+  return (
+    <div className="problem" role="alert">
+      <p className="problem-title">{message}</p>
+      <p>{fix}</p>
+    </div>
+  );
+}
+
+/** Runs the deck's model on the camera, frame after frame, and reports the steady word. */
+function useSteadyWord(classifier: LiveClassifier | null, video: HTMLVideoElement | null, running: boolean): Shown {
+  const [shown, setShown] = useState<Shown>({ kind: 'waiting' });
+  useEffect(() => {
+    if (!classifier || !video || !running) return;
+    const stable = new StableWord();
+    let stopped = false;
+    (async () => {
+      while (!stopped) {
+        if (video.readyState >= 2 && video.videoWidth > 0) {
+          const { probabilities } = await classifier.classify(video, 1);
+          if (stopped) break;
+          if (stable.push(probabilities)) setShown(stable.shown);
+        }
+        // Yield to the page between frames so taps and drawing stay smooth.
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+      }
+    })().catch(() => undefined);
+    return () => {
+      stopped = true;
+    };
+  }, [classifier, video, running]);
+  return shown;
+}
+
+function OfflineNote({ state }: { state: OfflineState }) {
+  if (state === 'saved') return <p className="offline saved" data-testid="offline-ready">✓ Saved on this phone: works without the cable</p>;
+  if (state === 'saving') return <p className="offline">Saving this deck on the phone…</p>;
+  return null;
+}
+
+export function PhoneApp() {
+  const deckId = deckIdFromPath(window.location.pathname);
+  const { model, offline } = useDeckModel(deckId);
+  const classifier = model.status === 'ready' ? model.classifier : null;
+  const videoRef = useRef<HTMLVideoElement | null>(null);
+  const [video, setVideo] = useState<HTMLVideoElement | null>(null);
+  const camera = useCamera(videoRef, model.status !== 'error');
+  const shown = useSteadyWord(classifier, video, camera.status === 'on');
+  const languages: LanguageCode[] = classifier?.model.languages ?? [];
+  const [language, setLanguage] = useState<LanguageCode | null>(null);
+  const [sound, setSound] = useState(false);
+
+  useEffect(() => {
+    if (classifier && language === null) setLanguage(initialLanguage(classifier.model.languages, localStorage.getItem(LANGUAGE_KEY)));
+  }, [classifier, language]);
+
+  const lang = language ?? 'en';
+  const word = classifier && shown.kind === 'word' ? wordFor({ key: classifier.model.labels[shown.index], words: classifier.model.words[classifier.model.labels[shown.index]] ?? {} }, lang) : null;
+
+  // Say each new word once it is steady, and again in a newly chosen language.
+  useEffect(() => {
+    if (sound && word) speak(word, lang);
+  }, [sound, word, lang]);
+
+  const choose = (code: LanguageCode) => {
+    setLanguage(code);
+    localStorage.setItem(LANGUAGE_KEY, code);
+  };
+
+  return (
+    <main className="phone">
+      <nav className="languages" aria-label="Language">
+        {languages.map((code) => (
+          <button key={code} type="button" className={code === lang ? 'lang on' : 'lang'} aria-pressed={code === lang} lang={code} onClick={() => choose(code)}>
+            {nativeName(code)}
+          </button>
+        ))}
+      </nav>
+      <div className="camera">
+        <video
+          ref={(el) => {
+            videoRef.current = el;
+            setVideo(el);
+          }}
+          muted
+          playsInline
+          autoPlay
+          aria-label="What the camera sees"
+        />
+        {camera.status === 'starting' && model.status !== 'error' ? <p className="camera-note">Starting the camera…</p> : null}
+      </div>
+      <section className="answer" aria-live="polite">
+        {model.status === 'error' ? (
+          <Problem message={model.message} fix={model.fix} />
+        ) : camera.status === 'error' ? (
+          <Problem message={camera.message} fix={camera.fix} />
+        ) : model.status === 'loading' ? (
+          <p className="hint">Loading the deck…</p>
+        ) : shown.kind === 'word' && word ? (
+          <p className="word" lang={lang} data-testid="phone-word" data-key={classifier?.model.labels[shown.index]}>{word}</p>
+        ) : shown.kind === 'unsure' ? (
+          <>
+            <p className="word unsure" data-testid="phone-word" data-key="">Not sure</p>
+            <p className="hint">Hold the object closer, in good light.</p>
+          </>
+        ) : (
+          <p className="hint">Point the camera at something from the deck.</p>
+        )}
+      </section>
+      <footer className="footer">
+        {canSpeak() && classifier ? (
+          <button type="button" className={sound ? 'sound on' : 'sound'} aria-pressed={sound} onClick={() => setSound((s) => !s)}>
+            {sound ? '🔊 Sound on' : '🔈 Tap to hear the words'}
+          </button>
+        ) : null}
+        {classifier ? <OfflineNote state={offline} /> : null}
+      </footer>
+    </main>
+  );
+}

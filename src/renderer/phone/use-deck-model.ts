@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import type { LiveModel } from '../../shared/api/training';
+import type { StudioErrorPayload } from '../../shared/errors';
+import { LiveClassifier } from '../ml';
+import { keepForOffline, registerOffline, usedUrls, weightUrls } from './offline';
+
+export type DeckModelState =
+  | { status: 'loading' }
+  | { status: 'ready'; classifier: LiveClassifier }
+  | { status: 'error'; message: string; fix: string };
+
+export type OfflineState = 'saving' | 'saved' | 'unavailable';
+
+/** The deck number in /phone/<deck>. */
+export function deckIdFromPath(pathname: string): number | null {
+  const m = /^\/phone\/(\d+)$/.exec(pathname);
+  return m ? Number(m[1]) : null;
+}
+
+async function fetchLiveModel(url: string): Promise<LiveModel> {
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch {
+    throw { message: 'The phone cannot reach the studio, and this deck was not saved on it yet.', fix: 'Plug the phone back in, keep the studio open, then reload the page.' };
+  }
+  const body = (await res.json().catch(() => null)) as LiveModel | { error: StudioErrorPayload } | null;
+  if (!body) throw { message: 'The studio sent something this page cannot read.', fix: 'Reload the page.' };
+  if ('error' in body) throw { message: body.error.message, fix: body.error.fix };
+  return body;
+}
+
+/** Loads the deck's model (from the studio, or the copy kept on the phone) and keeps it for offline use. */
+export function useDeckModel(deckId: number | null): { model: DeckModelState; offline: OfflineState } {
+  const [model, setModel] = useState<DeckModelState>({ status: 'loading' });
+  const [offline, setOffline] = useState<OfflineState>('saving');
+
+  useEffect(() => {
+    if (deckId === null) {
+      setModel({ status: 'error', message: 'This address does not name a deck.', fix: 'Open the deck from the studio with “Open on this phone”.' });
+      return;
+    }
+    let classifier: LiveClassifier | null = null;
+    let cancelled = false;
+    const liveUrl = `/phone/${deckId}/live-model.json`;
+    const registered = registerOffline();
+    (async () => {
+      const live = await fetchLiveModel(liveUrl);
+      classifier = await LiveClassifier.load(live);
+      if (cancelled) return classifier.dispose();
+      setModel({ status: 'ready', classifier });
+      // Everything is loaded now: ask the worker to keep it all for when the cable is out.
+      if (!(await registered)) return setOffline('unavailable');
+      const kept = await keepForOffline(usedUrls([liveUrl, live.baseModelUrl, ...(await weightUrls(live.baseModelUrl))]));
+      if (!cancelled) setOffline(kept && kept.failed === 0 ? 'saved' : 'unavailable');
+    })().catch((e: unknown) => {
+      if (cancelled) return;
+      const known = e as { message?: unknown; fix?: unknown };
+      if (typeof known?.message === 'string' && typeof known.fix === 'string') setModel({ status: 'error', message: known.message, fix: known.fix });
+      else setModel({ status: 'error', message: 'The deck’s model could not start on this phone.', fix: 'Reload the page. If it keeps happening, retrain the deck in the studio.' });
+    });
+    return () => {
+      cancelled = true;
+      classifier?.dispose();
+    };
+  }, [deckId]);
+  return { model, offline };
+}

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { chromium, devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, test } from '@playwright/test';
+import { makeFruitProject } from './support/fruit-deck';
+import { ARTIFACTS, SHARED } from './support/paths';
+import { startDeploySetup, type DeploySetup } from './support/deploy-setup';
+
+/**
+ * The deck's phone page as a phone shows it: opened through "Open on phone" (adb reverse + am start
+ * on an emulated phone), then loaded in Chromium emulating a Pixel 7 whose camera plays
+ * ../shared/webcam/apple-then-orange.y4m. The model was trained on ../shared/data/fruits.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const FAKE_CAMERA = path.join(SHARED, 'webcam/apple-then-orange.y4m');
+
+let setup: DeploySetup;
+let deckId: number;
+let url: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+async function snapPhone(name: string): Promise<void> {
+  await page.evaluate('document.fonts.ready');
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  await test.info().attach(name, { path: file, contentType: 'image/png' });
+}
+
+const word = () => page.getByTestId('phone-word');
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  setup = await startDeploySetup('phone-page');
+  const phone = await setup.phone({ model: 'Pixel 7' });
+  await setup.adb.attach(phone);
+  ({ deckId } = await makeFruitProject(setup.studio, { name: 'Phone page', export: false }));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${FAKE_CAMERA}`,
+    ],
+  });
+  const { defaultBrowserType: _ignored, ...pixel7 } = devices['Pixel 7'];
+  context = await browser.newContext({ ...pixel7, permissions: ['camera'] });
+  // Record what the page says aloud (headless Chromium has no voices to hear).
+  await context.addInitScript(() => {
+    const w = window as unknown as { __spoken: string[]; speechSynthesis: { speak(u: { text: string; lang: string }): void } };
+    w.__spoken = [];
+    const speak = w.speechSynthesis.speak.bind(w.speechSynthesis);
+    w.speechSynthesis.speak = (u) => {
+      w.__spoken.push(`${u.lang}:${u.text}`);
+      speak(u);
+    };
+  });
+  page = await context.newPage();
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  await setup?.stop();
+});
+
+test('"Open on phone" points the phone at the page through adb reverse', async () => {
+  const phone = setup.phones[0];
+  const opened = await setup.studio.api.openOnPhone({ deckId });
+  url = opened.url;
+  expect(url).toBe(`http://localhost:${setup.phonePort}/phone/${deckId}`);
+  expect(phone.amLog.at(-1)?.join(' ')).toContain(url);
+  // What the phone's browser reaches at its own localhost: the tunnel ends at the studio's page.
+  const tunnel = phone.reversePort(setup.phonePort);
+  expect(tunnel).not.toBeNull();
+  const res = await fetch(`http://127.0.0.1:${tunnel}/phone/${deckId}/live-model.json`);
+  expect(res.status).toBe(200);
+  expect(((await res.json()) as { labels: string[] }).labels).toContain('Apple');
+});
+
+test('shows the word for the apple, then for the orange, in big type', async () => {
+  test.setTimeout(120_000);
+  await page.goto(url);
+  // The first language pupils learn comes first: French.
+  await expect(page.getByRole('button', { name: 'Français' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(word()).toHaveAttribute('data-key', 'Apple', { timeout: 60_000 });
+  await expect(word()).toHaveText('pomme');
+  await snapPhone('phone-page-01-apple');
+  await expect(word()).toHaveAttribute('data-key', 'Orange', { timeout: 30_000 });
+  await expect(word()).toHaveText('orange');
+  await snapPhone('phone-page-02-orange');
+});
+
+test('switches language and says each new word aloud once it holds', async () => {
+  await page.getByRole('button', { name: /Tap to hear/ }).click();
+  await page.getByRole('button', { name: 'Español' }).click();
+  await expect(word()).toHaveText(/^(manzana|naranja)$/, { timeout: 30_000 });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken), { timeout: 30_000 })
+    .toEqual(expect.arrayContaining([expect.stringMatching(/^es:(manzana|naranja)$/)]));
+  await expect(word()).toHaveAttribute('data-key', 'Apple', { timeout: 30_000 });
+  await expect(word()).toHaveText('manzana');
+  await snapPhone('phone-page-03-spanish');
+});
+
+test('keeps working with the cable out once loaded', async () => {
+  await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 30_000 });
+  await context.setOffline(true);
+  await page.reload();
+  await expect(word()).toHaveAttribute('data-key', /^(Apple|Orange)$/, { timeout: 60_000 });
+  await snapPhone('phone-page-04-offline');
+  await context.setOffline(false);
+});
