@@ -19,6 +19,14 @@ process.env.MAGRITTE_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'magritte
 const port = Number(process.env.MAGRITTE_E2E_PORT);
 const dir = process.env.MAGRITTE_E2E_DIR;
 
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+const FAKE_CAMERA_ARGS = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  `--use-file-for-fake-video-capture=${path.resolve('../shared/webcam/apple-then-orange.y4m')}`,
+];
+const CAMERA_SPECS = /(webcam|live-parity)\.spec\.ts$/;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
@@ -38,10 +46,20 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+      args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: 'e2e', testMatch: /.*\.spec\.ts$/ }],
+  projects: [
+    { name: 'e2e', testMatch: /.*\.spec\.ts$/, testIgnore: CAMERA_SPECS },
+    {
+      // The webcam specs: Chromium's fake camera plays the shared apple-then-orange feed, and its
+      // permission prompt is answered "allow" (a spec that needs "refused" opens its own browser).
+      name: 'camera',
+      testMatch: CAMERA_SPECS,
+      outputDir: 'test-results/camera',
+      use: { launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...FAKE_CAMERA_ARGS] } },
+    },
+  ],
   webServer: {
     command: `npm run build && npx tsx src/web/server.ts --port ${port} --data-dir "${path.join(dir, 'data')}" --projects-dir "${path.join(dir, 'projects')}"`,
     url: `http://127.0.0.1:${port}/`,

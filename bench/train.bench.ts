@@ -89,7 +89,7 @@ async function fit(settings: TrainingSettings, train: typeof photos, test: typeo
 // head-train: 240 photos x 50 epochs, median of 3 runs (after a warm-up).
 for (const [name, settings] of [['head-train', DEFAULT_SETTINGS], ['head-train-tm-recipe', TEACHABLE_MACHINE_SETTINGS]] as const) {
   await fit({ ...settings, epochs: 2 }, photos, []);
-  const times = [];
+  const times: number[] = [];
   for (let i = 0; i < 3; i++) times.push((await fit({ ...settings, epochs: 50 }, photos, [])).ms);
   times.sort((a, b) => a - b);
   emit(name, times[1], 'ms', { photos: 240, epochs: 50, batchSize: settings.batchSize, hiddenUnits: settings.hiddenUnits, backend: backend.name });
@@ -104,9 +104,9 @@ const test = photos.filter((p) => p.frame >= 25);
 for (const [suffix, inTrain] of scenarios) {
   const train = photos.filter(inTrain);
   for (const [who, settings] of [['default', DEFAULT_SETTINGS], ['tm', TEACHABLE_MACHINE_SETTINGS]] as const) {
-    const runs = [];
+    const runs: Awaited<ReturnType<typeof fit>>[] = [];
     for (const seed of [1, 2, 3, 4, 5]) runs.push(await fit({ ...settings, seed }, train, test));
-    const mean = (f: (r: (typeof runs)[number]) => number) => runs.reduce((s, r) => s + f(r), 0) / runs.length;
+    const mean = (f: (r: Awaited<ReturnType<typeof fit>>) => number) => runs.reduce((s, r) => s + f(r), 0) / runs.length;
     emit(`heldout-accuracy${suffix}-${who}`, mean((r) => r.accuracy) * 100, '%', {
       logLoss: Number(mean((r) => r.logLoss).toFixed(4)),
       trainPhotos: train.length,

@@ -47,7 +47,7 @@ test.beforeAll(async () => {
   context = await browser.newContext({ ...pixel7, permissions: ['camera'] });
   // Record what the page says aloud (headless Chromium has no voices to hear).
   await context.addInitScript(() => {
-    const w = window as unknown as { __spoken: string[]; speechSynthesis: { speak(u: { text: string; lang: string }): void } };
+    const w = globalThis as unknown as { __spoken: string[]; speechSynthesis: { speak(u: { text: string; lang: string }): void } };
     w.__spoken = [];
     const speak = w.speechSynthesis.speak.bind(w.speechSynthesis);
     w.speechSynthesis.speak = (u) => {
@@ -94,18 +94,21 @@ test('switches language and says each new word aloud once it holds', async () =>
   await page.getByRole('button', { name: /Tap to hear/ }).click();
   await page.getByRole('button', { name: 'Español' }).click();
   await expect(word()).toHaveText(/^(manzana|naranja)$/, { timeout: 30_000 });
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken), { timeout: 30_000 })
+  await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __spoken: string[] }).__spoken), { timeout: 30_000 })
     .toEqual(expect.arrayContaining([expect.stringMatching(/^es:(manzana|naranja)$/)]));
   await expect(word()).toHaveAttribute('data-key', 'Apple', { timeout: 30_000 });
   await expect(word()).toHaveText('manzana');
   await snapPhone('phone-page-03-spanish');
 });
 
-test('keeps working with the cable out once loaded', async () => {
+test('keeps working with the cable out and the studio closed, once loaded', async () => {
   await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 30_000 });
+  // Nothing answers at the page's address any more: everything must come from the phone itself.
+  await setup.studio.stop();
   await context.setOffline(true);
   await page.reload();
   await expect(word()).toHaveAttribute('data-key', /^(Apple|Orange)$/, { timeout: 60_000 });
+  await expect(page.getByTestId('offline-ready')).toBeVisible();
   await snapPhone('phone-page-04-offline');
   await context.setOffline(false);
 });

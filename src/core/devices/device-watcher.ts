@@ -7,6 +7,8 @@ import type { AdbHost } from './adb-host';
 import { hostSubscribe, type Subscription } from './adb-host-protocol';
 import { describePhone } from './phone-doctor';
 
+const SETTLE_MS = 400;
+
 export async function readPhones(host: AdbHost): Promise<Phone[]> {
   return (await host.devices()).map((d) => describePhone(d.serial, d.state, d.model, d.product));
 }
@@ -16,6 +18,7 @@ export class DeviceWatcher {
   private last = '';
   private refreshing: Promise<void> | null = null;
   private again = false;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly host: AdbHost,
@@ -41,8 +44,23 @@ export class DeviceWatcher {
   }
 
   stop(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = null;
     this.sub?.close();
     this.sub = null;
+  }
+
+  /**
+   * adb's track-devices prints "offline" for a phone that is authorizing and again once it is
+   * unauthorized, so it never announces that change: while a phone is between states, look again
+   * shortly (otherwise the screen says "connecting" while the phone waits for Allow).
+   */
+  private settleLater(phones: Phone[]): void {
+    if (this.settleTimer || !phones.some((p) => p.state === 'authorizing' || p.state === 'connecting')) return;
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      if (this.sub) this.refresh();
+    }, SETTLE_MS);
   }
 
   /** Coalesces bursts of track-devices messages into one `devices -l` read at a time. */
@@ -61,6 +79,7 @@ export class DeviceWatcher {
             this.last = key;
             this.onChange(phones);
           }
+          this.settleLater(phones);
         } catch {
           // The server is restarting; its next message triggers another read.
         }

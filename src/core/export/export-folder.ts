@@ -63,9 +63,15 @@ export function listFiles(dir: string, prefix = ''): string[] {
   return out.sort();
 }
 
-/** Zips the given files of `dir` (inside a top folder named `top`) to `zipPath`. */
+/**
+ * Zips the given files of `dir` (inside a top folder named `top`) to `zipPath`. Weights barely
+ * compress, so model files are stored and only the text files are deflated.
+ */
 export function zipFolder(dir: string, files: string[], top: string, zipPath: string): void {
   const tree: Zippable = {};
-  for (const rel of files) tree[`${top}/${rel}`] = fs.readFileSync(path.join(dir, rel));
-  fs.writeFileSync(zipPath, zipSync(tree, { level: 6 }));
+  for (const rel of files) {
+    const level = /\.(bin|tflite)$/.test(rel) ? 0 : 6;
+    tree[`${top}/${rel}`] = [fs.readFileSync(path.join(dir, rel)), { level }];
+  }
+  fs.writeFileSync(zipPath, zipSync(tree));
 }

@@ -15,6 +15,7 @@ import { exportFolder, listFiles, publishFolder, stagingFolder, zipFolder } from
 import { recordExport } from './export-history';
 import type { ExportPlan } from './export-plan';
 import { exportTflite } from './export-tflite';
+import { ensureTfliteRuntime } from './tflite/tflite-runtime';
 import { writeTfjsExport } from './tfjs/tfjs-export';
 import { exportReadme } from './readme';
 import { distinctFileNames, fileSafe } from './vocabulary';
@@ -48,12 +49,16 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
 
   step(0, 'Loading the base network');
   await initBackend();
+  // TensorFlow Lite's runtime compiles its WebAssembly in the background meanwhile (started after
+  // TF.js's own backend is up, so its loader's stand-in globals never meet TF.js's start-up).
+  if (plan.formats.includes('tflite')) void ensureTfliteRuntime().catch(() => undefined);
   const { entry, dir } = await ensureBaseModel(plan.baseModelId, ctx.options, { signal: ctx.job?.signal });
-  const base = await loadBaseModel(dir);
   const target = exportFolder(ctx.store.paths.exports, plan.decks.map((d) => d.name), plan.outDir);
   const staging = stagingFolder(target);
+  let base: tf.LayersModel | null = null;
   let model: tf.LayersModel | null = null;
   try {
+    base = await loadBaseModel(dir);
     model = inferenceModel(base, entry, plan);
     const names = plan.decks.map((d) => d.name);
     const modelName = names.join(' + ');
@@ -150,7 +155,7 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
     return { ...result, id, exists: true };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
-    disposeWithBase(model, base);
+    if (base) disposeWithBase(model, base);
   }
 }
 

@@ -102,16 +102,33 @@ async function loadParitySamples(store: ProjectStore, plan: ExportPlan, inputSiz
   for (let output = 0; output < plan.decks.length; output++) {
     const deck = plan.decks[output];
     const { photos, validation } = parityPhotos(store.db, deck.id, deck.model);
-    for (const p of photos) {
-      const pixels = (await preparePixels(fs.readFileSync(blobPath(store.dir, p.sha256)), inputSize, ['orig'])).get('orig');
-      if (pixels) samples.push({ pixels, output, classIndex: p.classIndex });
-    }
+    // A few decodes at once: sharp works on libuv's thread pool, so both cores take part.
+    const pixels = await mapLimit(photos, 4, async (p) =>
+      (await preparePixels(fs.readFileSync(blobPath(store.dir, p.sha256)), inputSize, ['orig'])).get('orig'),
+    );
+    photos.forEach((p, i) => {
+      const px = pixels[i];
+      if (px) samples.push({ pixels: px, output, classIndex: p.classIndex });
+    });
     parts.push(`${photos.length} ${validation ? 'validation photos' : 'photos'} of ${deck.name} (version ${deck.model.number})`);
   }
   if (samples.length === 0) {
     throw new StudioError('EXPORT_FAILED', 'The deck has no photos to check the exported model with.', 'Add photos to the deck, train it, then export again.');
   }
   return { samples, photoSet: parts.join(', ') };
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }
 
 function parityFailed(p: ParityReport): StudioError {

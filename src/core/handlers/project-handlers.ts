@@ -93,7 +93,7 @@ export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof Pr
       return { count };
     },
 
-    startImport: async ({ deckId, classId, sources }) => {
+    startImport: async ({ deckId, classId, sources, source }) => {
       const store = session.require();
       decks.getDeck(store.db, deckId);
       if (classId !== undefined && classes.getClass(store.db, classId).deckId !== deckId) {
@@ -105,7 +105,7 @@ export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof Pr
       if (sources.some((s) => typeof s?.path !== 'string' || s.path.length === 0 || (s.relativePath !== undefined && typeof s.relativePath !== 'string'))) {
         throw new StudioError('INVALID_ARGUMENT', 'Some of the dropped items have no file path.', 'Drop files or folders from your computer, not from a web page.');
       }
-      const { jobId } = jobs.start('import', (job) => importPhotos(store, events, job, { deckId, classId, sources }));
+      const { jobId } = jobs.start('import', (job) => importPhotos(store, events, job, { deckId, classId, sources, source: source === 'camera' ? 'camera' : 'import' }));
       return { jobId };
     },
   };

@@ -9,8 +9,9 @@ import { initBackend } from '../ml/backend';
 import { DEFAULT_BASE_MODEL_ID, requireBaseModelEntry } from '../ml/base-model-catalog';
 import { listBaseModelInfos } from '../ml/base-model-locator';
 import { ensureBaseModel, importBaseModel } from '../ml/base-model-service';
+import { ActiveRuns } from '../ml/active-runs';
 import { classifyPhotos } from '../ml/classify-photos';
-import { loadDeckDataset } from '../ml/deck-dataset';
+import { loadDeckDataset, requireTrainable } from '../ml/deck-dataset';
 import { EmbeddingStore } from '../ml/embedding-store';
 import { evaluateFolder } from '../ml/evaluate-folder';
 import { computeMissingFeatures } from '../ml/features-job';
@@ -32,6 +33,8 @@ function changedFromDefaults(settings: TrainingSettings): Partial<TrainingSettin
 
 export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof TrainingApi> {
   const db = () => ctx.session.require().db;
+  const active = new ActiveRuns();
+  ctx.events.on('training.epoch', (e) => active.epoch(e.runId, e));
 
   const config = (deckId?: number): TrainingConfig => {
     if (deckId === undefined) {
@@ -143,10 +146,16 @@ export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof T
       const resolved = resolveSettings(settings, resolveSettings(stored.settings));
       const base = baseModelId ?? stored.baseModelId;
       requireBaseModelEntry(base, ctx.options.modelCacheDir);
+      // Say what is missing now rather than in a job that fails a moment later.
+      requireTrainable(loadDeckDataset(db(), deckId));
       const runId = randomUUID();
-      const { jobId } = ctx.jobs.start('training', (job) => runTraining(ctx, job, { deckId, runId, settings: resolved, baseModelId: base }));
+      const { jobId, done } = ctx.jobs.start('training', (job) => runTraining(ctx, job, { deckId, runId, settings: resolved, baseModelId: base }));
+      active.start({ runId, jobId, deckId, epochs: resolved.epochs, settings: resolved, baseModelId: base });
+      void done.finally(() => active.end(runId)).catch(() => undefined);
       return { jobId, runId };
     },
+
+    getActiveTraining: async ({ deckId }) => active.forDeck(deckId),
 
     listModelVersions: async ({ deckId }) => {
       getDeck(db(), deckId);

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import type { ImportReport, ImportSource } from '../../shared/domain';
+import type { ImportReport, ImportSource, PhotoSource } from '../../shared/domain';
 import { StudioError, isStudioError } from '../../shared/errors';
 import type { EventBus } from '../event-bus';
 import type { JobContext } from '../jobs/job-runner';
@@ -17,6 +17,8 @@ export interface ImportRequest {
   deckId: number;
   classId?: number;
   sources: ImportSource[];
+  /** Where the photos come from: frames shot with the studio's camera, or files (the default). */
+  source?: PhotoSource;
 }
 
 /** Files in flight at once: sharp decodes on libuv's pool, so 3 keeps two cores busy while one file waits on disk. */
@@ -98,7 +100,7 @@ export async function importPhotos(store: ProjectStore, events: EventBus, job: J
         bytes: photo.bytes,
         width: photo.width,
         height: photo.height,
-        source: 'import',
+        source: req.source ?? 'import',
         originalName: item.display.split('/').pop() ?? item.display,
       });
       report.imported++;

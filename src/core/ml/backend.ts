@@ -58,7 +58,10 @@ export async function trySetBackend(name: MlBackendName): Promise<boolean> {
     }
     const ok = await tf.setBackend(name);
     if (ok) await tf.ready();
-    return ok && tf.getBackend() === name;
+    const active = ok && tf.getBackend() === name;
+    // A deliberate choice (tests, benchmarks) stands: initBackend must not switch it back.
+    if (active) chosen ??= Promise.resolve({ name, simd: false });
+    return active;
   } catch {
     return false;
   }

@@ -29,6 +29,8 @@ const IDLE_MS = 60_000;
 
 interface PoolWorker {
   worker: Worker;
+  /** Set when the thread crashed: it gets no more work. */
+  dead: boolean;
   pending: Map<number, (results: FeatureItemResult[]) => void>;
   stats: FeaturePool['stats'] | null;
 }
@@ -85,7 +87,7 @@ export class FeaturePool {
     try {
       let next = 0;
       const feed = async (pw: PoolWorker): Promise<void> => {
-        while (next < items.length && !opts.signal?.aborted) {
+        while (next < items.length && !opts.signal?.aborted && !pw.dead) {
           const chunk = items.slice(next, next + CHUNK);
           next += chunk.length;
           const payload: FeatureTaskItem[] = [];
@@ -129,6 +131,10 @@ export class FeaturePool {
   private send(pw: PoolWorker, items: FeatureTaskItem[]): Promise<FeatureItemResult[]> {
     const taskId = ++this.taskSeq;
     return new Promise((resolve) => {
+      if (pw.dead) {
+        resolve([]);
+        return;
+      }
       pw.pending.set(taskId, resolve);
       const msg: ToWorker = { type: 'task', taskId, items };
       const transfer = items.flatMap((i) => (i.bytes ? [i.bytes] : Object.values(i.pixels ?? {})));
@@ -152,8 +158,9 @@ export class FeaturePool {
     this.idleTimer.unref();
   }
 
+  /** Closed, or broken by a crashed worker (the registry then starts a fresh pool). */
   get isClosed(): boolean {
-    return this.closed;
+    return this.closed || this.workers.some((pw) => pw.dead);
   }
 
   async close(): Promise<void> {
@@ -167,7 +174,7 @@ export class FeaturePool {
 function startWorker(modelDir: string, entry: BaseModelManifestEntry): Promise<{ pw: PoolWorker; backend: MlBackendName }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: { modelDir, entry } });
-    const pw: PoolWorker = { worker, pending: new Map(), stats: null };
+    const pw: PoolWorker = { worker, dead: false, pending: new Map(), stats: null };
     let ready = false;
     worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'ready') {
@@ -189,6 +196,7 @@ function startWorker(modelDir: string, entry: BaseModelManifestEntry): Promise<{
     worker.on('error', (e) => {
       const error = new StudioError('INTERNAL', `A feature worker stopped: ${e.message}`, 'Try again; restart the studio if it keeps happening.');
       if (!ready) reject(error);
+      pw.dead = true;
       // Fail whatever it still owed, so a run never hangs on a dead worker.
       for (const done of pw.pending.values()) done([]);
       pw.pending.clear();

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import type { FeaturesResult } from '../../shared/api/training';
-import type { JobContext } from '../jobs/job-runner';
+import { cancelledError, type JobContext } from '../jobs/job-runner';
 import { blobPath } from '../store/paths';
 import type { ReadyBaseModel } from './base-model-service';
 import { EmbeddingStore } from './embedding-store';
@@ -61,7 +61,8 @@ export async function computeMissingFeatures(args: {
   const answered = new Set<string>();
   let pending: { sha256: string; variant: Variant; vector: Float32Array }[] = [];
   const flush = () => {
-    store.putMany(pending);
+    // A project closed mid-job has nowhere to save; the job ends as cancelled below.
+    if (db.open) store.putMany(pending);
     pending = [];
   };
   const items = [...needs].map(([sha, variants]) => ({
@@ -91,6 +92,7 @@ export async function computeMissingFeatures(args: {
   } finally {
     flush();
   }
+  if (!db.open) throw cancelledError();
   // A worker that died leaves photos unanswered: count them as failed rather than train without them silently.
   for (const sha of needs.keys()) {
     if (!answered.has(sha)) result.failed.push({ photoId: idOf.get(sha) ?? -1, reason: 'a feature worker stopped' });

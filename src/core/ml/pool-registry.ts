@@ -19,6 +19,8 @@ export async function getFeaturePool(model: ReadyBaseModel): Promise<FeaturePool
   if (existing) {
     const pool = await existing.catch(() => null);
     if (pool && !pool.isClosed) return pool;
+    // Broken by a crashed worker: stop what is left of it before starting afresh.
+    void pool?.close();
   }
   const starting = FeaturePool.start(model.dir, model.entry, poolSize());
   pools.set(key, starting);

@@ -79,3 +79,13 @@ export async function preparePixels(input: Buffer, size: number, variants: reado
   }
   return out;
 }
+
+/**
+ * The exact input pixels the core feeds the network for a photo, as a lossless PNG of
+ * size x size. A host can serve it so the window's TF.js sees the same pixels as the core
+ * (prediction parity checks), since a browser's own JPEG decoding and resizing differ slightly.
+ */
+export async function modelInputPng(input: Buffer, size: number): Promise<Buffer> {
+  const rgb = await squareRgb(input, size);
+  return sharp(rgb, { raw: { width: size, height: size, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer();
+}

@@ -147,6 +147,8 @@ export async function runTraining(ctx: CoreContext, job: JobContext, req: Traini
   lap('evaluate', t);
   timings.total = Date.now() - t0;
 
+  // The teacher may have closed or switched projects meanwhile: then there is nowhere to save.
+  if (!store.isOpen) throw cancelledError();
   const head = { baseModelId: model.entry.id, featureSize: model.entry.featureSize, layers: out.layers, labels: dataset.labels };
   const message = notes.length > 0 ? notes.join(' ') : null;
   const stopped = out.stopped === 'diverged' ? 'diverged' : 'completed';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EpochMetrics, FolderEvaluation, TrainingRunResult } from '../../shared/api/training';
+import type { EpochMetrics, FeaturesResult, FolderEvaluation, TrainingRunResult } from '../../shared/api/training';
 import { fruitDeck, fruitFolder, fruitFrames, waitForJob, type TestCore } from './test-helpers';
 
 /**
@@ -85,6 +85,7 @@ describe('training on the fruit photos', () => {
 
   it('gives identical weights for the same seed, different ones for another seed', async () => {
     const settings = { epochs: 5, seed: 7 };
+    const tensors = tf.memory().numTensors;
     const heads = [];
     for (const s of [settings, settings, { ...settings, seed: 8 }]) {
       const { jobId } = await t.core.api.startTraining({ deckId: t.deckId, settings: s });
@@ -93,6 +94,8 @@ describe('training on the fruit photos', () => {
     }
     expect(heads[1].layers).toEqual(heads[0].layers);
     expect(heads[2].layers[0].kernel).not.toEqual(heads[0].layers[0].kernel);
+    // Three completed runs (and the live-model reads) leave no tensor behind.
+    expect(tf.memory().numTensors).toBe(tensors);
   });
 
   it('stops within one batch when cancelled, saves nothing, and frees every tensor', async () => {
@@ -101,16 +104,23 @@ describe('training on the fruit photos', () => {
     const tensors = tf.memory().numTensors;
     const seen: number[] = [];
     const { jobId, runId } = await api.startTraining({ deckId: t.deckId, settings: { epochs: 200 } });
+    let midRun: ReturnType<typeof api.getActiveTraining> | undefined;
     const off = events.on('training.epoch', (e) => {
       if (e.runId !== runId) return;
       seen.push(e.epoch);
-      if (e.epoch === 3) void api.cancelJob({ jobId });
+      if (e.epoch === 3) {
+        // A screen opening now gets the run and its curves so far.
+        midRun = api.getActiveTraining({ deckId: t.deckId });
+        void api.cancelJob({ jobId });
+      }
     });
     await expect(waitForJob(t.core, jobId)).rejects.toMatchObject({ code: 'JOB_CANCELLED', cancelled: true });
     off();
     // Cancelled in epoch 3's event: epoch 4 cannot finish, since the loop checks before every batch.
     expect(Math.max(...seen)).toBe(3);
     expect((await api.getJob({ jobId })).state).toBe('cancelled');
+    expect(await midRun).toMatchObject({ runId, jobId, epochs: 200, curves: [{ epoch: 1 }, { epoch: 2 }, { epoch: 3 }] });
+    expect(await api.getActiveTraining({ deckId: t.deckId })).toBeNull();
     expect(await api.listModelVersions({ deckId: t.deckId })).toHaveLength(before);
     expect(tf.memory().numTensors).toBe(tensors);
   });
@@ -124,5 +134,35 @@ describe('training on the fruit photos', () => {
 
   it('refuses impossible settings with a readable message', async () => {
     await expect(t.core.api.startTraining({ deckId: t.deckId, settings: { epochs: 0 } })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+});
+
+describe('features cache and augmentation on a small deck', () => {
+  let t: TestCore & { deckId: number };
+  beforeAll(async () => {
+    t = await fruitDeck({ to: 4 });
+  });
+  afterAll(async () => {
+    await t.dispose();
+  });
+
+  it('computes features once, adds augmented views only when asked, and refuses an empty class', async () => {
+    const { api } = t.core;
+    expect(await api.getFeatureStatus({ deckId: t.deckId })).toMatchObject({ photos: 24, cached: 0, augmentedCached: 0 });
+    const first = await waitForJob<FeaturesResult>(t.core, (await api.startFeatureExtraction({ deckId: t.deckId })).jobId);
+    expect(first).toMatchObject({ computed: 24, alreadyCached: 0, failed: [] });
+    const again = await waitForJob<FeaturesResult>(t.core, (await api.startFeatureExtraction({ deckId: t.deckId })).jobId);
+    expect(again).toMatchObject({ computed: 0, alreadyCached: 24 });
+
+    // Augmentation computes the mirrored and cropped views of the training photos only (3 of 4 per class).
+    const { jobId } = await api.startTraining({ deckId: t.deckId, settings: { augmentation: true, epochs: 5, validationShare: 0.25 } });
+    const run = await waitForJob<TrainingRunResult>(t.core, jobId);
+    expect(run.metrics.trainCount).toBe(18 * 4);
+    expect(run.metrics.valCount).toBe(6);
+    expect(await api.getFeatureStatus({ deckId: t.deckId })).toMatchObject({ cached: 24, augmentedCached: 18 });
+
+    await api.createClass({ deckId: t.deckId, key: 'Kiwi' });
+    // Refused at once, before any job starts, naming the class that needs photos.
+    await expect(api.startTraining({ deckId: t.deckId })).rejects.toMatchObject({ code: 'NOT_ENOUGH_PHOTOS', details: { classes: ['Kiwi'] } });
   });
 });

@@ -105,7 +105,15 @@ describe('the phone page server', () => {
     expect(resolveBaseModelFile('no_such_model', 'model.json', opts)).toBeNull();
   });
 
-  it('says so in words when the port is taken', async () => {
+  it("shares a port another studio's phone server already holds", async () => {
+    const second = new PhoneServer(t.core.context, { rendererDir });
+    expect(await second.ensure(port)).toBe(port);
+    expect(second.port).toBeNull();
+    await second.close();
+    expect((await get(port, `/phone/${deckId}`)).status).toBe(200);
+  });
+
+  it('says so in words when the port is taken by another program', async () => {
     const blocker = net.createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const taken = (blocker.address() as net.AddressInfo).port;

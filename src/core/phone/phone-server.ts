@@ -8,6 +8,7 @@
  *   /phone-sw.js                     the service worker that keeps the page working offline
  *   /assets/<file>                   the renderer build's assets
  *   /base-models/<id>/<file>         model.json and its weight files (resolveBaseModelFile)
+ *   /phone-server.json               "this is a studio's phone server" (a second studio reuses it)
  */
 import http from 'node:http';
 import path from 'node:path';
@@ -23,6 +24,19 @@ const PAGE = /^\/phone\/(\d{1,9})\/?$/;
 const LIVE_MODEL = /^\/phone\/(\d{1,9})\/live-model\.json$/;
 const ASSET = /^\/assets\/([^/]+)$/;
 export const SERVICE_WORKER_PATH = '/phone-sw.js';
+/** Lets one studio recognise another's phone server on a port it wanted. */
+const IDENTITY_PATH = '/phone-server.json';
+const IDENTITY = { app: 'magritte-studio', serves: 'phone-page' };
+
+async function isPhoneServer(port: number): Promise<boolean> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}${IDENTITY_PATH}`, { signal: AbortSignal.timeout(2000) });
+    const body = (await res.json()) as { app?: unknown; serves?: unknown };
+    return body.app === IDENTITY.app && body.serves === IDENTITY.serves;
+  } catch {
+    return false;
+  }
+}
 
 export interface PhoneServerOptions {
   /** The built renderer (holding phone/phone.html); found next to the code when absent. */
@@ -81,6 +95,8 @@ export class PhoneServer {
       this.server = null;
       this.listening = null;
       const code = (e as NodeJS.ErrnoException).code;
+      // Another copy of the studio (the app while the CLI runs, say) already serves the page there.
+      if (code === 'EADDRINUSE' && (await isPhoneServer(port))) return port;
       throw new StudioError(
         'INTERNAL',
         code === 'EADDRINUSE'
@@ -121,6 +137,7 @@ export class PhoneServer {
     }
     const live = LIVE_MODEL.exec(pathname);
     if (live) return this.sendLiveModel(req, res, Number(live[1]));
+    if (pathname === IDENTITY_PATH) return sendJson(req, res, 200, IDENTITY);
     if (pathname === SERVICE_WORKER_PATH) return sendFile(req, res, path.join(rendererDir, 'phone-sw.js'), false);
     const asset = ASSET.exec(pathname);
     if (asset) {

@@ -2,6 +2,7 @@ import type { DeckTab } from './deck-tab';
 import { photosTab } from '../features/dataset/photos-tab';
 import { trainTab } from '../features/train/train-tab';
 import { phonesTab } from '../features/phones/phones-tab';
+import { testTab } from '../features/test/test-tab';
 
 /**
  * The tabs of a deck, in order. To add a screen, export a `DeckTab` from
@@ -10,5 +11,6 @@ import { phonesTab } from '../features/phones/phones-tab';
 export const DECK_TABS: DeckTab[] = [
   photosTab,
   trainTab,
+  testTab,
   phonesTab,
 ];

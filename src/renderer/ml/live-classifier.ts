@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LiveModel } from '../../shared/api/training';
+import { StudioError } from '../../shared/errors';
 // Browser-safe on purpose (only TF.js and contract types): the same model the export writes out.
 import { buildInferenceModel, normalizePixels } from '../../core/ml/inference-model';
 import { selectBackend, type BackendReport, type WindowBackendName } from './backend';
@@ -52,10 +53,19 @@ export class LiveClassifier {
 
   static async load(model: LiveModel, options: LoadOptions = {}): Promise<LiveClassifier> {
     if (model.preprocessing.version !== SUPPORTED_PREPROCESSING) {
-      throw new Error(`This model prepares photos in a newer way (version ${model.preprocessing.version}); update the studio.`);
+      throw new StudioError('MODEL_INVALID', 'This model was made by a newer studio than this window.', 'Update the studio (or reload the page), then try again.');
     }
     const backend = await selectBackend(options.backend);
-    const base = await loadBaseModel((options.resolveUrl ?? defaultResolve)(model.baseModelUrl));
+    let base: tf.LayersModel;
+    try {
+      base = await loadBaseModel((options.resolveUrl ?? defaultResolve)(model.baseModelUrl));
+    } catch (e) {
+      throw new StudioError(
+        'MODEL_OFFLINE',
+        `The base network (${model.baseModelId}) could not be loaded into this window: ${e instanceof Error ? e.message : String(e)}.`,
+        'Check that the studio is still running, then reload this screen.',
+      );
+    }
     const net = buildInferenceModel(base, model.featureLayer, model.head);
     const classifier = new LiveClassifier(model, backend, base, net);
     // The first run compiles shaders / allocates: do it now rather than on the first frame.

@@ -91,21 +91,28 @@ function tapsFor(width: number, height: number, size: number): { h: Taps; v: Tap
   return taps;
 }
 
-/** RGB bytes of the picture with transparency on white, as sharp's flatten gives them. */
-function flatRgb(image: RgbaImage): Uint8Array {
+/**
+ * RGB bytes of columns [x0, x1] of the picture, transparency on white as sharp's flatten gives it
+ * (truncated to 8 bits, before any resampling).
+ */
+function flatRgb(image: RgbaImage, x0: number, x1: number): Uint8Array {
   const { data, width, height } = image;
-  const rgb = new Uint8Array(width * height * 3);
-  for (let p = 0, q = 0; p < data.length; p += 4, q += 3) {
-    const a = data[p + 3];
-    if (a === 255) {
-      rgb[q] = data[p];
-      rgb[q + 1] = data[p + 1];
-      rgb[q + 2] = data[p + 2];
-    } else {
-      const k = a / 255;
-      rgb[q] = Math.trunc(data[p] * k + 255 * (1 - k));
-      rgb[q + 1] = Math.trunc(data[p + 1] * k + 255 * (1 - k));
-      rgb[q + 2] = Math.trunc(data[p + 2] * k + 255 * (1 - k));
+  const w = x1 - x0 + 1;
+  const rgb = new Uint8Array(w * height * 3);
+  let q = 0;
+  for (let y = 0; y < height; y++) {
+    for (let p = (y * width + x0) * 4, end = p + w * 4; p < end; p += 4, q += 3) {
+      const a = data[p + 3];
+      if (a === 255) {
+        rgb[q] = data[p];
+        rgb[q + 1] = data[p + 1];
+        rgb[q + 2] = data[p + 2];
+      } else {
+        const k = a / 255;
+        rgb[q] = Math.trunc(data[p] * k + 255 * (1 - k));
+        rgb[q + 1] = Math.trunc(data[p + 1] * k + 255 * (1 - k));
+        rgb[q + 2] = Math.trunc(data[p + 2] * k + 255 * (1 - k));
+      }
     }
   }
   return rgb;
@@ -115,23 +122,27 @@ function flatRgb(image: RgbaImage): Uint8Array {
 export function centreSquareRgb(image: RgbaImage, size: number): Uint8Array {
   const { width, height } = image;
   if (width < 1 || height < 1) throw new Error('The picture is empty.');
-  const src = flatRgb(image);
   const { h, v } = tapsFor(width, height, size);
-  // Vertical pass first (for the kept rows, every column), 8 bits in between: libvips's order.
-  const stride = width * 3;
+  // Only the columns the kept square reaches (edge taps repeat the edge pixel, as before).
+  const maxX = width - 1;
+  const x0 = clamp(h.first[0], maxX);
+  const x1 = clamp(h.first[size - 1] + h.n - 1, maxX);
+  const src = flatRgb(image, x0, x1);
+  const stride = (x1 - x0 + 1) * 3;
+  // Vertical pass first (for the kept rows), 8 bits in between: libvips's order.
   const mid = new Uint8Array(size * stride);
   const maxY = height - 1;
   for (let o = 0; o < size; o++) {
     const start = v.first[o];
     const wBase = o * v.n;
+    const out = o * stride;
     for (let x = 0; x < stride; x++) {
       let s = 0;
       for (let i = 0; i < v.n; i++) s += v.weights[wBase + i] * src[clamp(start + i, maxY) * stride + x];
-      mid[o * stride + x] = toByte(s);
+      mid[out + x] = toByte(s);
     }
   }
   const out = new Uint8Array(size * size * 3);
-  const maxX = width - 1;
   for (let y = 0; y < size; y++) {
     const row = y * stride;
     for (let o = 0; o < size; o++) {
@@ -142,7 +153,7 @@ export function centreSquareRgb(image: RgbaImage, size: number): Uint8Array {
       let b = 0;
       for (let i = 0; i < h.n; i++) {
         const w = h.weights[wBase + i];
-        const p = row + clamp(start + i, maxX) * 3;
+        const p = row + (clamp(start + i, maxX) - x0) * 3;
         r += w * mid[p];
         g += w * mid[p + 1];
         b += w * mid[p + 2];

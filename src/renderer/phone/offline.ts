@@ -13,9 +13,11 @@ export function registerOffline(): Promise<ServiceWorkerRegistration | null> {
 export function usedUrls(extra: string[]): string[] {
   const origin = window.location.origin;
   const urls = new Set<string>([window.location.href.split('#')[0], ...extra.map((u) => new URL(u, origin).toString())]);
-  for (const entry of performance.getEntriesByType('resource')) {
+  for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
     const url = new URL(entry.name);
-    if (url.origin === origin && url.pathname !== SERVICE_WORKER_URL) urls.add(url.toString());
+    // Requests that failed (a 404 the browser made on its own) are not part of the page.
+    const failed = typeof entry.responseStatus === 'number' && entry.responseStatus >= 400;
+    if (url.origin === origin && url.protocol.startsWith('http') && url.pathname !== SERVICE_WORKER_URL && !failed) urls.add(url.toString());
   }
   for (const el of document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[href]')) {
     const src = el instanceof HTMLScriptElement ? el.src : el.href;

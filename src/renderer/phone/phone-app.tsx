@@ -43,8 +43,25 @@ function useSteadyWord(classifier: LiveClassifier | null, video: HTMLVideoElemen
   return shown;
 }
 
+/** A speaker, with sound waves when on (drawn here: phones may lack an emoji font). */
+function SpeakerIcon({ on }: { on: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
+      {on ? (
+        <>
+          <path d="M16 9a4 4 0 0 1 0 6" />
+          <path d="M18.5 6.5a7.5 7.5 0 0 1 0 11" />
+        </>
+      ) : (
+        <path d="M17 10l4 4M21 10l-4 4" />
+      )}
+    </svg>
+  );
+}
+
 function OfflineNote({ state }: { state: OfflineState }) {
-  if (state === 'saved') return <p className="offline saved" data-testid="offline-ready">✓ Saved on this phone: works without the cable</p>;
+  if (state === 'saved') return <p className="offline saved" data-testid="offline-ready">Saved on this phone: works without the cable</p>;
   if (state === 'saving') return <p className="offline">Saving this deck on the phone…</p>;
   return null;
 }
@@ -121,7 +138,8 @@ export function PhoneApp() {
       <footer className="footer">
         {canSpeak() && classifier ? (
           <button type="button" className={sound ? 'sound on' : 'sound'} aria-pressed={sound} onClick={() => setSound((s) => !s)}>
-            {sound ? '🔊 Sound on' : '🔈 Tap to hear the words'}
+            <SpeakerIcon on={sound} />
+            {sound ? 'Sound on' : 'Tap to hear the words'}
           </button>
         ) : null}
         {classifier ? <OfflineNote state={offline} /> : null}

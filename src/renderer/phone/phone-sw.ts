@@ -69,7 +69,7 @@ sw.addEventListener('fetch', (e) => {
   e.respondWith(isFreshFirst(e.request, url) ? networkFirst(e.request) : cacheFirst(e.request));
 });
 
-/** `{ type: 'keep', urls }` from the page: store them all; answers `{ kept, failed }` on the given port. */
+/** `{ type: 'keep', urls }` from the page: store (or refresh) them all; answers `{ kept, failed }` on the given port. */
 sw.addEventListener('message', (e) => {
   const msg = e.data as { type?: string; urls?: unknown };
   if (msg?.type !== 'keep' || !Array.isArray(msg.urls)) return;
@@ -79,9 +79,14 @@ sw.addEventListener('message', (e) => {
       const cache = await caches.open(CACHE);
       const results = await Promise.allSettled(
         urls.map(async (u) => {
-          const response = await fetch(u, { cache: 'no-cache' });
-          if (!response.ok) throw new Error(`${u}: ${response.status}`);
-          await cache.put(u, response);
+          try {
+            const response = await fetch(u, { cache: 'no-cache' });
+            if (!response.ok) throw new Error(`${u}: ${response.status}`);
+            await cache.put(u, response);
+          } catch (err) {
+            // Offline (or the studio closed): a copy kept earlier still counts.
+            if (!(await cache.match(u, { ignoreVary: true }))) throw err;
+          }
         }),
       );
       const failed = results.filter((r) => r.status === 'rejected').length;

@@ -4,6 +4,7 @@ import type {
   ImportSource,
   LanguageCode,
   Photo,
+  PhotoSource,
   ProjectInfo,
   RecentProject,
   WordsImportResult,
@@ -51,9 +52,12 @@ export interface ProjectApi {
   deletePhotos: { req: { photoIds: number[] }; res: { undoToken: string; count: number } };
   undoDelete: { req: { undoToken: string }; res: { count: number } };
 
-  /** Starts an import job; watch `job.progress`, the result is an ImportReport. */
+  /**
+   * Starts an import job; watch `job.progress`, the result is an ImportReport. `source` marks
+   * where the photos came from ('camera' for frames shot in the studio; default 'import').
+   */
   startImport: {
-    req: { deckId: number; classId?: number; sources: ImportSource[] };
+    req: { deckId: number; classId?: number; sources: ImportSource[]; source?: PhotoSource };
     res: { jobId: string };
   };
 }

@@ -1,7 +1,34 @@
 /**
  * Training: base networks, cached features, head training, model versions, "try a photo" and the
- * live model. Screens call these through the typed client; long work is a job (watch `job.progress`,
- * whose `message` names the phase, and `training.epoch` for the curves).
+ * live model. Long work is a job: the call returns `{ jobId }` at once, then `job.progress`
+ * (its `message` names the phase: "Step 2 of 4 · Computing features: 120 of 240 photos · 98
+ * photos/s · about 2 s left"), then `job.finished` (result typed below per job kind) or
+ * `job.failed` (`cancelled: true` after `cancelJob`).
+ *
+ * How a training screen uses it:
+ * 1. `getTrainingConfig({deckId})` fills the settings panel (`defaults` for "reset", `changed` to
+ *    mark what an expert altered); `setTrainingConfig` saves edits; `getMlInfo()` shows the backend.
+ * 2. `startTraining({deckId})` -> `{jobId, runId}`. Draw the curves from `training.epoch` events
+ *    whose runId matches (epoch, loss, acc, valLoss, valAcc; `epochs` gives the x-axis length).
+ *    A screen opened mid-run asks `getActiveTraining({deckId})` for the job, run and curves so far.
+ *    Cancel with `cancelJob({jobId})`: stops within one batch and saves nothing.
+ * 3. On `job.finished` (result TrainingRunResult) or `training.finished`, read the version with
+ *    `getModelVersion({versionId})`: metrics.accuracy ("97% of the photos it had not seen were
+ *    recognised"), metrics.perClass (bars), metrics.confusion + labels (heat map; rows = true
+ *    class), misclassified (thumbnails by sha256 with trueKey, predictedKey, confidence), and
+ *    `message` (e.g. training diverged and the last good epoch was kept).
+ * 4. `listModelVersions({deckId})` lists versions newest first (`current` = what Test and export
+ *    use); compare two by fetching both with `getModelVersion`.
+ * 5. "Try a photo": `classifyPhotos({deckId, sources})` with the paths of staged uploads.
+ * 6. Test screen: `getLiveModel({deckId})`, then in the window load `baseModelUrl` with
+ *    tf.loadLayersModel and build the model with `buildInferenceModel` from
+ *    src/core/ml/inference-model.ts (browser-safe: imports only @tensorflow/tfjs). Crop the frame
+ *    to its centre square, resize to inputSize, normalise with `normalization`, predict.
+ *    Reload it on `training.finished` for the deck.
+ *
+ * Errors: NOT_ENOUGH_PHOTOS (fewer than two classes, or an empty class: details.classes),
+ * NOT_TRAINED, MODEL_OFFLINE / MODEL_INCOMPLETE / MODEL_INVALID / MODEL_NOT_FOUND (base models),
+ * TRAINING_DIVERGED (no good epoch at all), INVALID_ARGUMENT (settings out of range).
  */
 import type { ImportSource, LanguageCode } from '../domain';
 
@@ -160,6 +187,18 @@ export interface ModelVersion extends ModelVersionSummary {
   hiddenUnits: number;
 }
 
+/** A run still going on, for screens that open mid-run. */
+export interface ActiveTraining {
+  runId: string;
+  jobId: string;
+  deckId: number;
+  epochs: number;
+  settings: TrainingSettings;
+  baseModelId: string;
+  /** Epochs finished so far. */
+  curves: EpochMetrics[];
+}
+
 /** What the training job finishes with (`job.finished` result, kind "training"). */
 export interface TrainingRunResult {
   runId: string;
@@ -303,6 +342,8 @@ export interface TrainingApi {
     req: { deckId: number; settings?: Partial<TrainingSettings>; baseModelId?: string };
     res: { jobId: string; runId: string };
   };
+  /** The deck's training in progress (with the curves so far), or null. */
+  getActiveTraining: { req: { deckId: number }; res: ActiveTraining | null };
   listModelVersions: { req: { deckId: number }; res: ModelVersionSummary[] };
   getModelVersion: { req: { versionId: number }; res: ModelVersion };
   deleteModelVersion: { req: { versionId: number }; res: void };
@@ -327,6 +368,7 @@ export const trainingMethods: Record<keyof TrainingApi, true> = {
   getFeatureStatus: true,
   startFeatureExtraction: true,
   startTraining: true,
+  getActiveTraining: true,
   listModelVersions: true,
   getModelVersion: true,
   deleteModelVersion: true,

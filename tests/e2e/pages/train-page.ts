@@ -8,7 +8,7 @@ const RECORDER = `(() => {
   const read = () => {
     const m = /^Epoch (\\d+) of/.exec(document.querySelector('[data-testid="epoch-count"]')?.textContent ?? '');
     if (m && Number(m[1]) !== window.__epochs.at(-1)) window.__epochs.push(Number(m[1]));
-    const points = Number(document.querySelector('[data-testid="accuracy-chart"]')?.getAttribute('data-points') ?? NaN);
+    const points = Number(document.querySelector('[data-testid="run-card"] [data-testid="accuracy-chart"]')?.getAttribute('data-points') ?? NaN);
     if (Number.isFinite(points) && points !== window.__points.at(-1)) window.__points.push(points);
   };
   new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -78,6 +78,11 @@ export class TrainPage {
 
   cell(actual: string, predicted: string): Locator {
     return this.page.locator(`[data-testid="confusion-cell"][data-actual="${actual}"][data-predicted="${predicted}"]`);
+  }
+
+  /** Scrolls the Train screen so the section starts at the top, for a screenshot of it. */
+  async scrollToSection(testId: string): Promise<void> {
+    await this.page.getByTestId(testId).evaluate((el) => (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
   }
 
   async dropToTry(files: string[]): Promise<void> {

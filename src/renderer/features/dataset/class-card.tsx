@@ -11,6 +11,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
 import AddPhotoIcon from '@mui/icons-material/AddPhotoAlternateOutlined';
+import CameraIcon from '@mui/icons-material/PhotoCameraOutlined';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import PhotoIcon from '@mui/icons-material/PhotoLibraryOutlined';
 import WarningIcon from '@mui/icons-material/WarningAmberRounded';
@@ -29,12 +30,14 @@ interface Props {
   onRename(): void;
   onDelete(): void;
   onAddPhotos(): void;
+  /** Opens the camera to shoot photos into this word (absent: no camera button). */
+  onCamera?(): void;
   /** A drop of photos from the grid (move) or files from the OS (import). */
   onDropData(dt: DataTransfer): void;
 }
 
 /** One word of the deck: its key, its word in each language, its photo count, and a drop target. */
-export function ClassCard({ cls, languages, selected, warning, onSelect, onSaveWord, onRename, onDelete, onAddPhotos, onDropData }: Props) {
+export function ClassCard({ cls, languages, selected, warning, onSelect, onSaveWord, onRename, onDelete, onAddPhotos, onCamera, onDropData }: Props) {
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const [over, setOver] = useState(false);
   const accepts = (dt: DataTransfer | null) => dragHasPhotos(dt) || dragHasFiles(dt);
@@ -93,6 +96,13 @@ export function ClassCard({ cls, languages, selected, warning, onSelect, onSaveW
             <AddPhotoIcon fontSize="small" />
           </IconButton>
         </Tooltip>
+        {onCamera ? (
+          <Tooltip title={`Take photos of ${cls.key} with the camera`}>
+            <IconButton size="small" aria-label={`Camera for ${cls.key}`} onClick={(e) => { e.stopPropagation(); onCamera(); }}>
+              <CameraIcon fontSize="small" />
+            </IconButton>
+          </Tooltip>
+        ) : null}
         <IconButton size="small" aria-label={`Options for ${cls.key}`} onClick={(e) => { e.stopPropagation(); setMenu(e.currentTarget); }}>
           <MoreVertIcon fontSize="small" />
         </IconButton>

@@ -29,11 +29,12 @@ interface Props {
   onFilter(classId: number | null): void;
   onChanged(): void;
   onAddPhotos(classId: number): void;
+  onCamera?(classId: number): void;
   onDropData(cls: DeckClass, dt: DataTransfer): void;
 }
 
 /** The deck's words as cards: pick one to see its photos, drop photos or files on one, edit its words. */
-export function ClassPanel({ deckId, classes, totalPhotos, languages, filter, onFilter, onChanged, onAddPhotos, onDropData }: Props) {
+export function ClassPanel({ deckId, classes, totalPhotos, languages, filter, onFilter, onChanged, onAddPhotos, onCamera, onDropData }: Props) {
   const { client } = useStudio();
   const notices = useNotices();
   const [adding, setAdding] = useState(false);
@@ -90,6 +91,7 @@ export function ClassPanel({ deckId, classes, totalPhotos, languages, filter, on
               onRename={() => setRenaming(cls)}
               onDelete={() => setDeleting(cls)}
               onAddPhotos={() => onAddPhotos(cls.id)}
+              onCamera={onCamera && (() => onCamera(cls.id))}
               onDropData={(dt) => onDropData(cls, dt)}
             />
           ))}

@@ -7,6 +7,7 @@ import PhotoLibraryIcon from '@mui/icons-material/PhotoLibraryOutlined';
 import type { DeckClass, Photo } from '../../../shared/domain';
 import type { DeckTab, DeckTabProps } from '../../app/deck-tab';
 import { ErrorAlert } from '../../components/error-alert';
+import { CameraPanel } from '../capture/camera-panel';
 import { ChooseClassDialog } from './choose-class-dialog';
 import { ClassPanel } from './class-panel';
 import { dragHasPhotos, PHOTO_DRAG_TYPE, readDraggedPhotos, setDragLabel } from './drag-photos';
@@ -35,6 +36,7 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
   const [viewer, setViewer] = useState<number | null>(null);
   const [loose, setLoose] = useState<Picked[] | null>(null);
   const [dropOver, setDropOver] = useState(false);
+  const [cameraFor, setCameraFor] = useState<number | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const pickFor = useRef<number | null>(null);
@@ -128,6 +130,10 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
             fileInput.current?.click();
           }}
           onDropData={dropOnClass}
+          onCamera={(classId) => {
+            setFilter(classId);
+            setCameraFor(classId);
+          }}
         />
       </Box>
       <Box
@@ -193,6 +199,11 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
           </Box>
         ) : null}
       </Box>
+      {cameraFor !== null && byId.has(cameraFor) ? (
+        <Box sx={{ width: 420, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+          <CameraPanel deckId={deck.id} classes={classes} classId={cameraFor} onClass={(id) => { setCameraFor(id); setFilter(id); }} onClose={() => setCameraFor(null)} />
+        </Box>
+      ) : null}
       <input
         ref={fileInput}
         type="file"

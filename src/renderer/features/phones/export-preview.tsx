@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -7,6 +8,25 @@ import Typography from '@mui/material/Typography';
 import InsertDriveFileIcon from '@mui/icons-material/InsertDriveFileOutlined';
 import type { PushPreview } from '../../../shared/api/devices';
 import { formatBytes, formatWhen, plural } from './format';
+
+/** A long path that wraps after its slashes rather than in the middle of a name. */
+function PathWithBreaks({ path }: { path: string }) {
+  const parts = path.split('/');
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {part}
+          {i < parts.length - 1 ? (
+            <>
+              /<wbr />
+            </>
+          ) : null}
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 interface Props {
   /** undefined while loading; null when the deck was never exported. */
@@ -45,8 +65,9 @@ export function ExportPreview({ preview, deckName, onExport }: Props) {
           </Stack>
         ))}
       </Stack>
-      <Typography variant="body2" color="text.secondary">
-        On each phone they go to <Box component="span" sx={{ fontFamily: 'monospace', fontSize: 13, color: 'text.primary', wordBreak: 'break-all' }}>{preview.destination}</Box>
+      <Typography variant="body2" color="text.secondary">On each phone they go to</Typography>
+      <Typography variant="body2" sx={{ fontFamily: 'monospace', fontSize: 13, mt: 0.25 }}>
+        <PathWithBreaks path={preview.destination} />
       </Typography>
     </Box>
   );

@@ -29,12 +29,12 @@ describe('push progress in words', () => {
   });
 
   it('describes outcomes, with the fix when a phone failed', () => {
-    const ok = outcomeText({ serial: 'A', model: null, ok: true, destination: '/sdcard/x', files: 3, bytes: 2_500_000, verifiedWith: 'sha256' });
-    expect(ok.title).toBe('Sent: 3 files, 2.4 MB, each checked byte for byte (SHA-256).');
+    const ok = outcomeText({ serial: 'A', model: null, ok: true, destination: '/sdcard/x', files: 3, bytes: 2_500_000, verifiedWith: 'sha256' }, 'Pixel 7');
+    expect(ok).toEqual({ title: 'Pixel 7 has the deck', detail: '3 files, 2.4 MB, each checked byte for byte (SHA-256), in /sdcard/x.' });
     const bad = outcomeText({
       serial: 'B', model: null, ok: false, destination: '/sdcard/x', files: 0, bytes: 0, verifiedWith: null,
       error: { code: 'DEVICE_STORAGE_FULL', message: 'The phone is out of storage space.', fix: 'Free some space.' },
-    });
+    }, 'Pixel 7');
     expect(bad).toEqual({ title: 'The phone is out of storage space.', detail: 'Free some space.' });
   });
 

@@ -39,12 +39,12 @@ export function phaseText(p: PushPhoneProgress): string {
 }
 
 /** The outcome of one phone in words: what arrived where, or what went wrong and what to do. */
-export function outcomeText(o: PhonePushOutcome): { title: string; detail: string } {
+export function outcomeText(o: PhonePushOutcome, name: string): { title: string; detail: string } {
   if (o.ok) {
     const how = o.verifiedWith ? `, each checked byte for byte (${o.verifiedWith === 'sha256' ? 'SHA-256' : 'MD5'})` : '';
-    return { title: `Sent: ${plural(o.files, 'file')}, ${formatBytes(o.bytes)}${how}.`, detail: `In ${o.destination} on the phone.` };
+    return { title: `${name} has the deck`, detail: `${plural(o.files, 'file')}, ${formatBytes(o.bytes)}${how}, in ${o.destination}.` };
   }
-  return { title: o.error?.message ?? 'Sending failed.', detail: o.error?.fix ?? 'Try again.' };
+  return { title: o.error?.message ?? `${name} did not get the deck.`, detail: o.error?.fix ?? 'Try again.' };
 }
 
 /** The push result carried by a finished job, or by the error of a job whose every phone failed. */

@@ -29,10 +29,10 @@ export function SendProgress({ push, phones }: { push: PushState; phones: Phone[
       <Stack spacing={1.5}>
         {result
           ? result.phones.map((o) => {
-              const { title, detail } = outcomeText(o);
+              const { title, detail } = outcomeText(o, nameOf(o.serial, o.model));
               return (
-                <Alert key={o.serial} severity={o.ok ? 'success' : 'error'} data-testid="push-outcome" data-serial={o.serial}>
-                  <AlertTitle sx={{ mb: 0.25 }}>{nameOf(o.serial, o.model)}: {title}</AlertTitle>
+                <Alert key={o.serial} severity={o.ok ? 'success' : 'error'} data-testid="push-outcome" data-serial={o.serial} sx={{ overflowWrap: 'anywhere' }}>
+                  <AlertTitle sx={{ mb: 0.25 }}>{title}</AlertTitle>
                   {detail}
                 </Alert>
               );

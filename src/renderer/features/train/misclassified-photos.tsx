@@ -18,7 +18,7 @@ interface Props {
   onDelete(photo: Photo): void;
 }
 
-const SIZE = 148;
+const SIZE = 176;
 
 /** The held-back photos the model got wrong, with what it said and how sure it was. */
 export function MisclassifiedPhotos({ items, labels, photos, classes, onMove, onDelete }: Props) {
@@ -55,8 +55,8 @@ export function MisclassifiedPhotos({ items, labels, photos, classes, onMove, on
             >
               <img src={transport.mediaUrl('thumb', m.sha256)} alt="" loading="lazy" style={{ width: SIZE, height: SIZE, objectFit: 'cover', display: 'block' }} />
               <Box sx={{ px: 1, py: 0.75 }}>
-                <Typography variant="body2" noWrap>is: <b>{is}</b></Typography>
-                <Typography variant="body2" noWrap color="error.main" data-testid="misclassified-said">
+                <Typography variant="body2">is: <b>{is}</b></Typography>
+                <Typography variant="body2" color="error.main" data-testid="misclassified-said">
                   model said: <b>{said}</b> ({Math.round(m.confidence * 100)}%)
                 </Typography>
               </Box>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -38,7 +38,7 @@ export function Section({ title, hint, children, testId }: { title: string; hint
 }
 
 /** Everything a teacher wants to know about one model version, from the headline down to single photos. */
-export function ResultsView({ version, labels, photos, classes, teacher, pupils, onMove, onDelete }: Props) {
+export const ResultsView = memo(function ResultsView({ version, labels, photos, classes, teacher, pupils, onMove, onDelete }: Props) {
   const m = version.metrics;
   const right = m.confusion.reduce((sum, row, i) => sum + (row[i] ?? 0), 0);
   const v = verdict(m.accuracy);
@@ -84,14 +84,14 @@ export function ResultsView({ version, labels, photos, classes, teacher, pupils,
       </Paper>
 
       {m.n > 0 ? (
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) auto' }, gap: 2.5, alignItems: 'start' }}>
-          <Section title="Each word" hint="Share of each word's held-back photos the model recognised." testId="section-per-class">
-            <ClassAccuracyChart metrics={m} labels={labels} />
-          </Section>
-          <Section title="What it mixes up" hint="Each row is a word; the numbers say what the model called its photos." testId="section-confusion">
-            <ConfusionMatrix metrics={m} labels={labels} />
-          </Section>
-        </Box>
+        <Section title="Each word" hint="Share of each word's held-back photos the model recognised." testId="section-per-class">
+          <ClassAccuracyChart metrics={m} labels={labels} />
+        </Section>
+      ) : null}
+      {m.n > 0 ? (
+        <Section title="What it mixes up" hint="Each row is a word; the numbers say what the model called its photos. Right answers are on the green diagonal." testId="section-confusion">
+          <ConfusionMatrix metrics={m} labels={labels} />
+        </Section>
       ) : null}
 
       {m.n > 0 ? (
@@ -109,4 +109,4 @@ export function ResultsView({ version, labels, photos, classes, teacher, pupils,
       </Section>
     </Stack>
   );
-}
+});

@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../../components/error-alert';
 import type { ModelVersionSummary } from '../../../shared/api/training';
 import { TrainingCurves } from './training-curves';
-import type { LiveRun } from './training-runs';
+import { useTrainingRun, type LiveRun } from './training-runs';
 import { etaText, percent } from './wording';
 
 interface Props {
@@ -75,13 +75,19 @@ export function RunCard({ run, kept, onCancel, onClose }: Props) {
       ) : null}
       {run.curves.length > 0 || active ? (
         <Box sx={{ mt: 2 }}>
-          <Typography variant="body2" sx={{ mb: 1 }} data-testid="epoch-count">
-            {last ? `Epoch ${last.epoch} of ${epochs}` : 'Epoch 0 of ' + epochs}
-            {last?.valAcc != null ? ` · ${percent(last.valAcc)} of held-back photos right` : ''}
+          <Typography variant="subtitle2" sx={{ mb: 1 }} data-testid="epoch-count">
+            {`Epoch ${last?.epoch ?? 0} of ${epochs}`}
           </Typography>
           <TrainingCurves curves={run.curves} epochs={epochs} />
         </Box>
       ) : null}
     </Paper>
   );
+}
+
+/** The deck's live run, if any: subscribes on its own so the rest of the screen is not redrawn each epoch. */
+export function LiveRunCard({ deckId, kept, onError }: { deckId: number; kept: ModelVersionSummary | null; onError(e: unknown): void }) {
+  const { run, runs } = useTrainingRun(deckId);
+  if (!run || run.state === 'finished') return null;
+  return <RunCard run={run} kept={kept} onCancel={() => void runs.cancel(deckId).catch(onError)} onClose={() => runs.dismiss(deckId)} />;
 }

@@ -16,6 +16,8 @@ import { formatSetting, NUMBER_FIELDS, parseSetting, SWITCH_FIELDS, type NumberF
 interface Props {
   config: TrainingConfig;
   disabled: boolean;
+  expanded: boolean;
+  onExpanded(open: boolean): void;
   onChange(patch: Partial<TrainingSettings>): void;
   onReset(): void;
 }
@@ -59,11 +61,11 @@ function NumberSettingField({ field, value, defaultValue, disabled, onChange }: 
 }
 
 /** Settings a teacher can leave alone, for the expert who wants to open them. Saved per deck. */
-export function SettingsPanel({ config, disabled, onChange, onReset }: Props) {
+export function SettingsPanel({ config, disabled, expanded, onExpanded, onChange, onReset }: Props) {
   const { settings, defaults } = config;
   const changed = (Object.keys(defaults) as (keyof TrainingSettings)[]).filter((k) => settings[k] !== defaults[k]).length;
   return (
-    <Accordion disableGutters variant="outlined" sx={{ '&::before': { display: 'none' } }} data-testid="advanced-settings">
+    <Accordion expanded={expanded} onChange={(_e, open) => onExpanded(open)} disableGutters variant="outlined" sx={{ '&::before': { display: 'none' } }} data-testid="advanced-settings">
       <AccordionSummary expandIcon={<ExpandMoreIcon />}>
         <Typography sx={{ fontWeight: 600 }}>Advanced settings</Typography>
         <Typography color="text.secondary" sx={{ ml: 1.5 }} data-testid="settings-changed">

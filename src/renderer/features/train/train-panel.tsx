@@ -22,12 +22,14 @@ interface Props {
   busy: boolean;
   hasModel: boolean;
   onTrain(): void;
+  settingsOpen: boolean;
+  onSettingsOpen(open: boolean): void;
   onChange(patch: Partial<TrainingSettings>): void;
   onReset(): void;
 }
 
 /** The big Train button, what it will do in plain words, why it cannot yet, and the expert settings. */
-export function TrainPanel({ deckName, counts, readiness, config, mlInfo, missingFeatures, busy, hasModel, onTrain, onChange, onReset }: Props) {
+export function TrainPanel({ deckName, counts, readiness, config, mlInfo, missingFeatures, busy, hasModel, onTrain, settingsOpen, onSettingsOpen, onChange, onReset }: Props) {
   const settings = config?.settings;
   const split = estimateSplit(counts, settings?.validationShare ?? 0.2);
   const plan = readiness.blocked
@@ -70,7 +72,7 @@ export function TrainPanel({ deckName, counts, readiness, config, mlInfo, missin
       ))}
       {config ? (
         <Box sx={{ mt: 2 }}>
-          <SettingsPanel config={config} disabled={busy} onChange={onChange} onReset={onReset} />
+          <SettingsPanel config={config} disabled={busy} expanded={settingsOpen} onExpanded={onSettingsOpen} onChange={onChange} onReset={onReset} />
         </Box>
       ) : null}
     </Paper>

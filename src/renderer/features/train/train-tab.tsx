@@ -5,6 +5,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import SchoolIcon from '@mui/icons-material/SchoolOutlined';
+import type { DeckClass, Photo } from '../../../shared/domain';
 import type { DeckTab, DeckTabProps } from '../../app/deck-tab';
 import { useStudio, useStudioEvent } from '../../api/hooks';
 import { ErrorAlert } from '../../components/error-alert';
@@ -14,9 +15,9 @@ import { classLabels } from './class-words';
 import { CompareView } from './compare-view';
 import { readiness } from './readiness';
 import { ResultsView } from './results-view';
-import { RunCard } from './run-card';
+import { LiveRunCard } from './run-card';
 import { TrainPanel } from './train-panel';
-import { useTrainingRun } from './training-runs';
+import { useTrainingRunState } from './training-runs';
 import { useMlInfo, useTrainingConfig } from './use-training-config';
 import { useVersionDetail, useVersions } from './use-versions';
 import { VersionsList } from './versions-list';
@@ -42,8 +43,9 @@ function TrainTab({ project, deck, refreshDeck }: DeckTabProps) {
   const detail = useVersionDetail(versions.selectedId);
   const config = useTrainingConfig(deck.id);
   const mlInfo = useMlInfo();
-  const { run, runs } = useTrainingRun(deck.id);
+  const { state: runState, runs } = useTrainingRunState(deck.id);
   const [startError, setStartError] = useState<unknown>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [ticked, setTicked] = useState<number[]>([]);
   const [comparing, setComparing] = useState(false);
   const missing = useMissingFeatures(deck.id, photos?.length ?? 0, versions.list?.length ?? 0);
@@ -55,12 +57,14 @@ function TrainTab({ project, deck, refreshDeck }: DeckTabProps) {
     [classes, labels],
   );
   const current = versions.list?.find((v) => v.current) ?? null;
-  const busy = run?.state === 'starting' || run?.state === 'running';
+  const busy = runState === 'starting' || runState === 'running';
+  const onMove = useCallback((p: Photo, c: DeckClass) => void move([p], c), [move]);
+  const onDelete = useCallback((p: Photo) => void remove([p.id]), [remove]);
 
   // A finished run has saved a version, shown below with the same curves: its live card has done its job.
   useEffect(() => {
-    if (run?.state === 'finished') runs.dismiss(deck.id);
-  }, [run?.state, runs, deck.id]);
+    if (runState === 'finished') runs.dismiss(deck.id);
+  }, [runState, runs, deck.id]);
   // Ticks for versions that no longer exist are dropped.
   useEffect(() => {
     if (versions.list) setTicked((t) => t.filter((id) => versions.list!.some((v) => v.id === id)));
@@ -69,6 +73,8 @@ function TrainTab({ project, deck, refreshDeck }: DeckTabProps) {
 
   const train = async () => {
     setStartError(null);
+    // The live card takes the place of the settings, right under the button.
+    setSettingsOpen(false);
     runs.dismiss(deck.id);
     await config.flush();
     try {
@@ -98,14 +104,14 @@ function TrainTab({ project, deck, refreshDeck }: DeckTabProps) {
             busy={busy}
             hasModel={!!current}
             onTrain={() => void train()}
+            settingsOpen={settingsOpen}
+            onSettingsOpen={setSettingsOpen}
             onChange={config.change}
             onReset={() => void config.reset()}
           />
           {config.error ? <ErrorAlert error={config.error} /> : null}
           {startError ? <ErrorAlert error={startError} onClose={() => setStartError(null)} /> : null}
-          {run && run.state !== 'finished' ? (
-            <RunCard run={run} kept={current} onCancel={() => void runs.cancel(deck.id).catch(setStartError)} onClose={() => runs.dismiss(deck.id)} />
-          ) : null}
+          <LiveRunCard deckId={deck.id} kept={current} onError={setStartError} />
           {versions.error ? <ErrorAlert error={versions.error} /> : null}
           {comparing && compareIds ? (
             <CompareView ids={compareIds} labels={labels} onClose={() => setComparing(false)} />
@@ -119,8 +125,8 @@ function TrainTab({ project, deck, refreshDeck }: DeckTabProps) {
               classes={classes}
               teacher={teacher}
               pupils={project.targetLanguages}
-              onMove={(p, c) => void move([p], c)}
-              onDelete={(p) => void remove([p.id])}
+              onMove={onMove}
+              onDelete={onDelete}
             />
           ) : versions.list && versions.list.length === 0 && !busy ? (
             <Paper variant="outlined" sx={{ p: 4, textAlign: 'center', color: 'text.secondary' }} data-testid="no-model">

@@ -14,6 +14,27 @@ interface Props {
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 /** Dots help read a short run; on long ones they would blur into a thick line. */
 const DOT_LIMIT = 120;
+/** More points than this add nothing a screen can show, and slow the redraw of a live run. */
+const MAX_POINTS = 240;
+
+/** Every k-th epoch (and always the last), so a 1000-epoch run draws as fast as a short one. */
+export function thinCurves(curves: EpochMetrics[], max = MAX_POINTS): EpochMetrics[] {
+  if (curves.length <= max) return curves;
+  const k = Math.ceil(curves.length / max);
+  const out = curves.filter((_, i) => i % k === 0);
+  if (out.at(-1) !== curves.at(-1)) out.push(curves[curves.length - 1]);
+  return out;
+}
+
+/** Round epoch numbers for the x axis: 1, 10, 20… or 1, 200, 400… */
+export function epochTicks(epochs: number): number[] {
+  const raw = Math.max(1, epochs / 5);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  const ticks = [1];
+  for (let t = step; t <= epochs + 1e-9; t += step) if (Math.round(t) > 1) ticks.push(Math.round(t));
+  return ticks;
+}
 
 function Chart({ title, testId, curves, epochs, height, train, val, percent }: {
   title: string;
@@ -28,17 +49,20 @@ function Chart({ title, testId, curves, epochs, height, train, val, percent }: {
   const theme = useTheme();
   const dots = epochs <= DOT_LIMIT;
   const hasVal = curves.some((c) => c[val] !== null);
+  const data = thinCurves(curves);
   return (
+    // data-points: the epochs drawn so far (long runs draw a thinned line through them).
     <Box data-testid={testId} data-points={curves.length} sx={{ flex: 1, minWidth: 0 }}>
       <Typography variant="subtitle2" sx={{ mb: 0.5 }}>{title}</Typography>
       <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={curves} margin={{ top: 4, right: 16, bottom: 4, left: 0 }}>
+        <LineChart data={data} margin={{ top: 4, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid stroke={theme.palette.divider} strokeDasharray="3 3" />
           <XAxis
             dataKey="epoch"
             type="number"
             domain={[1, Math.max(2, epochs)]}
             allowDecimals={false}
+            ticks={epochTicks(Math.max(2, epochs))}
             tick={{ fontSize: 12 }}
             label={{ value: 'Epoch', position: 'insideBottomRight', offset: -2, fontSize: 12 }}
             height={36}
@@ -53,7 +77,7 @@ function Chart({ title, testId, curves, epochs, height, train, val, percent }: {
             formatter={(v) => (typeof v === 'number' ? (percent ? pct(v) : v.toFixed(3)) : String(v))}
             labelFormatter={(e) => `Epoch ${String(e)}`}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           <Line
             name="Training photos"
             dataKey={train}

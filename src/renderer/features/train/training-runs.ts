@@ -25,6 +25,12 @@ export interface LiveRun {
 type Listener = () => void;
 
 /**
+ * Screens hear of changes at most this often: a long run sends many epochs a second, and redrawing
+ * the charts for each one would starve the page.
+ */
+const EMIT_EVERY_MS = 50;
+
+/**
  * Training runs by deck, kept for the whole app session so curves and progress survive a switch to
  * another tab and back. Listens to `training.epoch` for every deck; a run the screen did not start
  * (the page was reloaded mid-run) is adopted from its first epoch.
@@ -32,6 +38,8 @@ type Listener = () => void;
 export class TrainingRuns {
   private readonly runs = new Map<number, LiveRun>();
   private readonly listeners = new Set<Listener>();
+  private lastEmit = 0;
+  private emitTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly studio: Studio) {
     studio.events.on('training.epoch', (p) => {
@@ -134,7 +142,15 @@ export class TrainingRuns {
   }
 
   private emit(): void {
-    for (const l of [...this.listeners]) l();
+    if (this.emitTimer) return;
+    const wait = this.lastEmit + EMIT_EVERY_MS - Date.now();
+    const run = () => {
+      this.emitTimer = null;
+      this.lastEmit = Date.now();
+      for (const l of [...this.listeners]) l();
+    };
+    if (wait <= 0) run();
+    else this.emitTimer = setTimeout(run, wait);
   }
 }
 
@@ -146,11 +162,20 @@ export function trainingRuns(studio: Studio): TrainingRuns {
   return s;
 }
 
-/** The deck's current or last run, re-rendering on every change. */
+/** The deck's current or last run, re-rendering on every change (use it where the live details are drawn). */
 export function useTrainingRun(deckId: number): { run: LiveRun | null; runs: TrainingRuns } {
   const studio = useStudio();
   const runs = trainingRuns(studio);
   const subscribe = useCallback((l: Listener) => runs.subscribe(l), [runs]);
   const run = useSyncExternalStore(subscribe, () => runs.get(deckId));
   return { run, runs };
+}
+
+/** Only the state of the deck's run: re-renders when it starts or ends, not on every epoch. */
+export function useTrainingRunState(deckId: number): { state: LiveRun['state'] | null; runs: TrainingRuns } {
+  const studio = useStudio();
+  const runs = trainingRuns(studio);
+  const subscribe = useCallback((l: Listener) => runs.subscribe(l), [runs]);
+  const state = useSyncExternalStore(subscribe, () => runs.get(deckId)?.state ?? null);
+  return { state, runs };
 }

@@ -32,17 +32,23 @@ interface Tried {
 const MAX_PHOTOS = 6;
 
 function PredictionRow({ p, first, teacher, pupils }: { p: Prediction; first: boolean; teacher: LanguageCode; pupils: LanguageCode[] }) {
-  const pupilWords = pupils.map((l) => p.words[l] ? `${languageName(l)}: ${p.words[l]}` : null).filter(Boolean).join(' · ');
+  const pupilWords = pupils.map((l) => (p.words[l] ? `${languageName(l)}: ${p.words[l]}` : null)).filter(Boolean).join(' · ');
   return (
     <Box data-testid="prediction">
       <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline' }}>
         <Typography sx={{ fontWeight: first ? 700 : 500, flex: 1, minWidth: 0 }} noWrap data-testid="prediction-word">
           {p.words[teacher] || p.key}
-          {pupilWords ? <Typography component="span" variant="body2" color="text.secondary">{`  ${pupilWords}`}</Typography> : null}
         </Typography>
         <Typography variant="body2" sx={{ fontWeight: first ? 700 : 400 }}>{Math.round(p.probability * 100)}%</Typography>
       </Stack>
-      <LinearProgress variant="determinate" value={p.probability * 100} color={first ? 'primary' : 'inherit'} sx={{ height: 8, borderRadius: 4, mt: 0.25, color: first ? undefined : 'grey.400' }} aria-label={`Confidence for ${p.key}`} />
+      <LinearProgress
+        variant="determinate"
+        value={p.probability * 100}
+        color={first ? 'primary' : 'inherit'}
+        sx={{ height: 8, borderRadius: 4, my: 0.25, color: first ? undefined : 'grey.400' }}
+        aria-label={`Confidence for ${p.key}`}
+      />
+      {pupilWords ? <Typography variant="caption" color="text.secondary" noWrap component="div" data-testid="prediction-pupil-words">{pupilWords}</Typography> : null}
     </Box>
   );
 }
@@ -112,10 +118,10 @@ export function TryPhoto({ deckId, versionId, teacher, pupils }: Props) {
       </Stack>
       {error ? <ErrorAlert error={error} sx={{ mt: 2 }} /> : null}
       {tried.length > 0 ? (
-        <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))', gap: 2, mt: 2 }}>
+        <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))', gap: 2, mt: 2 }}>
           {tried.map((t) => (
             <Stack key={t.url} direction="row" spacing={2} data-testid="tried-photo" sx={{ p: 1.5, borderRadius: 2, bgcolor: 'background.default' }}>
-              <img src={t.url} alt={t.name} style={{ width: 112, height: 112, objectFit: 'cover', borderRadius: 8, flexShrink: 0 }} />
+              <img src={t.url} alt={t.name} style={{ width: 132, height: 132, objectFit: 'cover', borderRadius: 8, flexShrink: 0 }} />
               <Stack spacing={1} sx={{ flex: 1, minWidth: 0, justifyContent: 'center' }}>
                 {t.result === null ? (
                   busy ? <CircularProgress size={24} aria-label="Looking at the photo" /> : null

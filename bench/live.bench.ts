@@ -1,0 +1,94 @@
+/**
+ * The live Test screen's speed: headless Chromium (fake camera playing
+ * ../shared/webcam/apple-then-orange.y4m) on the Test tab of a deck trained on ../shared/data/fruits
+ * with MobileNet v1 0.25, against the browser host. Prints `live-fps` (frames classified per
+ * second), `live-latency-median` and `live-latency-p95` (ms from grabbing a frame to its answer),
+ * as the screen itself measures them over its last 60 frames. Targets: >= 15 frames/s, p95 < 80 ms.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { ImportReport } from '../src/shared/domain';
+import { createStudioCore, type StudioCore } from '../src/core/index';
+import { startWebHost } from '../src/web/web-host';
+import { emit, FRUITS, MODELS, ROOT, SHARED } from './ml-fixtures';
+
+const PER_CLASS = 15;
+const WARM_UP_MS = 5000;
+const SAMPLES = 3;
+const SAMPLE_EVERY_MS = 4000;
+
+function waitJob(core: StudioCore, jobId: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    core.events.on('job.finished', (e) => e.jobId === jobId && resolve(e.result));
+    core.events.on('job.failed', (e) => e.jobId === jobId && reject(new Error(e.error.message)));
+  });
+}
+
+async function main(): Promise<void> {
+  const rendererDir = path.join(ROOT, 'out/renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('build failed');
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-live-'));
+  const core = createStudioCore({ dataDir: path.join(tmp, 'data'), projectsDir: path.join(tmp, 'projects'), modelsPath: [MODELS] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${path.join(SHARED, 'webcam/apple-then-orange.y4m')}`,
+    ],
+  });
+  try {
+    await core.api.createProject({ name: 'Live', languages: ['en', 'fr'] });
+    const deck = await core.api.createDeck({ name: 'Fruits' });
+    const sources = fs.readdirSync(FRUITS, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) =>
+      fs.readdirSync(path.join(FRUITS, d.name)).filter((f) => f.endsWith('.jpg')).sort().slice(0, PER_CLASS)
+        .map((f) => ({ path: path.join(FRUITS, d.name, f), relativePath: `${d.name}/${f}` })),
+    );
+    const report = (await waitJob(core, (await core.api.startImport({ deckId: deck.id, sources })).jobId)) as ImportReport;
+    if (report.imported !== sources.length) throw new Error(`imported ${report.imported} of ${sources.length}`);
+    await waitJob(core, (await core.api.startTraining({ deckId: deck.id })).jobId);
+
+    const host = await startWebHost({ core, rendererDir, port: 0 });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${host.url}#/deck/${deck.id}/test`);
+    const stats = page.getByTestId('live-stats');
+    await page.getByTestId('live-backend').waitFor({ timeout: 120_000 });
+    await page.waitForFunction(`Number(document.querySelector('[data-testid="live-stats"]')?.dataset.fps) > 0`, undefined, { timeout: 60_000 });
+    await page.waitForTimeout(WARM_UP_MS);
+    const backend = await page.getByTestId('live-backend').getAttribute('data-backend');
+    const read = async () => ({
+      fps: Number(await stats.getAttribute('data-fps')),
+      median: Number(await stats.getAttribute('data-latency-median')),
+      p95: Number(await stats.getAttribute('data-latency-p95')),
+      prepare: Number(await stats.getAttribute('data-prepare-median')),
+    });
+    // A few windows of 60 frames each; the figures are their means.
+    const samples = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      await page.waitForTimeout(SAMPLE_EVERY_MS);
+      samples.push(await read());
+    }
+    const mean = (k: keyof (typeof samples)[number]) => samples.reduce((s, x) => s + x[k], 0) / samples.length;
+    const extra = { backend, model: 'mobilenet_v1_0.25_224', frames: '640x360', cpus: os.cpus().length };
+    emit('live-fps', mean('fps'), 'frames/s', extra);
+    emit('live-latency-median', mean('median'), 'ms', { ...extra, prepareMedianMs: Number(mean('prepare').toFixed(2)) });
+    emit('live-latency-p95', mean('p95'), 'ms', extra);
+    await page.close();
+    await host.close();
+  } finally {
+    await browser.close();
+    await core.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { cameraProblemOf, UNPLUGGED, type CameraProblem } from './camera-problems';
+
+export interface CameraDevice {
+  deviceId: string;
+  label: string;
+}
+
+export interface Camera {
+  /** Attach to the <video> that shows the preview. */
+  videoRef: (el: HTMLVideoElement | null) => void;
+  video: HTMLVideoElement | null;
+  /** True once frames are flowing. */
+  ready: boolean;
+  problem: CameraProblem | null;
+  devices: CameraDevice[];
+  /** The camera in use (its deviceId), when known. */
+  activeDeviceId: string | null;
+  retry(): void;
+}
+
+async function listCameras(): Promise<CameraDevice[]> {
+  const all = await navigator.mediaDevices.enumerateDevices();
+  return all
+    .filter((d) => d.kind === 'videoinput')
+    .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
+}
+
+/**
+ * Opens a camera while the component is shown and closes it when it goes (the light turns off).
+ * `deviceId` null means the system's default. Unplugging mid-session ends the track: that becomes a
+ * problem with a Try again, like a refused or busy camera; nothing else of the studio is affected.
+ */
+export function useCamera(deviceId: string | null, enabled = true): Camera {
+  const [video, setVideo] = useState<HTMLVideoElement | null>(null);
+  const [stream, setStream] = useState<MediaStream | null>(null);
+  const [ready, setReady] = useState(false);
+  const [problem, setProblem] = useState<CameraProblem | null>(null);
+  const [devices, setDevices] = useState<CameraDevice[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const streamRef = useRef<MediaStream | null>(null);
+
+  useEffect(() => {
+    if (!enabled) return;
+    let cancelled = false;
+    setProblem(null);
+    setReady(false);
+    (async () => {
+      if (!navigator.mediaDevices?.getUserMedia) throw new TypeError('no mediaDevices');
+      const video: MediaTrackConstraints = deviceId
+        ? { deviceId: { exact: deviceId }, width: { ideal: 1280 }, height: { ideal: 720 } }
+        : { width: { ideal: 1280 }, height: { ideal: 720 } };
+      let s: MediaStream;
+      try {
+        s = await navigator.mediaDevices.getUserMedia({ video, audio: false });
+      } catch (e) {
+        // A remembered camera that is gone: fall back to any camera rather than fail.
+        if (!deviceId || (e as DOMException).name !== 'OverconstrainedError' && (e as DOMException).name !== 'NotFoundError') throw e;
+        s = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+      }
+      if (cancelled) {
+        s.getTracks().forEach((t) => t.stop());
+        return;
+      }
+      const track = s.getVideoTracks()[0];
+      track?.addEventListener('ended', () => {
+        if (streamRef.current === s) {
+          setReady(false);
+          setProblem(UNPLUGGED);
+        }
+      });
+      streamRef.current = s;
+      setStream(s);
+      // Labels are only visible once permission is granted: list the cameras now.
+      setDevices(await listCameras().catch(() => []));
+    })().catch((e: unknown) => {
+      if (!cancelled) setProblem(cameraProblemOf(e));
+    });
+    return () => {
+      cancelled = true;
+      streamRef.current?.getTracks().forEach((t) => t.stop());
+      streamRef.current = null;
+      setStream(null);
+    };
+  }, [deviceId, enabled, attempt]);
+
+  useEffect(() => {
+    if (!video) return;
+    video.srcObject = stream;
+    if (!stream) return;
+    const onPlaying = () => setReady(true);
+    video.addEventListener('playing', onPlaying);
+    video.play().catch(() => undefined);
+    return () => video.removeEventListener('playing', onPlaying);
+  }, [video, stream]);
+
+  useEffect(() => {
+    const md = navigator.mediaDevices;
+    if (!md?.addEventListener) return;
+    const onChange = () => void listCameras().then(setDevices, () => undefined);
+    md.addEventListener('devicechange', onChange);
+    return () => md.removeEventListener('devicechange', onChange);
+  }, []);
+
+  const retry = useCallback(() => setAttempt((a) => a + 1), []);
+  const activeDeviceId = stream?.getVideoTracks()[0]?.getSettings().deviceId ?? null;
+  return { videoRef: setVideo, video, ready, problem, devices, activeDeviceId, retry };
+}

@@ -1,0 +1,88 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import type { LanguageCode } from '../../../shared/domain';
+import type { LiveClassifier } from '../../ml';
+import { wordFor } from '../../ml/ranking';
+import { useNotices } from '../../components/notices';
+import { StableWord } from '../../phone/stable-word';
+import { speak } from '../../phone/speech';
+import { CameraControls } from '../capture/camera-controls';
+import { CameraView } from '../capture/camera-view';
+import { useCamera } from '../capture/use-camera';
+import { useCameraPrefs } from '../capture/use-camera-prefs';
+import { LiveLoop } from './live-loop';
+import { LiveReadout, type Readout } from './live-readout';
+
+interface Props {
+  classifier: LiveClassifier;
+  language: LanguageCode;
+  threshold: number;
+  speech: boolean;
+}
+
+const WAITING: Readout = { word: null, waiting: true, probability: 0, top: [], fps: 0, latencyMedian: 0, latencyP95: 0, prepareMedian: 0 };
+
+/**
+ * The camera and what the model sees in it, live. The big word only changes once a new reading
+ * has held for a few frames (averaged), so it does not flicker, and is spoken once when it does.
+ */
+export function LivePanel({ classifier, language, threshold, speech }: Props) {
+  const notices = useNotices();
+  const [prefs, setPrefs] = useCameraPrefs();
+  const camera = useCamera(prefs.deviceId);
+  const [readout, setReadout] = useState<Readout>(WAITING);
+  const loop = useRef<LiveLoop | null>(null);
+  const stable = useMemo(() => new StableWord({ window: 4, threshold, hold: 3 }), [threshold]);
+  const settings = useRef({ language, speech, stable, labels: classifier.model.labels });
+  settings.current = { language, speech, stable, labels: classifier.model.labels };
+
+  useEffect(() => {
+    const video = camera.video;
+    if (!video || !camera.ready) return;
+    const l = new LiveLoop(video, classifier, ({ result, fps, latencyMedian, latencyP95, prepareMedian }) => {
+      const { stable: sw, language: lang, speech: talk } = settings.current;
+      const changed = sw.push(result.probabilities);
+      const shown = sw.shown;
+      const model = classifier.model;
+      const word = shown.kind === 'word' ? wordFor({ key: model.labels[shown.index], words: model.words[model.labels[shown.index]] ?? {} }, lang) : null;
+      if (changed && word && talk) speak(word, lang);
+      setReadout({
+        word,
+        waiting: shown.kind === 'waiting',
+        probability: shown.kind === 'waiting' ? 0 : shown.probability,
+        top: result.top,
+        fps,
+        latencyMedian,
+        latencyP95,
+        prepareMedian,
+      });
+    }, (e) => notices.showError(e));
+    loop.current = l;
+    l.start();
+    return () => {
+      l.stop();
+      loop.current = null;
+    };
+    // The classifier is swapped in place below, without restarting the loop.
+  }, [camera.video, camera.ready, notices]);
+
+  useEffect(() => {
+    loop.current?.setClassifier(classifier);
+    stable.reset();
+  }, [classifier, stable]);
+
+  return (
+    <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ alignItems: 'flex-start' }}>
+      <Stack spacing={1.5} sx={{ width: { xs: '100%', md: '46%' }, flexShrink: 0 }}>
+        <CameraView camera={camera} mirror={prefs.mirror} />
+        {!camera.problem ? (
+          <CameraControls camera={camera} deviceId={prefs.deviceId} mirror={prefs.mirror} onDevice={(deviceId) => setPrefs({ deviceId })} onMirror={(mirror) => setPrefs({ mirror })} />
+        ) : null}
+      </Stack>
+      <Box sx={{ flex: 1, minWidth: 0, width: '100%' }}>
+        <LiveReadout readout={camera.problem ? WAITING : readout} language={language} backend={classifier.backend} />
+      </Box>
+    </Stack>
+  );
+}

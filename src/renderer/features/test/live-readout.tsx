@@ -1,0 +1,68 @@
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { LanguageCode } from '../../../shared/domain';
+import type { BackendReport, RankedClass } from '../../ml';
+import { TopBars } from './top-bars';
+
+export interface Readout {
+  /** The word shown, or null for "Not sure" (or nothing seen yet when `waiting`). */
+  word: string | null;
+  waiting: boolean;
+  /** How sure, 0..1, of the shown word (or of the best guess when not sure). */
+  probability: number;
+  top: RankedClass[];
+  fps: number;
+  latencyMedian: number;
+  latencyP95: number;
+  prepareMedian: number;
+}
+
+interface Props {
+  readout: Readout;
+  language: LanguageCode;
+  backend: BackendReport;
+}
+
+/** The live answer: the word in huge type (readable from the back of the room), then the detail. */
+export function LiveReadout({ readout, language, backend }: Props) {
+  const { word, waiting, probability, top } = readout;
+  return (
+    <Stack spacing={2.5} sx={{ minWidth: 0 }}>
+      <Box data-testid="live-word-box" sx={{ textAlign: 'center', py: 1 }}>
+        <Typography
+          data-testid="live-word"
+          data-word={word ?? ''}
+          lang={word ? language : undefined}
+          sx={{
+            fontSize: 'clamp(56px, 9vw, 140px)',
+            fontWeight: 800,
+            lineHeight: 1.05,
+            letterSpacing: '-0.01em',
+            color: word ? 'text.primary' : 'text.disabled',
+            wordBreak: 'break-word',
+          }}
+        >
+          {waiting ? '…' : (word ?? 'Not sure')}
+        </Typography>
+        <Typography variant="h2" component="p" sx={{ color: 'text.secondary', mt: 0.5, fontVariantNumeric: 'tabular-nums' }} data-testid="live-confidence">
+          {waiting ? 'Looking…' : `${Math.round(probability * 100)}% sure`}
+        </Typography>
+      </Box>
+      <TopBars top={top} language={language} />
+      <Typography
+        variant="body2"
+        color="text.secondary"
+        data-testid="live-stats"
+        data-fps={readout.fps}
+        data-latency-median={readout.latencyMedian}
+        data-latency-p95={readout.latencyP95}
+        data-prepare-median={readout.prepareMedian}
+        sx={{ fontVariantNumeric: 'tabular-nums' }}
+      >
+        {readout.fps.toFixed(1)} frames/s · {Math.round(readout.latencyMedian)} ms per frame (slowest {Math.round(readout.latencyP95)} ms) · <span data-testid="live-backend" data-backend={backend.name}>{backend.label}</span>
+      </Typography>
+      {backend.note ? <Typography variant="caption" color="text.secondary">{backend.note}</Typography> : null}
+    </Stack>
+  );
+}

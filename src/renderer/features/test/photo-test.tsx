@@ -1,0 +1,107 @@
+import { useEffect, useRef, useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import FolderIcon from '@mui/icons-material/FolderOpenOutlined';
+import PhotoIcon from '@mui/icons-material/AddPhotoAlternateOutlined';
+import type { LanguageCode } from '../../../shared/domain';
+import type { Classification, LiveClassifier } from '../../ml';
+import { wordFor } from '../../ml/ranking';
+import { describeError } from '../../components/error-alert';
+import { TopBars } from './top-bars';
+
+export interface TestedPhoto {
+  id: number;
+  name: string;
+  url: string;
+  result?: Classification;
+  error?: string;
+}
+
+const IMAGE = /\.(jpe?g|png|webp|gif|bmp|avif|tiff?)$/i;
+let nextId = 1;
+
+/** Photos to judge: only image files, however deep in the dropped folders. */
+export function imageFiles(files: File[]): File[] {
+  return files.filter((f) => f.type.startsWith('image/') || IMAGE.test(f.name));
+}
+
+/**
+ * Runs the model in this window on photos the teacher drops or picks: the same read-out per photo
+ * as the live camera (the top word and the top 3 with bars).
+ */
+export function usePhotoTest(classifier: LiveClassifier | null) {
+  const [photos, setPhotos] = useState<TestedPhoto[]>([]);
+  const urls = useRef<string[]>([]);
+
+  useEffect(() => () => urls.current.forEach((u) => URL.revokeObjectURL(u)), []);
+
+  const add = async (files: File[]) => {
+    if (!classifier) return;
+    const batch = imageFiles(files).map((file) => {
+      const url = URL.createObjectURL(file);
+      urls.current.push(url);
+      return { id: nextId++, name: file.name, url, file };
+    });
+    setPhotos((ps) => [...batch.map(({ file: _f, ...p }) => p), ...ps]);
+    for (const p of batch) {
+      try {
+        const result = await classifier.classifyPhoto(p.file);
+        setPhotos((ps) => ps.map((x) => (x.id === p.id ? { ...x, result } : x)));
+      } catch (e) {
+        const error = e instanceof Error && e.name === 'InvalidStateError' ? 'This file is not a picture the browser can read.' : describeError(e).message;
+        setPhotos((ps) => ps.map((x) => (x.id === p.id ? { ...x, error } : x)));
+      }
+    }
+  };
+  const clear = () => {
+    urls.current.forEach((u) => URL.revokeObjectURL(u));
+    urls.current = [];
+    setPhotos([]);
+  };
+  return { photos, add, clear };
+}
+
+interface Props {
+  photos: TestedPhoto[];
+  language: LanguageCode;
+  threshold: number;
+  onPickFiles(): void;
+  onPickFolder(): void;
+  onClear(): void;
+}
+
+export function PhotoTestResults({ photos, language, threshold, onPickFiles, onPickFolder, onClear }: Props) {
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+        <Typography variant="body1" sx={{ flex: 1, minWidth: 240 }} color="text.secondary">
+          Drop photos or a folder anywhere on this page, or choose them. The model runs here, in this window.
+        </Typography>
+        <Button variant="outlined" startIcon={<PhotoIcon />} onClick={onPickFiles}>Choose photos…</Button>
+        <Button variant="outlined" startIcon={<FolderIcon />} onClick={onPickFolder}>Choose a folder…</Button>
+        {photos.length > 0 ? <Button onClick={onClear}>Clear</Button> : null}
+      </Stack>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: 2 }}>
+        {photos.map((p) => {
+          const best = p.result?.top[0];
+          const sure = best && best.probability >= threshold;
+          return (
+            <Paper key={p.id} variant="outlined" sx={{ overflow: 'hidden' }} data-testid="photo-result" data-name={p.name} data-done={p.result || p.error ? 'true' : 'false'}>
+              <Box component="img" src={p.url} alt={p.name} sx={{ width: '100%', aspectRatio: '4 / 3', objectFit: 'cover', display: 'block', bgcolor: 'grey.100' }} />
+              <Box sx={{ p: 1.5 }}>
+                <Typography variant="h2" component="p" data-testid="photo-word" sx={{ color: sure ? 'text.primary' : 'text.disabled' }} noWrap>
+                  {p.error ? 'Could not read' : !best ? 'Looking…' : sure ? wordFor(best, language) : 'Not sure'}
+                </Typography>
+                <Typography variant="caption" color="text.secondary" noWrap component="p" sx={{ mb: 1 }}>{p.error ?? p.name}</Typography>
+                {p.result ? <TopBars top={p.result.top} language={language} size="small" /> : null}
+              </Box>
+            </Paper>
+          );
+        })}
+      </Box>
+    </Stack>
+  );
+}

@@ -1,0 +1,185 @@
+import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { CameraPage } from './pages/camera-page';
+import { DeckPage } from './pages/deck-page';
+import { snap } from './support/artifacts';
+import { cameraFruitProject, hostSocketUrl } from './support/camera-fruits';
+import { dropFiles } from './support/drop';
+import { fruitPhotos } from './support/paths';
+import { connectStudio, type StudioConnection } from './support/studio-client';
+
+/**
+ * The webcam, end to end, in Chromium whose fake camera plays ../shared/webcam/apple-then-orange.y4m
+ * (4 s of apple frames, then 4 s of orange, looped; see the "camera" project in playwright.config.ts):
+ * shooting a burst into a word, the live Test screen in French, photos dropped on it, a new model
+ * picked up without a restart, and each camera problem with its plain message.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let studio: StudioConnection;
+let fruitDeckId: number;
+let snapDeckId: number;
+let page: Page;
+let camera: CameraPage;
+
+test.beforeAll(async ({ browser }, info) => {
+  test.setTimeout(300_000);
+  studio = await connectStudio(hostSocketUrl());
+  ({ deckId: fruitDeckId } = await cameraFruitProject(studio));
+  const existing = (await studio.api.listDecks()).find((d) => d.name === 'Snapshots');
+  snapDeckId = existing?.id ?? (await studio.api.createDeck({ name: 'Snapshots' })).id;
+  if ((await studio.api.listClasses({ deckId: snapDeckId })).length === 0) {
+    await studio.api.createClass({ deckId: snapDeckId, key: 'apple', words: { en: 'apple', fr: 'pomme', es: 'manzana' } });
+    await studio.api.createClass({ deckId: snapDeckId, key: 'orange', words: { en: 'orange', fr: 'orange', es: 'naranja' } });
+  }
+  page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: { width: 1440, height: 900 } });
+  camera = new CameraPage(page);
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  studio?.close();
+});
+
+test('holding the record button shoots a burst into the word, and the photos appear in its grid', async () => {
+  await page.goto(`/#/deck/${snapDeckId}/photos`);
+  const deck = new DeckPage(page);
+  await camera.openFor('apple');
+  await expect(page.getByTestId('grid-title')).toHaveText('apple');
+
+  await camera.holdRecord(1600);
+  await expect.poll(() => camera.taken()).toBeGreaterThanOrEqual(5);
+  // Frames are sent in batches every half second and join the grid as they are imported.
+  await expect.poll(() => camera.added()).toBeGreaterThan(0);
+  await expect(camera.counter()).not.toContainText('on the way');
+  const added = await camera.added();
+  await expect(deck.photos()).toHaveCount(added);
+  await deck.expectCount('apple', added);
+
+  const photos = await studio.api.listPhotos({ deckId: snapDeckId });
+  expect(photos).toHaveLength(added);
+  expect(photos.every((p) => p.source === 'camera' && p.width === 640 && p.height === 360)).toBe(true);
+  await snap(page, 'webcam-capture');
+});
+
+test('holding the Space bar records too, and a single shot can wait for a countdown', async () => {
+  const before = await camera.taken();
+  await page.getByTestId('camera-panel').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.down('Space');
+  await page.waitForTimeout(1200);
+  await page.keyboard.up('Space');
+  await expect.poll(() => camera.taken()).toBeGreaterThanOrEqual(before + 4);
+  const afterSpace = await camera.taken();
+
+  await page.getByLabel('Count down 3 s').check();
+  await page.getByTestId('single-shot').click();
+  await expect(page.getByTestId('countdown')).toHaveText('3');
+  await expect.poll(() => camera.taken(), { timeout: 6000 }).toBe(afterSpace + 1);
+  await expect(page.getByTestId('countdown')).toBeHidden();
+  await expect(camera.counter()).not.toContainText('on the way');
+  expect(await studio.api.listPhotos({ deckId: snapDeckId })).toHaveLength(await camera.added());
+});
+
+test('the Test tab names what the camera sees, in French, live', async () => {
+  await page.goto(`/#/deck/${fruitDeckId}/test`);
+  await expect(page.getByTestId('live-backend')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('test-language')).toHaveValue('fr');
+  const word = () => camera.liveWord().getAttribute('data-word');
+  // The feed loops 4 s of apples then 4 s of oranges: each word must come up in its turn.
+  await expect.poll(word, { timeout: 20_000 }).toBe('pomme');
+  await snap(page, 'webcam-test-live');
+  await expect.poll(word, { timeout: 20_000 }).toBe('orange');
+  await expect.poll(word, { timeout: 20_000 }).toBe('pomme');
+  await expect(page.getByTestId('top-bar')).toHaveCount(3);
+  const stats = await page.getByTestId('live-stats').textContent();
+  expect(Number(/([\d.]+) frames\/s/.exec(stats ?? '')?.[1])).toBeGreaterThan(0);
+});
+
+test('after a new training run the Test tab uses the new model, without a restart', async () => {
+  const tab = page.getByTestId('test-tab');
+  const before = Number(await tab.getAttribute('data-model-version'));
+  await studio.waitForJob((await studio.api.startTraining({ deckId: fruitDeckId, settings: { epochs: 5 } })).jobId);
+  await expect(tab).toHaveAttribute('data-model-version', String(before + 1), { timeout: 30_000 });
+  const word = () => camera.liveWord().getAttribute('data-word');
+  await expect.poll(word, { timeout: 20_000 }).toBe('orange');
+  await expect.poll(word, { timeout: 20_000 }).toBe('pomme');
+});
+
+test('photos dropped on the Test tab each get the read-out', async () => {
+  const files = [fruitPhotos('Apple', 2)[1], fruitPhotos('Orange', 2)[1], fruitPhotos('Mango', 2)[1]];
+  await dropFiles(page.getByTestId('test-tab'), files);
+  const results = page.getByTestId('photo-result');
+  await expect(results).toHaveCount(3);
+  await expect(results.and(page.locator('[data-done="true"]'))).toHaveCount(3);
+  await expect(results.getByTestId('photo-word')).toHaveText(['pomme', 'orange', 'mangue']);
+  await expect(results.first().getByTestId('top-bar')).toHaveCount(3);
+  await snap(page, 'webcam-test-photos');
+});
+
+test('a camera unplugged mid-session says so, and Try again brings it back', async () => {
+  await page.getByRole('button', { name: 'Live camera' }).click();
+  await camera.expectLive();
+  // What the browser does when the device goes away: the track ends.
+  await page.getByTestId('camera-preview').evaluate((v) => {
+    const stream = (v as unknown as { srcObject: { getVideoTracks(): { dispatchEvent(e: unknown): void }[] } }).srcObject;
+    stream.getVideoTracks()[0].dispatchEvent(new (globalThis as unknown as { Event: new (t: string) => unknown }).Event('ended'));
+  });
+  await expect(camera.problem()).toHaveAttribute('data-problem', 'unplugged');
+  await expect(camera.problem()).toContainText('unplugged');
+  await camera.problem().getByRole('button', { name: 'Try again' }).click();
+  await camera.expectLive();
+  await expect.poll(() => camera.liveWord().getAttribute('data-word'), { timeout: 20_000 }).toMatch(/^(pomme|orange)$/);
+});
+
+test.describe('camera problems', () => {
+  let other: Browser;
+  let context: BrowserContext;
+
+  test.afterEach(async () => {
+    await context?.close();
+    await other?.close();
+  });
+
+  test('a refused camera gets a plain message and Try again; the rest of the studio keeps working', async ({ baseURL }) => {
+    // No --use-fake-ui-for-media-stream and no camera permission: Chromium refuses the camera.
+    other = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--use-fake-device-for-media-stream'],
+    });
+    context = await other.newContext({ baseURL, viewport: { width: 1440, height: 900 }, permissions: [] });
+    const p = await context.newPage();
+    const cam = new CameraPage(p);
+    await p.goto(`/#/deck/${fruitDeckId}/test`);
+    await expect(cam.problem()).toHaveAttribute('data-problem', 'refused', { timeout: 60_000 });
+    await expect(cam.problem()).toContainText('not allowed to use the camera');
+    await expect(cam.problem().getByRole('button', { name: 'Try again' })).toBeVisible();
+    await snap(p, 'webcam-refused');
+    // Photos still work on the Test tab, and the other tabs are unaffected.
+    await dropFiles(p.getByTestId('test-tab'), [fruitPhotos('Apple', 1)[0]]);
+    await expect(p.getByTestId('photo-word')).toHaveText('pomme');
+    await p.getByRole('tab', { name: 'Photos' }).click();
+    await expect(p.getByTestId('class-card').first()).toBeVisible();
+  });
+
+  for (const [name, kind, text] of [
+    ['NotFoundError', 'no-camera', 'No camera was found'],
+    ['NotReadableError', 'busy', 'another program is using it'],
+  ] as const) {
+    test(`${kind}: the browser's ${name} becomes a plain message with what to do`, async ({ baseURL }) => {
+      other = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+      context = await other.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+      // Stands in for the device: getUserMedia fails exactly as Chromium reports this problem.
+      await context.addInitScript((errorName) => {
+        const md = (globalThis as unknown as { navigator: { mediaDevices: { getUserMedia: unknown } } }).navigator.mediaDevices;
+        const DomEx = (globalThis as unknown as { DOMException: new (m: string, n: string) => Error }).DOMException;
+        md.getUserMedia = () => Promise.reject(new DomEx('Requested device not available', errorName));
+      }, name);
+      const p = await context.newPage();
+      const cam = new CameraPage(p);
+      await p.goto(`/#/deck/${snapDeckId}/photos`);
+      await p.getByRole('button', { name: 'Camera for apple' }).click();
+      await expect(cam.problem()).toHaveAttribute('data-problem', kind);
+      await expect(cam.problem()).toContainText(text);
+      await expect(p.getByTestId('photo').first()).toBeVisible();
+    });
+  }
+});
