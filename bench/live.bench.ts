@@ -62,19 +62,20 @@ async function main(): Promise<void> {
     await page.waitForFunction(`Number(document.querySelector('[data-testid="live-stats"]')?.dataset.fps) > 0`, undefined, { timeout: 60_000 });
     await page.waitForTimeout(WARM_UP_MS);
     const backend = await page.getByTestId('live-backend').getAttribute('data-backend');
-    const read = async () => ({
+    type Sample = { fps: number; median: number; p95: number; prepare: number };
+    const read = async (): Promise<Sample> => ({
       fps: Number(await stats.getAttribute('data-fps')),
       median: Number(await stats.getAttribute('data-latency-median')),
       p95: Number(await stats.getAttribute('data-latency-p95')),
       prepare: Number(await stats.getAttribute('data-prepare-median')),
     });
     // A few windows of 60 frames each; the figures are their means.
-    const samples = [];
+    const samples: Sample[] = [];
     for (let i = 0; i < SAMPLES; i++) {
       await page.waitForTimeout(SAMPLE_EVERY_MS);
       samples.push(await read());
     }
-    const mean = (k: keyof (typeof samples)[number]) => samples.reduce((s, x) => s + x[k], 0) / samples.length;
+    const mean = (k: keyof Sample) => samples.reduce((s, x) => s + x[k], 0) / samples.length;
     const extra = { backend, model: 'mobilenet_v1_0.25_224', frames: '640x360', cpus: os.cpus().length };
     emit('live-fps', mean('fps'), 'frames/s', extra);
     emit('live-latency-median', mean('median'), 'ms', { ...extra, prepareMedianMs: Number(mean('prepare').toFixed(2)) });

@@ -208,20 +208,18 @@ describe('push to phones', () => {
   });
 
   it('opens the phone page through adb reverse and a VIEW intent', async () => {
-    const server = http.createServer((req, res) => res.end(`page ${req.url}`));
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const port = (server.address() as { port: number }).port;
-    try {
-      const p = phones[1];
-      await expect(tc.core.api.openOnPhone({ deckId, port })).rejects.toMatchObject({ code: 'DEVICE_AMBIGUOUS' });
-      const opened = await tc.core.api.openOnPhone({ deckId, port, serial: p.serial });
-      expect(opened.url).toBe(`http://localhost:${port}/phone/${deckId}`);
-      expect(p.amLog).toContainEqual(['start', '-a', 'android.intent.action.VIEW', '-d', opened.url]);
-      // What the phone's browser would get at localhost:<port>:
-      const body = await (await fetch(`http://127.0.0.1:${p.reversePort(port)}/phone/${deckId}`)).text();
-      expect(body).toBe(`page /phone/${deckId}`);
-    } finally {
-      server.close();
-    }
+    // A free port: openOnPhone starts the studio's phone page server there (src/core/phone).
+    const probe = http.createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    const p = phones[1];
+    await expect(tc.core.api.openOnPhone({ deckId, port })).rejects.toMatchObject({ code: 'DEVICE_AMBIGUOUS' });
+    const opened = await tc.core.api.openOnPhone({ deckId, port, serial: p.serial });
+    expect(opened.url).toBe(`http://localhost:${port}/phone/${deckId}`);
+    expect(p.amLog).toContainEqual(['start', '-a', 'android.intent.action.VIEW', '-d', opened.url]);
+    // What the phone's browser reaches at localhost:<port>: the studio's phone page server.
+    const body = await (await fetch(`http://127.0.0.1:${p.reversePort(port)}/phone-server.json`)).json();
+    expect(body).toEqual({ app: 'magritte-studio', serves: 'phone-page' });
   });
 });

@@ -155,7 +155,7 @@ test('cancels a longer second run half-way and keeps the first model', async () 
   await expect(page.getByTestId('run-details')).toContainText(/of 120/);
   await snap(page, 'train-07-second-run');
   for (let i = 0; i < 3; i++) { const t = Date.now(); await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))'); console.log('DEBUG 2 frames', Date.now() - t); }
-  console.log('DEBUG boxes', await page.evaluate(`new Promise((resolve) => { const out = []; const b = [...document.querySelectorAll('[data-testid="run-card"] button')].find((x) => x.textContent === 'Cancel'); let n = 0; const f = () => { const r = b.getBoundingClientRect(); out.push([Math.round(r.x*10)/10, Math.round(r.y*10)/10, Math.round(r.width*10)/10, Math.round(r.height*10)/10].join(',')); if (++n < 8) requestAnimationFrame(f); else resolve(out.join(' | ')); }; requestAnimationFrame(f); })`));
+  console.log('DEBUG longtasks', await page.evaluate(`new Promise((resolve) => { const out = []; const po = new PerformanceObserver((l) => { for (const e of l.getEntries()) out.push(Math.round(e.duration)); }); po.observe({ type: 'longtask' }); let frames = 0; const f = () => { frames++; requestAnimationFrame(f); }; requestAnimationFrame(f); setTimeout(() => { po.disconnect(); resolve('frames ' + frames + ' tasks ' + out.join(',')); }, 3000); })`));
   const tA = Date.now(); const eA = await train.currentEpoch();
   await train.runCard().getByRole('button', { name: 'Cancel' }).click();
   console.log('DEBUG click took', Date.now() - tA, 'ms from epoch', eA, 'to', await train.currentEpoch());

@@ -7,7 +7,9 @@ import type { AdbHost } from './adb-host';
 import { hostSubscribe, type Subscription } from './adb-host-protocol';
 import { describePhone } from './phone-doctor';
 
-const SETTLE_MS = 400;
+const SETTLE_MS = 300;
+const SETTLE_MAX_MS = 5000;
+const SETTLING: ReadonlySet<string> = new Set(['offline', 'authorizing', 'connecting']);
 
 export async function readPhones(host: AdbHost): Promise<Phone[]> {
   return (await host.devices()).map((d) => describePhone(d.serial, d.state, d.model, d.product));
@@ -19,6 +21,7 @@ export class DeviceWatcher {
   private refreshing: Promise<void> | null = null;
   private again = false;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  private settleDelay = SETTLE_MS;
 
   constructor(
     private readonly host: AdbHost,
@@ -51,16 +54,18 @@ export class DeviceWatcher {
   }
 
   /**
-   * adb's track-devices prints "offline" for a phone that is authorizing and again once it is
-   * unauthorized, so it never announces that change: while a phone is between states, look again
-   * shortly (otherwise the screen says "connecting" while the phone waits for Allow).
+   * adb's track-devices lists a new phone once (as "offline") and stays silent while it goes on to
+   * "authorizing" and "unauthorized", so those changes are never announced: while a phone is
+   * between states, look again, sooner at first, then less often (a phone may stay offline).
    */
-  private settleLater(phones: Phone[]): void {
-    if (this.settleTimer || !phones.some((p) => p.state === 'authorizing' || p.state === 'connecting')) return;
+  private settleLater(phones: Phone[], changed: boolean): void {
+    if (changed) this.settleDelay = SETTLE_MS;
+    if (this.settleTimer || !phones.some((p) => SETTLING.has(p.state))) return;
     this.settleTimer = setTimeout(() => {
       this.settleTimer = null;
       if (this.sub) this.refresh();
-    }, SETTLE_MS);
+    }, this.settleDelay);
+    this.settleDelay = Math.min(this.settleDelay * 2, SETTLE_MAX_MS);
   }
 
   /** Coalesces bursts of track-devices messages into one `devices -l` read at a time. */
@@ -75,11 +80,12 @@ export class DeviceWatcher {
         try {
           const phones = await readPhones(this.host);
           const key = JSON.stringify(phones);
-          if (key !== this.last) {
+          const changed = key !== this.last;
+          if (changed) {
             this.last = key;
             this.onChange(phones);
           }
-          this.settleLater(phones);
+          this.settleLater(phones, changed);
         } catch {
           // The server is restarting; its next message triggers another read.
         }

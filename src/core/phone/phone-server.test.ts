@@ -114,11 +114,12 @@ describe('the phone page server', () => {
   });
 
   it('says so in words when the port is taken by another program', async () => {
-    const blocker = net.createServer();
+    const blocker = http.createServer((_req, res) => res.end('some other program'));
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const taken = (blocker.address() as net.AddressInfo).port;
     const other = new PhoneServer(t.core.context, { rendererDir });
     await expect(other.ensure(taken)).rejects.toMatchObject({ message: expect.stringContaining(`Port ${taken} is already used`) });
+    blocker.closeAllConnections();
     await new Promise<void>((r) => blocker.close(() => r()));
   });
 });

@@ -47,6 +47,7 @@ export class PhoneServer {
   private server: http.Server | null = null;
   private listening: Promise<void> | null = null;
   private boundPort: number | null = null;
+  private foundRendererDir: string | null = null;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -65,16 +66,8 @@ export class PhoneServer {
       return this.boundPort!;
     }
     if (this.server) await this.close();
-    const rendererDir = this.opts.rendererDir ?? findRendererDir();
-    if (!rendererDir) {
-      throw new StudioError(
-        'FILE_NOT_FOUND',
-        'The phone page has not been built, so there is nothing to show on the phone.',
-        'Run "npm run build", then start the studio again.',
-      );
-    }
     const server = http.createServer((req, res) => {
-      this.handle(rendererDir, req, res).catch((e) => {
+      this.handle(req, res).catch((e) => {
         console.error('[phone] request failed:', e);
         if (!res.headersSent) sendText(res, 500, 'The studio could not answer.');
         else res.destroy();
@@ -120,10 +113,26 @@ export class PhoneServer {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  private async handle(rendererDir: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  /** The built renderer; looked for on each request until found (a build may come later). */
+  private rendererDir(): string | null {
+    this.foundRendererDir ??= this.opts.rendererDir ?? findRendererDir();
+    return this.foundRendererDir;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!isLoopbackHostHeader(req.headers.host)) return sendText(res, 403, 'Refused: this page is only for phones plugged into this computer.');
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Only GET.', { Allow: 'GET, HEAD' });
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname === IDENTITY_PATH) return sendJson(req, res, 200, IDENTITY);
+    const live = LIVE_MODEL.exec(pathname);
+    if (live) return this.sendLiveModel(req, res, Number(live[1]));
+    const base = parseBaseModelRoute(pathname);
+    if (base) {
+      const file = resolveBaseModelFile(base.id, base.file, this.ctx.options);
+      return file ? sendFile(req, res, file, true) : sendText(res, 404, 'No such base model file.');
+    }
+    const rendererDir = this.rendererDir();
+    if (!rendererDir) return sendText(res, 503, 'The phone page has not been built. On the computer, run "npm run build", then reload this page.');
 
     const page = PAGE.exec(pathname);
     if (page) {
@@ -135,19 +144,11 @@ export class PhoneServer {
       }
       return sendFile(req, res, path.join(rendererDir, PHONE_HTML), false);
     }
-    const live = LIVE_MODEL.exec(pathname);
-    if (live) return this.sendLiveModel(req, res, Number(live[1]));
-    if (pathname === IDENTITY_PATH) return sendJson(req, res, 200, IDENTITY);
     if (pathname === SERVICE_WORKER_PATH) return sendFile(req, res, path.join(rendererDir, 'phone-sw.js'), false);
     const asset = ASSET.exec(pathname);
     if (asset) {
       const file = inside(path.join(rendererDir, 'assets'), asset[1]);
       return file ? sendFile(req, res, file, true) : sendText(res, 404, 'Not found.');
-    }
-    const base = parseBaseModelRoute(pathname);
-    if (base) {
-      const file = resolveBaseModelFile(base.id, base.file, this.ctx.options);
-      return file ? sendFile(req, res, file, true) : sendText(res, 404, 'No such base model file.');
     }
     return sendText(res, 404, 'Nothing here. Open a deck on the phone from the studio ("Open on phone" in the Phones tab).');
   }

@@ -21,6 +21,11 @@ let wasmPathsSet = false;
 /** Software renderers run WebGL on the CPU, slower than WebAssembly: not worth choosing. */
 const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
+/** "SwiftShader" rather than the whole ANGLE renderer string. */
+function softwareName(renderer: string): string {
+  return SOFTWARE_GL.exec(renderer)?.[0].replace(/^swiftshader$/i, 'SwiftShader') ?? renderer;
+}
+
 function glRenderer(): string | null {
   try {
     const canvas = document.createElement('canvas');
@@ -59,14 +64,14 @@ async function choose(prefer?: WindowBackendName): Promise<BackendReport> {
   if (!prefer || prefer === 'webgl') {
     const renderer = glRenderer();
     if (!renderer) notes.push('this computer offers no WebGL');
-    else if (SOFTWARE_GL.test(renderer) && prefer !== 'webgl') notes.push(`WebGL runs in software here (${renderer})`);
+    else if (SOFTWARE_GL.test(renderer) && prefer !== 'webgl') notes.push(`WebGL has no graphics card here (${softwareName(renderer)})`);
     else if (await trySet('webgl')) return { name: 'webgl', label: `WebGL (${renderer})`, note: null };
     else notes.push('WebGL did not start');
   }
   if (!prefer || prefer !== 'cpu') {
     if (await trySet('wasm')) {
       const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
-      return { name: 'wasm', label: simd ? 'WebAssembly with SIMD' : 'WebAssembly', note: notes.length ? `Not WebGL: ${notes.join('; ')}.` : null };
+      return { name: 'wasm', label: simd ? 'WebAssembly with SIMD' : 'WebAssembly', note: notes.length ? `Running on the processor: ${notes.join('; ')}.` : null };
     }
     notes.push('WebAssembly did not start');
   }

@@ -8,8 +8,13 @@ import { loadBaseModel } from './base-models';
 import { decodePhoto, inputPixels, type FrameSource } from './pixels';
 import { rankClasses, type RankedClass } from './ranking';
 
-/** The only preprocessing this runner implements (see resample.ts); a newer core needs a newer window. */
-export const SUPPORTED_PREPROCESSING = 1;
+/**
+ * Core preprocessing versions this runner reproduces (see resample.ts). Both resize with the same
+ * Lanczos-3; 1 lets sharp decode big JPEGs at reduced size in the DCT domain (which no browser
+ * can reproduce, so such photos differ by up to ~2e-2 in probability), 2 would decode at full
+ * size first (identical bytes). A newer core needs a newer window.
+ */
+export const SUPPORTED_PREPROCESSING = [1, 2];
 
 export interface LoadOptions {
   /**
@@ -52,7 +57,7 @@ export class LiveClassifier {
   ) {}
 
   static async load(model: LiveModel, options: LoadOptions = {}): Promise<LiveClassifier> {
-    if (model.preprocessing.version !== SUPPORTED_PREPROCESSING) {
+    if (!SUPPORTED_PREPROCESSING.includes(model.preprocessing.version)) {
       throw new StudioError('MODEL_INVALID', 'This model was made by a newer studio than this window.', 'Update the studio (or reload the page), then try again.');
     }
     const backend = await selectBackend(options.backend);

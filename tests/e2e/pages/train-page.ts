@@ -11,7 +11,9 @@ const RECORDER = `(() => {
     const points = Number(document.querySelector('[data-testid="run-card"] [data-testid="accuracy-chart"]')?.getAttribute('data-points') ?? NaN);
     if (Number.isFinite(points) && points !== window.__points.at(-1)) window.__points.push(points);
   };
-  new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  // Once per painted frame: sees every state the teacher could see, at no cost to the page.
+  const loop = () => { read(); requestAnimationFrame(loop); };
+  requestAnimationFrame(loop);
 })()`;
 
 /** The Train tab of a deck: the Train button, the live run, a version's results and the versions list. */

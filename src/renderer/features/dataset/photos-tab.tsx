@@ -113,28 +113,34 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
   if (!classes || !photos) return <Box sx={{ display: 'flex', justifyContent: 'center', pt: 8 }}><CircularProgress aria-label="Loading photos" /></Box>;
   const current = filter !== null ? byId.get(filter) : undefined;
   const selectedClasses = new Set(selectedPhotos().map((p) => p.classId));
+  // The camera panel takes the word list's place while it is open (the grid keeps its width).
+  const camera = cameraFor !== null ? byId.get(cameraFor) : undefined;
 
   return (
     <Box sx={{ display: 'flex', height: '100%', minHeight: 0 }}>
-      <Box sx={{ width: 340, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.default' }}>
-        <ClassPanel
-          deckId={deck.id}
-          classes={classes}
-          totalPhotos={photos.length}
-          languages={languages}
-          filter={filter}
-          onFilter={setFilter}
-          onChanged={() => void reload()}
-          onAddPhotos={(classId) => {
-            pickFor.current = classId;
-            fileInput.current?.click();
-          }}
-          onDropData={dropOnClass}
-          onCamera={(classId) => {
-            setFilter(classId);
-            setCameraFor(classId);
-          }}
-        />
+      <Box sx={{ width: camera ? 400 : 340, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: camera ? 'background.paper' : 'background.default' }}>
+        {camera ? (
+          <CameraPanel deckId={deck.id} classes={classes} classId={camera.id} onClass={(id) => { setCameraFor(id); setFilter(id); }} onClose={() => setCameraFor(null)} />
+        ) : (
+          <ClassPanel
+            deckId={deck.id}
+            classes={classes}
+            totalPhotos={photos.length}
+            languages={languages}
+            filter={filter}
+            onFilter={setFilter}
+            onChanged={() => void reload()}
+            onAddPhotos={(classId) => {
+              pickFor.current = classId;
+              fileInput.current?.click();
+            }}
+            onDropData={dropOnClass}
+            onCamera={(classId) => {
+              setFilter(classId);
+              setCameraFor(classId);
+            }}
+          />
+        )}
       </Box>
       <Box
         sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', position: 'relative' }}
@@ -199,11 +205,6 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
           </Box>
         ) : null}
       </Box>
-      {cameraFor !== null && byId.has(cameraFor) ? (
-        <Box sx={{ width: 420, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-          <CameraPanel deckId={deck.id} classes={classes} classId={cameraFor} onClass={(id) => { setCameraFor(id); setFilter(id); }} onClose={() => setCameraFor(null)} />
-        </Box>
-      ) : null}
       <input
         ref={fileInput}
         type="file"

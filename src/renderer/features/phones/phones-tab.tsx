@@ -170,6 +170,9 @@ function PhonesTab({ deck }: DeckTabProps) {
         open={settingsOpen}
         onClose={() => setSettingsOpen(false)}
         onSaved={() => {
+          // Another adb or phone folder: what was said about phones before may no longer hold.
+          setOpened(null);
+          setOpenError(null);
           loadPreview();
           refresh();
         }}

@@ -78,7 +78,7 @@ export function RunCard({ run, kept, onCancel, onClose }: Props) {
           <Typography variant="subtitle2" sx={{ mb: 1 }} data-testid="epoch-count">
             {`Epoch ${last?.epoch ?? 0} of ${epochs}`}
           </Typography>
-          <TrainingCurves curves={run.curves} epochs={epochs} />
+          <TrainingCurves curves={run.curves} epochs={epochs} live={active} />
         </Box>
       ) : null}
     </Paper>

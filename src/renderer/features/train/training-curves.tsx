@@ -6,6 +6,8 @@ import type { EpochMetrics } from '../../../shared/api/training';
 
 interface Props {
   curves: EpochMetrics[];
+  /** A live run: no dots (they cost most of each redraw), the line alone grows. */
+  live?: boolean;
   /** Epochs the run will do: the x axis is fixed to it so the lines grow to the right. */
   epochs: number;
   height?: number;
@@ -36,7 +38,7 @@ export function epochTicks(epochs: number): number[] {
   return ticks;
 }
 
-function Chart({ title, testId, curves, epochs, height, train, val, percent }: {
+function Chart({ title, testId, curves, epochs, height, train, val, percent, live }: {
   title: string;
   testId: string;
   curves: EpochMetrics[];
@@ -45,9 +47,10 @@ function Chart({ title, testId, curves, epochs, height, train, val, percent }: {
   train: 'acc' | 'loss';
   val: 'valAcc' | 'valLoss';
   percent: boolean;
+  live: boolean;
 }) {
   const theme = useTheme();
-  const dots = epochs <= DOT_LIMIT;
+  const dots = !live && epochs <= DOT_LIMIT;
   const hasVal = curves.some((c) => c[val] !== null);
   const data = thinCurves(curves);
   return (
@@ -105,11 +108,11 @@ function Chart({ title, testId, curves, epochs, height, train, val, percent }: {
 }
 
 /** Accuracy and loss per epoch, training photos against held-back photos, side by side. */
-export function TrainingCurves({ curves, epochs, height = 220 }: Props) {
+export function TrainingCurves({ curves, epochs, height = 220, live = false }: Props) {
   return (
     <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap' }}>
-      <Chart title="Accuracy (higher is better)" testId="accuracy-chart" curves={curves} epochs={epochs} height={height} train="acc" val="valAcc" percent />
-      <Chart title="Loss (lower is better)" testId="loss-chart" curves={curves} epochs={epochs} height={height} train="loss" val="valLoss" percent={false} />
+      <Chart title="Accuracy (higher is better)" testId="accuracy-chart" curves={curves} epochs={epochs} height={height} train="acc" val="valAcc" percent live={live} />
+      <Chart title="Loss (lower is better)" testId="loss-chart" curves={curves} epochs={epochs} height={height} train="loss" val="valLoss" percent={false} live={live} />
     </Box>
   );
 }

@@ -28,7 +28,7 @@ type Listener = () => void;
  * Screens hear of changes at most this often: a long run sends many epochs a second, and redrawing
  * the charts for each one would starve the page.
  */
-const EMIT_EVERY_MS = 50;
+const EMIT_EVERY_MS = 100;
 
 /**
  * Training runs by deck, kept for the whole app session so curves and progress survive a switch to
