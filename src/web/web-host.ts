@@ -4,6 +4,7 @@ import { WebSocketServer } from 'ws';
 import type { StudioCore } from '../core/index';
 import { createBaseModelHandler } from './base-models';
 import { SECURITY_HEADERS } from './csp';
+import { createExportZipHandler, EXPORT_ZIP_PREFIX } from './export-zips';
 import { refuseReason } from './loopback-guard';
 import { createMediaHandler } from './media';
 import { Staging } from './staging';
@@ -37,6 +38,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const serveStatic = createStaticHandler(options.rendererDir);
   const serveMedia = createMediaHandler(() => core.context.session.current()?.dir ?? null);
   const serveBaseModel = createBaseModelHandler(core.context.options);
+  const serveExportZip = createExportZipHandler(() => core.context.session.current()?.dir ?? null);
   let port = options.port;
 
   const server = http.createServer((req, res) => {
@@ -69,6 +71,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       serveMedia(req, res, pathname).catch(fail);
     } else if (pathname.startsWith('/base-models/')) {
       serveBaseModel(req, res, pathname).catch(fail);
+    } else if (pathname.startsWith(EXPORT_ZIP_PREFIX)) {
+      serveExportZip(req, res, pathname).catch(fail);
     } else {
       serveStatic(req, res, pathname).catch(fail);
     }

@@ -121,6 +121,25 @@ test('sends to a chosen phone only', async () => {
   await phones.card(cable.serial).getByRole('checkbox').check();
 });
 
+test('a phone that is full says so in words, with what to do, and keeps nothing half-sent', async () => {
+  await page.getByTestId('send-progress').getByRole('button', { name: 'Close' }).click();
+  galaxy.faults.freeBytes = 100_000;
+  try {
+    await phones.card(cable.serial).getByRole('checkbox').uncheck();
+    await phones.sendButton().click();
+    const outcome = phones.outcome(galaxy.serial);
+    await expect(outcome).toContainText('is out of storage space', { timeout: 60_000 });
+    await expect(outcome).toContainText('Free some space on the phone');
+    await expect(page.getByRole('heading', { name: 'Not sent', exact: true })).toBeVisible();
+    await expect(phones.history().first()).toContainText('Failed');
+    await snap(page, 'phones-05-phone-full');
+    expect(galaxy.listDir(DESTINATION).some((f) => f.endsWith('.part'))).toBe(false);
+  } finally {
+    galaxy.faults.freeBytes = 8 * 1024 ** 3;
+  }
+  await phones.card(cable.serial).getByRole('checkbox').check();
+});
+
 test('opens the deck in a phone’s browser and shows the address', async () => {
   await page.getByTestId('send-progress').getByRole('button', { name: 'Close' }).click();
   await phones.card(galaxy.serial).getByRole('button', { name: 'Open on this phone' }).click();
@@ -129,7 +148,7 @@ test('opens the deck in a phone’s browser and shows the address', async () => 
   await expect(opened).toContainText('Opened on Galaxy A14');
   await expect(opened).toContainText(url);
   expect(galaxy.amLog.at(-1)?.join(' ')).toContain(url);
-  await snap(page, 'phones-05-opened');
+  await snap(page, 'phones-06-opened');
 });
 
 test('a phone unplugged disappears from the list', async () => {
@@ -144,7 +163,7 @@ test('settings: refuses a bad package name in words, and a missing adb is explai
   await dialog.getByLabel('App package').fill('not a package');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByRole('alert')).toContainText('"not a package" is not an Android package name.');
-  await snap(page, 'phones-06-settings');
+  await snap(page, 'phones-07-settings');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   dialog = await phones.openSettings();
@@ -153,7 +172,7 @@ test('settings: refuses a bad package name in words, and a missing adb is explai
   await expect(dialog).toBeHidden();
   const problem = page.getByRole('alert').filter({ hasText: 'is missing or cannot be run' });
   await expect(problem).toContainText('Choose the adb program again in Settings');
-  await snap(page, 'phones-07-adb-missing');
+  await snap(page, 'phones-08-adb-missing');
 
   dialog = await phones.openSettings();
   await dialog.getByLabel('adb program (optional)').fill('');

@@ -53,7 +53,7 @@ test('holding the record button shoots a burst into the word, and the photos app
   await expect(camera.counter()).not.toContainText('on the way');
   const added = await camera.added();
   await expect(deck.photos()).toHaveCount(added);
-  await deck.expectCount('apple', added);
+  await expect(page.getByTestId('grid-count')).toHaveText(`${added} photos`);
 
   const photos = await studio.api.listPhotos({ deckId: snapDeckId });
   expect(photos).toHaveLength(added);
@@ -76,7 +76,11 @@ test('holding the Space bar records too, and a single shot can wait for a countd
   await expect.poll(() => camera.taken(), { timeout: 6000 }).toBe(afterSpace + 1);
   await expect(page.getByTestId('countdown')).toBeHidden();
   await expect(camera.counter()).not.toContainText('on the way');
-  expect(await studio.api.listPhotos({ deckId: snapDeckId })).toHaveLength(await camera.added());
+  const added = await camera.added();
+  expect(await studio.api.listPhotos({ deckId: snapDeckId })).toHaveLength(added);
+  // Closing the camera brings the word cards back, counting the new photos.
+  await page.getByRole('button', { name: 'Close the camera' }).click();
+  await new DeckPage(page).expectCount('apple', added);
 });
 
 test('the Test tab names what the camera sees, in French, live', async () => {
@@ -152,6 +156,7 @@ test.describe('camera problems', () => {
     await expect(cam.problem()).toHaveAttribute('data-problem', 'refused', { timeout: 60_000 });
     await expect(cam.problem()).toContainText('not allowed to use the camera');
     await expect(cam.problem().getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expect(p.getByTestId('camera-meanwhile')).toBeVisible();
     await snap(p, 'webcam-refused');
     // Photos still work on the Test tab, and the other tabs are unaffected.
     await dropFiles(p.getByTestId('test-tab'), [fruitPhotos('Apple', 1)[0]]);

@@ -22,7 +22,17 @@ export const openOnPhoneCommand: CliCommand = {
     await core.api.openProject({ dir: path.resolve(dir) });
     const deck = await chooseDeck(core, stringOption(values, 'deck'));
     const opened = await core.api.openOnPhone({ deckId: deck.id, port, serial: stringOption(values, 'device') });
-    io.out(`Opened ${opened.url} on ${opened.serial}. The phone reaches this computer's port ${port} through USB; keep the studio serving the page there.\n`);
+    io.out(`Opened ${opened.url} on ${opened.serial}. The phone reaches this computer's port ${port} through USB.\n`);
+    io.out('Serving the page to the phone. Once it says "Saved on this phone" it works without the cable. Press Ctrl+C to stop.\n');
+    // The phone page is served by this process: stay up until the teacher stops us.
+    await untilStopped();
     return 0;
   },
 };
+
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}

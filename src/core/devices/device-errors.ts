@@ -1,5 +1,6 @@
 /** Every way talking to a phone can fail, in words a teacher understands, each with its fix. */
 import { StudioError } from '../../shared/errors';
+import { formatBytes } from '../../shared/format';
 
 const name = (serial: string, model: string | null | undefined): string => (model ? `The phone "${model}"` : `The phone ${serial}`);
 
@@ -72,7 +73,7 @@ export const deviceErrors = {
   storageFull: (serial: string, model: string | null | undefined, neededBytes: number, freeBytes: number | null) =>
     new StudioError(
       'DEVICE_STORAGE_FULL',
-      `${name(serial, model)} is out of storage space${freeBytes !== null ? ` (needs ${mb(neededBytes)}, has ${mb(freeBytes)} free)` : ''}.`,
+      `${name(serial, model)} is out of storage space${freeBytes !== null ? ` (needs ${formatBytes(neededBytes)}, has ${formatBytes(freeBytes)} free)` : ''}.`,
       'Free some space on the phone (delete old videos or apps), then send again.',
       { neededBytes, freeBytes },
     ),
@@ -96,7 +97,3 @@ export const deviceErrors = {
       'Check the destination folder in Settings, then try again.',
     ),
 };
-
-function mb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}

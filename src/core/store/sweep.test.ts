@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stagingFolder } from '../export/export-folder';
 import { blobPath, thumbPath } from './paths';
 import { ProjectStore } from './project-store';
 import { FRUITS, runImport, testCore, type TestCore } from './test-helpers';
@@ -68,5 +69,27 @@ describe('the sweep when a project opens', () => {
     expect(store.sweepReport!.orphanBlobs).toBe(0);
     expect(fs.existsSync(blobPath(dir, photo.sha256))).toBe(true);
     store.close();
+  });
+
+  it('removes the hidden staging folder an export left when the studio stopped mid-export, and keeps finished exports', async () => {
+    const { api } = t.core;
+    const exportsDir = t.core.context.session.require().paths.exports;
+    const dir = t.core.context.session.require().dir;
+    // Named exactly as the exporter names them: a finished export, and one cut short while writing.
+    const finished = path.join(exportsDir, '2025-03-14_101502-Fruits');
+    fs.mkdirSync(path.join(finished, 'tfjs'), { recursive: true });
+    fs.writeFileSync(path.join(finished, 'tfjs', 'model.json'), '{}');
+    const cutShort = stagingFolder(path.join(exportsDir, '2025-03-14_103000-Fruits'));
+    fs.mkdirSync(path.join(cutShort, 'tflite'));
+    fs.writeFileSync(path.join(cutShort, 'tflite', 'Fruits.tflite'), 'half a model');
+    expect(path.basename(cutShort)).toMatch(/^\.2025-03-14_103000-Fruits\.partial-/);
+    // A teacher's own file that merely looks alike is not ours to delete.
+    fs.writeFileSync(path.join(exportsDir, 'notes.partial-draft.txt'), 'mine');
+    await api.closeProject();
+
+    await api.openProject({ dir });
+    expect(t.core.context.session.require().sweepReport!.partialExports).toBe(1);
+    expect(fs.readdirSync(exportsDir).sort()).toEqual(['2025-03-14_101502-Fruits', 'notes.partial-draft.txt']);
+    expect(fs.readFileSync(path.join(finished, 'tfjs', 'model.json'), 'utf8')).toBe('{}');
   });
 });

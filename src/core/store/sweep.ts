@@ -12,7 +12,12 @@ export interface SweepReport {
   orphanBlobs: number;
   orphanThumbs: number;
   thumbsRebuilt: number;
+  /** Hidden `.<name>.partial-*` folders an export left when the studio stopped mid-export. */
+  partialExports: number;
 }
+
+/** `.<target folder>.partial-<random>`, as export/export-folder.ts names its staging folders. */
+const PARTIAL_EXPORT = /^\..+\.partial-[0-9a-z-]+$/i;
 
 async function listDir(dir: string): Promise<string[]> {
   try {
@@ -52,11 +57,19 @@ async function sweepShardedFolder(root: string, live: Set<string>, suffix: strin
  */
 export async function sweepProject(db: Db, dir: string): Promise<SweepReport> {
   const paths = projectPaths(dir);
-  const report: SweepReport = { tempFiles: 0, purgedDeleted: 0, rowsWithoutBlob: 0, orphanBlobs: 0, orphanThumbs: 0, thumbsRebuilt: 0 };
+  const report: SweepReport = { tempFiles: 0, purgedDeleted: 0, rowsWithoutBlob: 0, orphanBlobs: 0, orphanThumbs: 0, thumbsRebuilt: 0, partialExports: 0 };
 
   for (const name of await listDir(paths.tmp)) {
     await fs.rm(path.join(paths.tmp, name), { force: true, recursive: true });
     report.tempFiles++;
+  }
+
+  // An export writes into a hidden staging folder beside its target and renames it at the end
+  // (export/export-folder.ts); one still here was cut short and never became an export.
+  for (const name of await listDir(paths.exports)) {
+    if (!PARTIAL_EXPORT.test(name)) continue;
+    await fs.rm(path.join(paths.exports, name), { force: true, recursive: true });
+    report.partialExports++;
   }
 
   // Deletes the teacher could undo in the last session are final now.

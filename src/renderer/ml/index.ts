@@ -8,7 +8,7 @@
  *   wordFor(top[0], 'fr');                                  // "pomme"
  *   classifier.dispose();                                   // on a new model version
  */
-export { LiveClassifier, SUPPORTED_PREPROCESSING, type Classification, type LoadOptions } from './live-classifier';
+export { ClassifierClosedError, LiveClassifier, SUPPORTED_PREPROCESSING, type Classification, type LoadOptions } from './live-classifier';
 export { selectBackend, type BackendReport, type WindowBackendName } from './backend';
 export { disposeBaseModels } from './base-models';
 export { decodePhoto, inputPixels, readPixels, type FrameSource } from './pixels';

@@ -37,6 +37,14 @@ export interface Classification {
   totalMs: number;
 }
 
+/** Thrown by a classifier used after `dispose()` (a newer model replaced it): safe to ignore. */
+export class ClassifierClosedError extends Error {
+  constructor() {
+    super('This model was replaced or closed.');
+    this.name = 'ClassifierClosedError';
+  }
+}
+
 function defaultResolve(path: string): string {
   return new URL(path, window.location.href).toString();
 }
@@ -80,7 +88,7 @@ export class LiveClassifier {
 
   /** Probabilities for prepared input pixels (inputSize x inputSize x 3 bytes, RGB). */
   async predict(rgb: Uint8Array): Promise<Float32Array> {
-    if (this.disposed) throw new Error('This model was replaced or closed.');
+    if (this.disposed) throw new ClassifierClosedError();
     const size = this.model.inputSize;
     const probs = tf.tidy(() => {
       const x = normalizePixels(tf.tensor4d(rgb, [1, size, size, 3], 'int32'), this.model.normalization);

@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import InsertDriveFileIcon from '@mui/icons-material/InsertDriveFileOutlined';
 import type { PushPreview } from '../../../shared/api/devices';
-import { formatBytes, formatWhen, plural } from './format';
+import { formatBytes, formatWhen, plural } from '../../../shared/format';
 
 /** A long path that wraps after its slashes rather than in the middle of a name. */
 function PathWithBreaks({ path }: { path: string }) {

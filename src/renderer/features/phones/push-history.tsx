@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/ErrorOutlined';
 import type { PushHistoryEntry } from '../../../shared/api/devices';
-import { formatBytes, formatWhen, plural } from './format';
+import { formatBytes, formatWhen, plural } from '../../../shared/format';
 
 /** What went to which phone and when, newest first. */
 export function PushHistory({ entries }: { entries: PushHistoryEntry[] | null }) {

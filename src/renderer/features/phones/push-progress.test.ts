@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PushPhoneProgress } from '../../../shared/api/devices';
-import { formatBytes, formatWhen } from './format';
+import { formatBytes, formatWhen } from '../../../shared/format';
 import { foldProgress, outcomeText, percent, phaseText, resultOf } from './push-progress';
 
 const base: PushPhoneProgress = {

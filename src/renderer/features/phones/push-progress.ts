@@ -4,7 +4,7 @@
  */
 import type { PhonePushOutcome, PushPhoneProgress, PushResult } from '../../../shared/api/devices';
 import type { StudioErrorPayload } from '../../../shared/errors';
-import { formatBytes, plural } from './format';
+import { formatBytes, plural } from '../../../shared/format';
 
 export type PhonesProgress = Record<string, PushPhoneProgress>;
 

@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Phone } from '../../../shared/api/devices';
 import { ErrorAlert } from '../../components/error-alert';
-import { formatBytes } from './format';
+import { formatBytes } from '../../../shared/format';
 import { outcomeText, percent, phaseText } from './push-progress';
 import type { PushState } from './use-push';
 

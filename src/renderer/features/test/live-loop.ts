@@ -61,8 +61,8 @@ export class LiveLoop {
         this.onFrame({ result, fps: this.stats.fps, latencyMedian: this.stats.latency(0.5), latencyP95: this.stats.latency(0.95), prepareMedian: this.stats.prepareMedian });
       }
     } catch (e) {
-      // A classifier replaced mid-frame says so; the next frame uses the new one.
-      if (this.running) this.onError(e);
+      // A classifier replaced between frames says so; the next frame uses the new one.
+      if (this.running && (e as Error).name !== 'ClassifierClosedError') this.onError(e);
     } finally {
       this.busy = false;
       this.schedule();

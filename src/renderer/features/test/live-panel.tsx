@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import PhotoIcon from '@mui/icons-material/PhotoLibraryOutlined';
 import type { LanguageCode } from '../../../shared/domain';
 import type { LiveClassifier } from '../../ml';
 import { wordFor } from '../../ml/ranking';
@@ -19,6 +22,8 @@ interface Props {
   language: LanguageCode;
   threshold: number;
   speech: boolean;
+  /** Switch the screen to testing photos (offered when the camera cannot be used). */
+  onUsePhotos(): void;
 }
 
 const WAITING: Readout = { word: null, waiting: true, probability: 0, top: [], fps: 0, latencyMedian: 0, latencyP95: 0, prepareMedian: 0 };
@@ -27,7 +32,7 @@ const WAITING: Readout = { word: null, waiting: true, probability: 0, top: [], f
  * The camera and what the model sees in it, live. The big word only changes once a new reading
  * has held for a few frames (averaged), so it does not flicker, and is spoken once when it does.
  */
-export function LivePanel({ classifier, language, threshold, speech }: Props) {
+export function LivePanel({ classifier, language, threshold, speech, onUsePhotos }: Props) {
   const notices = useNotices();
   const [prefs, setPrefs] = useCameraPrefs();
   const camera = useCamera(prefs.deviceId);
@@ -81,7 +86,15 @@ export function LivePanel({ classifier, language, threshold, speech }: Props) {
         ) : null}
       </Stack>
       <Box sx={{ flex: 1, minWidth: 0, width: '100%' }}>
-        <LiveReadout readout={camera.problem ? WAITING : readout} language={language} backend={classifier.backend} />
+        {camera.problem ? (
+          <Stack spacing={1.5} sx={{ alignItems: 'flex-start', pt: 1 }} data-testid="camera-meanwhile">
+            <Typography variant="h3" component="p">Meanwhile, you can test the model on photos.</Typography>
+            <Typography color="text.secondary">Drop photos or a folder on this page, or choose them.</Typography>
+            <Button variant="contained" startIcon={<PhotoIcon />} onClick={onUsePhotos}>Test on photos</Button>
+          </Stack>
+        ) : (
+          <LiveReadout readout={readout} language={language} backend={classifier.backend} />
+        )}
       </Box>
     </Stack>
   );

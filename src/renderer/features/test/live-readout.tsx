@@ -43,7 +43,7 @@ export function LiveReadout({ readout, language, backend }: Props) {
             wordBreak: 'break-word',
           }}
         >
-          {waiting ? '…' : (word ?? 'Not sure')}
+          {waiting ? '\u00a0' : (word ?? 'Not sure')}
         </Typography>
         <Typography variant="h2" component="p" sx={{ color: 'text.secondary', mt: 0.5, fontVariantNumeric: 'tabular-nums' }} data-testid="live-confidence">
           {waiting ? 'Looking…' : `${Math.round(probability * 100)}% sure`}

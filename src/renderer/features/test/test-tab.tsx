@@ -96,7 +96,7 @@ function TestTab({ project, deck }: DeckTabProps) {
               <MenuItem key={l} value={l}>{nativeName(l)}</MenuItem>
             ))}
           </TextField>
-          <Box sx={{ width: 260, px: 1 }}>
+          <Box sx={{ width: 210, px: 1 }}>
             <Typography variant="body2" id="threshold-label">“Not sure” below {Math.round(prefs.threshold * 100)}%</Typography>
             <Slider size="small" min={0} max={0.95} step={0.05} value={prefs.threshold} onChange={(_, v) => setPrefs({ threshold: v as number })} aria-labelledby="threshold-label" />
           </Box>
@@ -111,7 +111,7 @@ function TestTab({ project, deck }: DeckTabProps) {
           </Typography>
         </Stack>
         {mode === 'camera' ? (
-          <LivePanel classifier={state.classifier} language={language} threshold={prefs.threshold} speech={prefs.speech} />
+          <LivePanel classifier={state.classifier} language={language} threshold={prefs.threshold} speech={prefs.speech} onUsePhotos={() => setMode('photos')} />
         ) : (
           <PhotoTestResults
             photos={photoTest.photos}

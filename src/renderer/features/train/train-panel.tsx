@@ -34,7 +34,7 @@ export function TrainPanel({ deckName, counts, readiness, config, mlInfo, missin
   const split = estimateSplit(counts, settings?.validationShare ?? 0.2);
   const plan = readiness.blocked
     ? null
-    : `${planText(counts.length, split)} ${durationText(missingFeatures, mlInfo?.workers ?? 1, settings?.epochs ?? 50, split.train)}`;
+    : `${planText(counts.length, split)} ${durationText(missingFeatures, mlInfo?.workers ?? 1, settings?.epochs ?? 50, settings?.batchSize ?? 32, split.train)}`;
 
   return (
     <Paper variant="outlined" sx={{ p: 3 }} data-testid="train-panel">
@@ -54,7 +54,7 @@ export function TrainPanel({ deckName, counts, readiness, config, mlInfo, missin
             {hasModel ? `Teach “${deckName}” again` : `Teach the computer your words`}
           </Typography>
           <Typography color="text.secondary" data-testid="train-plan">
-            {readiness.blocked ?? plan}
+            {readiness.blocked ? 'Not ready to train yet: see below.' : plan}
           </Typography>
           {mlInfo ? (
             <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', mt: 0.5, color: 'text.secondary' }} data-testid="ml-backend">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracySentence, backendText, estimateSplit, etaText, percent, planText, versionLabel, whenText } from './wording';
+import { accuracySentence, backendText, durationText, estimateSplit, etaText, percent, planText, versionLabel, whenText } from './wording';
 
 describe('wording', () => {
   it('never rounds a model with mistakes up to 100%', () => {
@@ -37,6 +37,14 @@ describe('wording', () => {
     expect(whenText(new Date(2025, 2, 3, 9, 5).toISOString(), now)).toBe('3 Mar 09:05');
     const v = { id: 3, deckId: 1, number: 3, runId: 'r', baseModelId: 'm', createdAt: new Date(2025, 4, 10, 14, 2).toISOString(), settings: {} as never, accuracy: 0.97, stopped: 'completed' as const, message: null, current: true };
     expect(versionLabel(v, now)).toBe('Version 3 · 97% · today 14:02');
+  });
+
+  it('guesses how long a run takes', () => {
+    expect(durationText(0, 2, 50, 32, 192)).toBe('Takes a few seconds.');
+    expect(durationText(240, 2, 50, 32, 192)).toBe('Takes a few seconds.');
+    expect(durationText(2400, 2, 50, 32, 1920)).toBe('Takes about 30 seconds.');
+    expect(durationText(0, 2, 300, 1, 49)).toBe('Takes about 45 seconds.');
+    expect(durationText(0, 1, 1000, 1, 200)).toBe('Takes about 10 minutes.');
   });
 
   it('says how long is left', () => {

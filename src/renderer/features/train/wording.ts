@@ -30,9 +30,13 @@ export function estimateSplit(counts: number[], share: number): { train: number;
   return { train: total - val, val };
 }
 
-/** Rough duration in words; features are the slow part the first time (about 60 photos a second per thread). */
-export function durationText(missingFeatures: number, workers: number, epochs: number, trainPhotos: number): string {
-  const seconds = missingFeatures / (60 * Math.max(1, workers)) + 2 + (epochs * trainPhotos) / 20_000;
+/**
+ * Rough duration in words. Features are the slow part of a first run (about 60 photos a second per
+ * thread); after that, the number of batches counts (a few milliseconds each).
+ */
+export function durationText(missingFeatures: number, workers: number, epochs: number, batchSize: number, trainPhotos: number): string {
+  const batches = epochs * Math.ceil(Math.max(1, trainPhotos) / Math.max(1, batchSize));
+  const seconds = missingFeatures / (60 * Math.max(1, workers)) + 2 + batches * 0.003;
   if (seconds < 12) return 'Takes a few seconds.';
   if (seconds < 50) return `Takes about ${Math.round(seconds / 5) * 5} seconds.`;
   if (seconds < 90) return 'Takes about a minute.';

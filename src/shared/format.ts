@@ -1,4 +1,4 @@
-/** Sizes and times the way a teacher reads them. */
+/** Sizes, times and counts the way a teacher reads them; used by the UI and by core messages. */
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;

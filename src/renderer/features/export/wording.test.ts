@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { MissingWord, ParityReport, QuantizationReport } from '../../../shared/api/export';
+import { formatBytes } from '../../../shared/format';
+import { languageName } from '../projects/languages';
+import { blockReason, formatDifference, missingLines, paritySentence, quantizationSentence } from './wording';
+import { zipDownloadUrl } from './zip-link';
+
+const parity: ParityReport = {
+  passed: true,
+  runtime: 'TensorFlow Lite (WebAssembly)',
+  photoSet: '48 validation photos of Fruits (version 1)',
+  photos: 48,
+  comparisons: 48,
+  sameTop1: 48,
+  maxAbsDiff: 4.2e-6,
+  tolerance: 1e-4,
+  ms: 300,
+};
+
+const gap = (deckId: number, deckName: string, classKey: string, language: string): MissingWord => ({ deckId, deckName, classId: 1, classKey, language });
+
+describe('export wording', () => {
+  it('writes small differences out in full', () => {
+    expect(formatDifference(4.2e-6)).toBe('0.000004');
+    expect(formatDifference(0)).toBe('0');
+    expect(formatDifference(0.0123)).toBe('0.012');
+    expect(formatDifference(1e-4)).toBe('0.0001');
+  });
+
+  it('says what the TensorFlow Lite check found', () => {
+    expect(paritySentence(parity)).toBe('Checked with TensorFlow Lite on 48 photos: same answer on all 48, largest difference 0.000004');
+    expect(paritySentence({ ...parity, passed: false, sameTop1: 46, maxAbsDiff: 0.03 })).toBe(
+      'Checked with TensorFlow Lite on 48 photos: a different answer on 2 of 48, largest difference 0.03',
+    );
+    expect(paritySentence({ ...parity, comparisons: 96, sameTop1: 96 })).toContain('(96 answers: one per photo for each deck): same answer on all 96');
+  });
+
+  it('names each missing word under its language, and the deck only when decks are stacked', () => {
+    const one = missingLines([gap(1, 'Fruits', 'mango', 'fr'), gap(1, 'Fruits', 'dates', 'fr'), gap(1, 'Fruits', 'dates', 'es')], ['en', 'fr', 'es'], languageName);
+    expect(one.map((l) => l.text)).toEqual(['French word missing for: mango, dates', 'Spanish word missing for: dates']);
+    const two = missingLines([gap(1, 'Fruits', 'mango', 'fr'), gap(2, 'Vegetables', 'leek', 'fr')], ['en', 'fr'], languageName);
+    expect(two).toEqual([{ language: 'fr', text: 'French word missing for: mango (Fruits); leek (Vegetables)', deckIds: [1, 2] }]);
+  });
+
+  it('gives the reason the Export button is off', () => {
+    const base = { trained: true, formats: ['tfjs' as const], languages: ['en', 'fr'], missing: [], baseMismatch: false, languageName };
+    expect(blockReason(base)).toBeNull();
+    expect(blockReason({ ...base, trained: false })).toBe('Train the deck first.');
+    expect(blockReason({ ...base, formats: [] })).toBe('Choose at least one kind of file.');
+    expect(blockReason({ ...base, missing: [gap(1, 'Fruits', 'mango', 'fr'), gap(1, 'Fruits', 'dates', 'fr')] })).toBe(
+      '2 words are missing in French: fill them in first.',
+    );
+  });
+
+  it('reports what the int8 file costs', () => {
+    const q: QuantizationReport = {
+      photoSet: '', photos: 12, floatAccuracy: 11 / 12, int8Accuracy: 10 / 12, accuracyDrop: 1 / 12, sameTop1: 11, comparisons: 12,
+      maxAbsDiff: 0.02, bytes: 300_000, floatBytes: 1_100_000, passed: true, maxAccuracyDrop: 0.05, ms: 100,
+    };
+    expect(quantizationSentence(q, formatBytes)).toBe('Smaller file: 293 KB instead of 1.0 MB, 8 points of accuracy lost (92% → 83% recognised on 12 photos).');
+    expect(quantizationSentence({ ...q, int8Accuracy: q.floatAccuracy, accuracyDrop: 0 }, formatBytes)).toContain('no accuracy lost (92% of the photos recognised on 12 photos');
+  });
+
+  it('links only zips inside the open project’s exports folder', () => {
+    expect(zipDownloadUrl('/p/F.magritte/exports/2025-03-14_1015-Fruits/2025-03-14_1015-Fruits.zip', '/p/F.magritte/exports')).toBe(
+      '/exports/2025-03-14_1015-Fruits/2025-03-14_1015-Fruits.zip',
+    );
+    expect(zipDownloadUrl('C:\\T\\F.magritte\\exports\\a b\\a b.zip', 'C:\\T\\F.magritte\\exports')).toBe('/exports/a%20b/a%20b.zip');
+    expect(zipDownloadUrl('/elsewhere/x/x.zip', '/p/F.magritte/exports')).toBeNull();
+    expect(zipDownloadUrl('/p/F.magritte/exports/x/y/x.zip', '/p/F.magritte/exports')).toBeNull();
+  });
+});
