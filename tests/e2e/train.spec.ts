@@ -199,13 +199,19 @@ test('trains again with other settings and compares the two versions', async () 
   await expect(compare.getByTestId('setting-changed').first()).toContainText(/Epochs\s*50\s*20/);
   await page.getByTestId('train-main').evaluate((el) => el.scrollTo(0, 0));
   await snap(page, 'train-09-compare');
+  await train.scrollToSection('compare-words');
+  await snap(page, 'train-09b-compare-words-curves');
   await compare.getByRole('button', { name: 'Close comparison' }).click();
   await expect(train.results()).toBeVisible();
 });
 
 test('explains a run that went wrong, and keeps the model in use', async () => {
+  await train.openSettings();
+  await page.getByRole('button', { name: 'Reset to defaults' }).click();
+  await train.expectChangedSettings(0);
   // A learning rate this large makes the numbers overflow in the first epoch.
   await train.setSetting('Learning rate', '1e30');
+  await train.expectChangedSettings(1);
   await train.trainButton().click();
   const card = train.runCard();
   await expect(card.getByRole('alert')).toContainText(/learning rate/i);

@@ -32,6 +32,16 @@ test.beforeAll(async ({ browser }, info) => {
     await studio.api.createClass({ deckId: snapDeckId, key: 'orange', words: { en: 'orange', fr: 'orange', es: 'naranja' } });
   }
   page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: { width: 1440, height: 900 } });
+  // Note what the Test tab says aloud (headless Chromium has no voices to hear).
+  await page.addInitScript(() => {
+    const w = globalThis as unknown as { __spoken: string[]; speechSynthesis: { speak(u: { text: string; lang: string }): void } };
+    w.__spoken = [];
+    const speak = w.speechSynthesis.speak.bind(w.speechSynthesis);
+    w.speechSynthesis.speak = (u) => {
+      w.__spoken.push(`${u.lang}:${u.text}`);
+      speak(u);
+    };
+  });
   camera = new CameraPage(page);
 });
 
@@ -96,6 +106,17 @@ test('the Test tab names what the camera sees, in French, live', async () => {
   await expect(page.getByTestId('top-bar')).toHaveCount(3);
   const stats = await page.getByTestId('live-stats').textContent();
   expect(Number(/([\d.]+) frames\/s/.exec(stats ?? '')?.[1])).toBeGreaterThan(0);
+});
+
+test('with speech on, each new word is said once, in French', async () => {
+  await page.getByLabel('Say the word aloud').check();
+  const spoken = () => page.evaluate(() => (globalThis as unknown as { __spoken: string[] }).__spoken);
+  await expect.poll(async () => (await spoken()).includes('fr:pomme') && (await spoken()).includes('fr:orange'), { timeout: 25_000 }).toBe(true);
+  // Spoken when the word changes, not on every frame.
+  const said = await spoken();
+  expect(said.every((w, i) => i === 0 || w !== said[i - 1])).toBe(true);
+  expect(said.length).toBeLessThan(10);
+  await page.getByLabel('Say the word aloud').uncheck();
 });
 
 test('after a new training run the Test tab uses the new model, without a restart', async () => {

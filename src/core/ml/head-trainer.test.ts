@@ -43,6 +43,16 @@ describe('head training', () => {
     expect(c.layers[0].kernel).not.toEqual(a.layers[0].kernel);
   });
 
+  it('runs two trainings at once (two decks) without them touching each other', async () => {
+    const alone = await trainHead(base({ settings: { ...DEFAULT_SETTINGS, epochs: 4, seed: 5 } }));
+    const [a, b] = await Promise.all([
+      trainHead(base({ settings: { ...DEFAULT_SETTINGS, epochs: 4, seed: 5 } })),
+      trainHead(base({ settings: { ...DEFAULT_SETTINGS, epochs: 6, seed: 6, hiddenUnits: 0 } })),
+    ]);
+    expect(a.layers).toEqual(alone.layers);
+    expect(b.layers).toHaveLength(1);
+  });
+
   it('on a NaN loss keeps exactly the weights of the last good epoch', async () => {
     const good = await trainHead(base({ settings: { ...DEFAULT_SETTINGS, epochs: 3 } }));
     const broken = await trainHead(base({ poisonFromEpoch: 4 }));

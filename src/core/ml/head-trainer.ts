@@ -74,10 +74,11 @@ export async function trainHead(input: TrainHeadInput): Promise<TrainHeadOutput>
 
   const variables: tf.Variable[] = [];
   for (let i = 0; i + 1 < sizes.length; i++) {
-    // tf.variable copies its initial value; the temporaries are freed right away.
+    // tf.variable copies its initial value; the temporaries are freed right away. No names: TF.js
+    // names must be unique process-wide, and two decks may train at once.
     const kernel = glorot(sizes[i], sizes[i + 1], random);
     const bias = tf.zeros([sizes[i + 1]]);
-    variables.push(tf.variable(kernel, true, `head_kernel_${i}`), tf.variable(bias, true, `head_bias_${i}`));
+    variables.push(tf.variable(kernel, true), tf.variable(bias, true));
     tf.dispose([kernel, bias]);
   }
   const logits = (x: tf.Tensor2D): tf.Tensor2D => {

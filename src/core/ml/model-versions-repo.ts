@@ -1,4 +1,5 @@
 import type {
+  DenseLayerSpec,
   EpochMetrics,
   HeadSpec,
   MisclassifiedPhoto,
@@ -48,6 +49,37 @@ interface VersionRow {
   created_at: string;
 }
 
+/**
+ * Heads are stored with their weights as base64 float32 (a 256-100-6 head: 105 KB instead of
+ * 500 KB of JSON digits); the contract keeps plain number arrays.
+ */
+interface StoredLayer extends Omit<DenseLayerSpec, 'kernel' | 'bias'> {
+  kernelF32: string;
+  biasF32: string;
+}
+
+function f32ToBase64(values: readonly number[]): string {
+  return Buffer.from(Float32Array.from(values).buffer).toString('base64');
+}
+
+function base64ToNumbers(text: string): number[] {
+  const bytes = Buffer.from(text, 'base64');
+  return Array.from(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+}
+
+export function encodeHead(head: HeadSpec): string {
+  const layers: StoredLayer[] = head.layers.map(({ kernel, bias, ...rest }) => ({ ...rest, kernelF32: f32ToBase64(kernel), biasF32: f32ToBase64(bias) }));
+  return JSON.stringify({ ...head, layers });
+}
+
+export function decodeHead(json: string): HeadSpec {
+  const stored = JSON.parse(json) as Omit<HeadSpec, 'layers'> & { layers: StoredLayer[] };
+  return {
+    ...stored,
+    layers: stored.layers.map(({ kernelF32, biasF32, ...rest }) => ({ ...rest, kernel: base64ToNumbers(kernelF32), bias: base64ToNumbers(biasF32) })),
+  };
+}
+
 function notFound(): StudioError {
   return new StudioError('MODEL_NOT_FOUND', 'That model version no longer exists.', 'Refresh the list of versions.');
 }
@@ -57,7 +89,9 @@ function newestId(db: Db, deckId: number): number | null {
   return row?.id ?? null;
 }
 
-function toSummary(r: VersionRow, currentId: number | null): ModelVersionSummary {
+type SummaryRow = Pick<VersionRow, 'id' | 'deck_id' | 'number' | 'run_id' | 'base_model_id' | 'created_at' | 'settings_json' | 'metrics_json' | 'stopped' | 'message'>;
+
+function toSummary(r: SummaryRow, currentId: number | null): ModelVersionSummary {
   const metrics = JSON.parse(r.metrics_json) as RunMetrics;
   return {
     id: r.id,
@@ -94,7 +128,7 @@ export function insertModelVersion(db: Db, v: NewModelVersion): { id: number; nu
         JSON.stringify(v.settings),
         JSON.stringify(v.curves),
         JSON.stringify(v.metrics),
-        JSON.stringify(v.head),
+        encodeHead(v.head),
         JSON.stringify(v.misclassified),
         JSON.stringify(v.timings),
         v.stopped,
@@ -107,7 +141,13 @@ export function insertModelVersion(db: Db, v: NewModelVersion): { id: number; nu
 
 /** Versions of a deck, newest first. */
 export function listModelVersions(db: Db, deckId: number): ModelVersionSummary[] {
-  const rows = db.prepare('SELECT * FROM model_versions WHERE deck_id = ? ORDER BY number DESC').all(deckId) as VersionRow[];
+  // Not SELECT *: the list needs neither the heads nor the curves.
+  const rows = db
+    .prepare(
+      `SELECT id, deck_id, number, run_id, base_model_id, created_at, settings_json, metrics_json, stopped, message
+       FROM model_versions WHERE deck_id = ? ORDER BY number DESC`,
+    )
+    .all(deckId) as SummaryRow[];
   const current = rows[0]?.id ?? null;
   return rows.map((r) => toSummary(r, current));
 }
@@ -134,7 +174,7 @@ export function getModelVersion(db: Db, versionId: number): ModelVersion {
 
 export function getHead(db: Db, versionId: number): { deckId: number; number: number; head: HeadSpec; preprocessing: number } {
   const r = getRow(db, versionId);
-  return { deckId: r.deck_id, number: r.number, head: JSON.parse(r.head_json) as HeadSpec, preprocessing: r.preprocessing };
+  return { deckId: r.deck_id, number: r.number, head: decodeHead(r.head_json), preprocessing: r.preprocessing };
 }
 
 /** The version to use: the one named (checked against the deck), else the deck's newest. */

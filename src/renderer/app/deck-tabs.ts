@@ -3,6 +3,7 @@ import { photosTab } from '../features/dataset/photos-tab';
 import { trainTab } from '../features/train/train-tab';
 import { phonesTab } from '../features/phones/phones-tab';
 import { testTab } from '../features/test/test-tab';
+import { exportTab } from '../features/export/export-tab';
 
 /**
  * The tabs of a deck, in order. To add a screen, export a `DeckTab` from
@@ -12,5 +13,6 @@ export const DECK_TABS: DeckTab[] = [
   photosTab,
   trainTab,
   testTab,
+  exportTab,
   phonesTab,
 ];

@@ -35,20 +35,18 @@ export function parityMeaning(p: ParityReport): string {
 
 /** The smaller int8 file: its size and what it costs in accuracy, measured on the same photos. */
 export function quantizationSentence(q: QuantizationReport, formatBytes: (n: number) => string): string {
-  const size = `${formatBytes(q.bytes)} instead of ${formatBytes(q.floatBytes)}`;
-  const on = `on ${q.photos} photo${q.photos === 1 ? '' : 's'}`;
+  const size = `Smaller file: ${formatBytes(q.bytes)} instead of ${formatBytes(q.floatBytes)}.`;
   if (q.floatAccuracy === null || q.int8Accuracy === null || q.accuracyDrop === null) {
-    return `Smaller file: ${size}. Same answer as the full model on ${q.sameTop1} of ${q.comparisons} photos.`;
+    return `${size} Same answer as the full model on ${q.sameTop1} of ${q.comparisons} photos.`;
   }
+  const n = q.photos;
+  const right = (share: number) => Math.round(share * n);
   const points = Math.round(q.accuracyDrop * 100);
-  const cost =
-    points <= 0
-      ? `no accuracy lost (${percent(q.int8Accuracy)} of the photos recognised ${on}, as with the full model)`
-      : `${points} point${points === 1 ? '' : 's'} of accuracy lost (${percent(q.floatAccuracy)} → ${percent(q.int8Accuracy)} recognised ${on})`;
   if (!q.passed) {
-    return `The smaller file was not written: it would lose ${points} points of accuracy (${percent(q.floatAccuracy)} → ${percent(q.int8Accuracy)} ${on}), more than the ${Math.round(q.maxAccuracyDrop * 100)} allowed. Use the full-size file.`;
+    return `The smaller file was not written: it recognised ${right(q.int8Accuracy)} of ${n} photos where the full model recognised ${right(q.floatAccuracy)} (${points} points of accuracy lost, more than the ${Math.round(q.maxAccuracyDrop * 100)} allowed). Use the full-size file.`;
   }
-  return `Smaller file: ${size}, ${cost}.`;
+  if (points <= 0) return `${size} No accuracy lost: it recognised ${right(q.int8Accuracy)} of ${n} photos, as the full model did.`;
+  return `${size} It costs ${points} point${points === 1 ? '' : 's'} of accuracy: ${percent(q.int8Accuracy)} of the photos recognised instead of ${percent(q.floatAccuracy)} (${n} photos).`;
 }
 
 export interface MissingLine {

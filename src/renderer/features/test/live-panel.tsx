@@ -26,6 +26,8 @@ interface Props {
   onUsePhotos(): void;
 }
 
+/** The same word is said again only after this long. */
+const REPEAT_AFTER_MS = 3000;
 const WAITING: Readout = { word: null, waiting: true, probability: 0, top: [], fps: 0, latencyMedian: 0, latencyP95: 0, prepareMedian: 0 };
 
 /**
@@ -38,6 +40,7 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
   const camera = useCamera(prefs.deviceId);
   const [readout, setReadout] = useState<Readout>(WAITING);
   const loop = useRef<LiveLoop | null>(null);
+  const lastSpoken = useRef({ word: '', at: 0 });
   const stable = useMemo(() => new StableWord({ window: 4, threshold, hold: 3 }), [threshold]);
   const settings = useRef({ language, speech, stable, labels: classifier.model.labels });
   settings.current = { language, speech, stable, labels: classifier.model.labels };
@@ -51,7 +54,12 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
       const shown = sw.shown;
       const model = classifier.model;
       const word = shown.kind === 'word' ? wordFor({ key: model.labels[shown.index], words: model.words[model.labels[shown.index]] ?? {} }, lang) : null;
-      if (changed && word && talk) speak(word, lang);
+      // Said once when it changes; a brief "not sure" between two sightings of it does not repeat it.
+      const now = performance.now();
+      if (changed && word && talk && (word !== lastSpoken.current.word || now - lastSpoken.current.at > REPEAT_AFTER_MS)) {
+        lastSpoken.current = { word, at: now };
+        speak(word, lang);
+      }
       setReadout({
         word,
         waiting: shown.kind === 'waiting',

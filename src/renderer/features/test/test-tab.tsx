@@ -86,7 +86,7 @@ function TestTab({ project, deck }: DeckTabProps) {
       }}
     >
       <Stack spacing={2.5} sx={{ p: 3, maxWidth: 1400, mx: 'auto' }}>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1.5 }}>
+        <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1.5 }}>
           <ToggleButtonGroup exclusive size="small" value={mode} onChange={(_, m: 'camera' | 'photos' | null) => m && setMode(m)} aria-label="Test with">
             <ToggleButton value="camera" sx={{ px: 2 }}><VideocamIcon fontSize="small" sx={{ mr: 1 }} />Live camera</ToggleButton>
             <ToggleButton value="photos" sx={{ px: 2 }}><PhotoIcon fontSize="small" sx={{ mr: 1 }} />Photos</ToggleButton>

@@ -51,7 +51,7 @@ export const ResultsView = memo(function ResultsView({ version, labels, photos, 
           <Typography variant="h2" component="h2" data-testid="results-title">Version {version.number}</Typography>
           {version.current ? <Chip size="small" color="primary" label="In use" /> : <Chip size="small" variant="outlined" label="Older version" />}
           <Typography color="text.secondary" sx={{ pl: 1 }}>
-            trained {whenText(version.createdAt)} · {m.trainCount} photos learnt{secs > 0 ? ` in ${secs < 10 ? secs.toFixed(1) : Math.round(secs)} s` : ''}
+            trained {whenText(version.createdAt)} · {m.trainCount} photos learnt{secs > 0 ? ` in ${secs < 1 ? 'under a second' : `${secs < 10 ? secs.toFixed(1) : Math.round(secs)} s`}` : ''}
           </Typography>
         </Stack>
         <Stack direction="row" spacing={3} sx={{ alignItems: 'center' }}>

@@ -31,9 +31,12 @@ function NumberSettingField({ field, value, defaultValue, disabled, onChange }: 
 }) {
   const [text, setText] = useState(formatSetting(field, value));
   const [error, setError] = useState<string | null>(null);
-  // A reset (or a reload) replaces what is typed.
+  // A reset (or a reload) replaces what is typed, but what the teacher typed stays as typed ("1e-4").
   useEffect(() => {
-    setText(formatSetting(field, value));
+    setText((t) => {
+      const typed = parseSetting(field, t);
+      return 'value' in typed && typed.value === value ? t : formatSetting(field, value);
+    });
     setError(null);
   }, [field, value]);
   const changed = value !== defaultValue;

@@ -78,7 +78,7 @@ function TrainTab({ project, deck, refreshDeck }: DeckTabProps) {
     runs.dismiss(deck.id);
     await config.flush();
     try {
-      await runs.start(deck.id, config.config?.settings.epochs ?? 50, current?.number ?? null);
+      await runs.start(deck.id, config.config?.settings.epochs ?? 50);
     } catch (e) {
       setStartError(e);
     }

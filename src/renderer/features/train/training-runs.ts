@@ -18,8 +18,6 @@ export interface LiveRun {
   result?: TrainingRunResult;
   error?: StudioErrorPayload;
   cancelling: boolean;
-  /** Version the deck used when this run started: what a cancel keeps. */
-  previousVersion: number | null;
 }
 
 type Listener = () => void;
@@ -64,10 +62,10 @@ export class TrainingRuns {
   }
 
   /** Starts a run; rejects (with a StudioError) when the core refuses it, leaving no run behind. */
-  async start(deckId: number, epochs: number, previousVersion: number | null): Promise<void> {
+  async start(deckId: number, epochs: number): Promise<void> {
     const cur = this.runs.get(deckId);
     if (cur && (cur.state === 'starting' || cur.state === 'running')) return;
-    this.set(deckId, { deckId, runId: null, jobId: null, state: 'starting', epochs, curves: [], progress: null, cancelling: false, previousVersion });
+    this.set(deckId, { deckId, runId: null, jobId: null, state: 'starting', epochs, curves: [], progress: null, cancelling: false });
     try {
       const { jobId, runId } = await this.studio.client.startTraining({ deckId });
       this.patch(deckId, { jobId, runId, state: 'running' });
@@ -96,9 +94,10 @@ export class TrainingRuns {
   }
 
   private follow(deckId: number, jobId: string): void {
+    // The tracker may call back before watch() returns: stop only ever runs deferred.
     const stop = this.studio.jobs.watch(jobId, (job) => {
       const run = this.runs.get(deckId);
-      if (!run || run.jobId !== jobId) return stop();
+      if (!run || run.jobId !== jobId) return void queueMicrotask(() => stop());
       if (job.state === 'running') {
         if (job.progress) this.patch(deckId, { progress: job.progress });
         return;
@@ -116,7 +115,7 @@ export class TrainingRuns {
 
   /** A run we did not start: find its job so Cancel works (when exactly one training job runs). */
   private adopt(deckId: number, runId: string): LiveRun {
-    const run: LiveRun = { deckId, runId, jobId: null, state: 'running', epochs: null, curves: [], progress: null, cancelling: false, previousVersion: null };
+    const run: LiveRun = { deckId, runId, jobId: null, state: 'running', epochs: null, curves: [], progress: null, cancelling: false };
     this.set(deckId, run);
     this.studio.client.listJobs().then(
       (jobs) => {
