@@ -7,6 +7,11 @@ export interface CliIo {
   err: (text: string) => void;
   /** True when stderr is a terminal, so progress may redraw one line. */
   errIsTty: boolean;
+  /**
+   * Resolves when a command that keeps serving (open-on-phone) should stop. Defaults to Ctrl+C or
+   * SIGTERM; tests pass their own.
+   */
+  untilStopped?: () => Promise<void>;
 }
 
 export interface CliRunArgs {

@@ -20,7 +20,9 @@ const DEST = '/sdcard/Android/data/org.magritte.app/files/magritte/Fruits';
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTty: false };
+  // open-on-phone serves until stopped; stop it as soon as it is serving.
+  const untilStopped = async () => undefined;
+  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTty: false, untilStopped };
   const code = await runCli(argv, io, { dataDir: path.join(tmp, 'data'), projectsDir: path.join(tmp, 'projects') });
   return { code, out, err };
 }
@@ -82,6 +84,7 @@ describe('magritte CLI for phones', () => {
   it('opens the phone page on the chosen phone', async () => {
     const r = await cli('open-on-phone', projectDir, '--device', phones[0].serial, '--port', '8427');
     expect(r.code).toBe(0);
+    expect(r.out).toContain('Press Ctrl+C to stop');
     expect(phones[0].amLog).toContainEqual(['start', '-a', 'android.intent.action.VIEW', '-d', 'http://localhost:8427/phone/1']);
     expect(phones[0].reversePort(8427)).not.toBeNull();
   });

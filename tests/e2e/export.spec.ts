@@ -110,6 +110,18 @@ test('the teacher fills the words on the Photos tab and comes back', async () =>
   await snap(page, 'export-03-ready');
 });
 
+test('Cancel stops the export and leaves nothing behind', async () => {
+  await exp.exportButton().click();
+  const cancel = exp.running().getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeEnabled();
+  await cancel.click();
+  await expect(page.getByTestId('export-cancelled')).toContainText('Nothing was written.');
+  await expect(exp.exportButton()).toBeEnabled();
+  // Neither a finished folder nor a hidden half-written one.
+  expect(fs.readdirSync(path.join(projectDir, 'exports'))).toEqual([]);
+  await page.getByTestId('export-cancelled').getByRole('button', { name: 'Close' }).click();
+});
+
 test('exports: progress with its phase, then the files with their sizes and the TensorFlow Lite check', async () => {
   await exp.exportButton().click();
   await expect(exp.running()).toBeVisible();
@@ -138,6 +150,13 @@ test('exports: progress with its phase, then the files with their sizes and the 
   expect(bytes.length).toBe(fs.statSync(path.join(folder, `${path.basename(folder)}.zip`)).size);
   await expect(page.getByTestId('export-history')).toContainText('None before this one.');
   await snap(page, 'export-05-done');
+  await exp.scrollTo('export-ready');
+  await snap(page, 'export-06-files');
+
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await exp.ready().getByRole('button', { name: 'Copy path' }).click();
+  await expect(exp.ready().getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate('navigator.clipboard.readText()')).toBe(folder);
 });
 
 test('stacks a second deck into the same model, and lists the first export under earlier exports', async () => {
@@ -145,11 +164,13 @@ test('stacks a second deck into the same model, and lists the first export under
   await exp.choice(/^TensorFlow Lite/).uncheck();
   await expect(exp.choice(/smaller TensorFlow Lite file/)).toBeDisabled();
   await exp.exportButton().click();
-  await expect(exp.ready()).toContainText('Fruits (model version 1) + Market (model version 1)', { timeout: 60_000 });
+  await expect(exp.ready().getByTestId('export-decks')).toHaveText('One model that recognises both decks: Fruits (version 1) and Market (version 1)', { timeout: 60_000 });
   await expect(exp.ready()).toContainText('No TensorFlow Lite file');
   await expect(exp.file('tfjs/model.json')).toBeVisible();
   await expect(exp.history()).toHaveCount(1);
   await expect(exp.history().first()).toContainText('Fruits v1');
   await expect(exp.history().first()).toContainText('TF.js and TensorFlow Lite (with int8) · English, French, Spanish');
-  await snap(page, 'export-06-stacked');
+  await snap(page, 'export-07-stacked');
+  await exp.scrollTo('export-history');
+  await snap(page, 'export-08-history');
 });

@@ -25,12 +25,12 @@ export const openOnPhoneCommand: CliCommand = {
     io.out(`Opened ${opened.url} on ${opened.serial}. The phone reaches this computer's port ${port} through USB.\n`);
     io.out('Serving the page to the phone. Once it says "Saved on this phone" it works without the cable. Press Ctrl+C to stop.\n');
     // The phone page is served by this process: stay up until the teacher stops us.
-    await untilStopped();
+    await (io.untilStopped ?? untilSignalled)();
     return 0;
   },
 };
 
-function untilStopped(): Promise<void> {
+function untilSignalled(): Promise<void> {
   return new Promise((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());

@@ -5,6 +5,7 @@ import { currentBackend, trySetBackend } from './backend';
 import { BUILTIN_BASE_MODELS } from './base-model-catalog';
 import { FeatureExtractor } from './feature-extractor';
 import { FeaturePool } from './feature-pool';
+import { InProcessFeatures } from './in-process-features';
 import type { FeatureItemResult } from './feature-pool-protocol';
 import { preparePixels } from './preprocess';
 import { FRUIT_CLASSES, SHARED, fruitFrames } from './test-helpers';
@@ -49,6 +50,7 @@ describe('features', () => {
   });
 
   it('come out of the worker pool the same as on this thread, and a bad file fails alone', async () => {
+    await trySetBackend('wasm');
     const pool = await FeaturePool.start(MODEL_DIR, ENTRY, 2);
     try {
       expect(pool.backend).toBe('wasm');
@@ -67,6 +69,14 @@ describe('features', () => {
       expect(maxDiff(results.get(PHOTOS[0])?.features?.orig as Float32Array, local[0])).toBeLessThan(1e-5);
       expect(results.get(PHOTOS[1])?.features?.['crop-br']).toHaveLength(256);
       expect(results.get(path.join(SHARED, 'README.md'))?.error?.code).toBe('IMAGE_UNSUPPORTED');
+
+      // The fallback for builds where worker threads cannot start gives the same numbers.
+      const here = await InProcessFeatures.start({ dir: MODEL_DIR, entry: ENTRY });
+      const fallback = new Map<string, FeatureItemResult>();
+      await here.run(items, { onResult: (r) => fallback.set(r.key, r) });
+      await here.close();
+      expect(maxDiff(fallback.get(PHOTOS[1])?.features?.['crop-br'] as Float32Array, results.get(PHOTOS[1])?.features?.['crop-br'] as Float32Array)).toBeLessThan(1e-5);
+      expect(fallback.get(path.join(SHARED, 'README.md'))?.error?.code).toBe('IMAGE_UNSUPPORTED');
       expect(results.get(path.join(broken, bad as string))?.features?.orig ?? results.get(path.join(broken, bad as string))?.error).toBeDefined();
 
       // Cancelling hands out no more work.

@@ -1,19 +1,35 @@
+import { StudioError } from '../../shared/errors';
 import { FeaturePool, defaultPoolSize } from './feature-pool';
 import type { ReadyBaseModel } from './base-model-service';
+import { InProcessFeatures } from './in-process-features';
+
+/** What feature jobs run on: the worker pool, or this thread when workers cannot start. */
+export type FeatureRunner = Pick<FeaturePool, 'run' | 'close' | 'isClosed' | 'size' | 'backend'>;
 
 /**
  * One feature pool per base model folder, shared by every job of this process, so the workers'
  * start-up (TF.js, wasm, loading the network: about a second) is paid once rather than per job.
  * Idle pools close themselves after a minute.
  */
-const pools = new Map<string, Promise<FeaturePool>>();
+const pools = new Map<string, Promise<FeatureRunner>>();
 
 export function poolSize(): number {
   const env = Number(process.env.MAGRITTE_FEATURE_WORKERS);
   return Number.isInteger(env) && env > 0 ? env : defaultPoolSize();
 }
 
-export async function getFeaturePool(model: ReadyBaseModel): Promise<FeaturePool> {
+async function startRunner(model: ReadyBaseModel): Promise<FeatureRunner> {
+  try {
+    return await FeaturePool.start(model.dir, model.entry, poolSize());
+  } catch (e) {
+    // A problem with the model itself is the teacher's to fix; a thread that cannot start is ours.
+    if (e instanceof StudioError && e.code !== 'INTERNAL') throw e;
+    console.warn(`[ml] feature workers could not start (${e instanceof Error ? e.message : String(e)}); computing features on the core's thread`);
+    return InProcessFeatures.start(model);
+  }
+}
+
+export async function getFeaturePool(model: ReadyBaseModel): Promise<FeatureRunner> {
   const key = `${model.entry.id}\u0000${model.dir}`;
   const existing = pools.get(key);
   if (existing) {
@@ -22,7 +38,7 @@ export async function getFeaturePool(model: ReadyBaseModel): Promise<FeaturePool
     // Broken by a crashed worker: stop what is left of it before starting afresh.
     void pool?.close();
   }
-  const starting = FeaturePool.start(model.dir, model.entry, poolSize());
+  const starting = startRunner(model);
   pools.set(key, starting);
   starting.catch(() => pools.delete(key));
   return starting;

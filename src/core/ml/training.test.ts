@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EpochMetrics, FeaturesResult, FolderEvaluation, TrainingRunResult } from '../../shared/api/training';
+import { testCore } from '../store/test-helpers';
 import { fruitDeck, fruitFolder, fruitFrames, waitForJob, type TestCore } from './test-helpers';
 
 /**
@@ -164,5 +165,41 @@ describe('features cache and augmentation on a small deck', () => {
     await api.createClass({ deckId: t.deckId, key: 'Kiwi' });
     // Refused at once, before any job starts, naming the class that needs photos.
     await expect(api.startTraining({ deckId: t.deckId })).rejects.toMatchObject({ code: 'NOT_ENOUGH_PHOTOS', details: { classes: ['Kiwi'] } });
+  });
+});
+
+describe('training config and machine info', () => {
+  let t: TestCore;
+  beforeAll(async () => {
+    t = await testCore();
+  });
+  afterAll(async () => {
+    await t.dispose();
+  });
+
+  it('remembers what an expert changed per deck, resets it, and reports the backend', async () => {
+    const { api } = t.core;
+    const deck = await api.createDeck({ name: 'Veg' });
+    const fresh = await api.getTrainingConfig({ deckId: deck.id });
+    expect(fresh).toMatchObject({ baseModelId: 'mobilenet_v1_0.25_224', changed: {} });
+    expect(fresh.settings).toEqual(fresh.defaults);
+
+    const changed = await api.setTrainingConfig({ deckId: deck.id, settings: { ...fresh.settings, epochs: 80, hiddenUnits: 0 } });
+    expect(changed.changed).toEqual({ epochs: 80, hiddenUnits: 0 });
+    expect(changed.settings).toMatchObject({ epochs: 80, hiddenUnits: 0, learningRate: fresh.defaults.learningRate });
+    expect((await api.setTrainingConfig({ deckId: deck.id, settings: {} })).changed).toEqual({});
+    await expect(api.setTrainingConfig({ deckId: deck.id, settings: { batchSize: -1 } })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(api.setTrainingConfig({ baseModelId: 'no-such-model' })).rejects.toMatchObject({ code: 'MODEL_NOT_FOUND' });
+
+    const info = await api.getMlInfo();
+    expect(info).toMatchObject({ backend: 'wasm', simd: true, preprocessingVersion: 1, defaultBaseModelId: 'mobilenet_v1_0.25_224' });
+    expect(info.workers).toBeGreaterThanOrEqual(1);
+    const models = await api.listBaseModels();
+    expect(models[0]).toMatchObject({ id: 'mobilenet_v1_0.25_224', source: 'builtin', location: 'models-path' });
+
+    const prepared = await waitForJob<{ dir: string }>(t.core, (await api.prepareBaseModel({ baseModelId: 'mobilenet_v1_0.25_224' })).jobId);
+    expect(prepared.dir).toBe(models[0].dir);
+    await expect(api.startTraining({ deckId: deck.id })).rejects.toMatchObject({ code: 'NOT_ENOUGH_PHOTOS' });
+    await expect(api.getLiveModel({ deckId: deck.id })).rejects.toMatchObject({ code: 'NOT_TRAINED' });
   });
 });

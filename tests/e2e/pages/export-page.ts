@@ -49,4 +49,9 @@ export class ExportPage {
   history(): Locator {
     return this.page.getByTestId('export-history').getByTestId('history-item');
   }
+
+  /** Scrolls the screen so the section starts at the top, for a screenshot of it. */
+  async scrollTo(testId: string): Promise<void> {
+    await this.page.getByTestId(testId).evaluate((el) => (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
+  }
 }

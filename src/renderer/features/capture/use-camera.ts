@@ -55,7 +55,8 @@ export function useCamera(deviceId: string | null, enabled = true): Camera {
         s = await navigator.mediaDevices.getUserMedia({ video, audio: false });
       } catch (e) {
         // A remembered camera that is gone: fall back to any camera rather than fail.
-        if (!deviceId || (e as DOMException).name !== 'OverconstrainedError' && (e as DOMException).name !== 'NotFoundError') throw e;
+        const gone = ['OverconstrainedError', 'NotFoundError'].includes((e as DOMException).name);
+        if (!deviceId || !gone) throw e;
         s = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
       }
       if (cancelled) {

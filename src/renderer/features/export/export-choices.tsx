@@ -129,7 +129,7 @@ export function ExportChoices({ deckId, decks, languages, choices, onChange, dis
               <span>
                 Also a smaller TensorFlow Lite file (int8)
                 <Typography variant="body2" color="text.secondary">
-                  About a quarter of the size, for older phones. The studio measures what it costs in accuracy and shows it after the export.
+                  About a quarter of the size. What it costs in accuracy is measured and shown after the export.
                 </Typography>
               </span>
             }

@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import type { ExportSummary } from '../../../shared/api/export';
-import { formatBytes, formatWhen } from '../../../shared/format';
+import { formatWhen } from '../../../shared/format';
 import { languageName } from '../projects/languages';
 import { FolderPath } from './folder-path';
 import { FORMAT_NAMES, paritySentence } from './wording';
@@ -33,7 +33,6 @@ export function ExportHistory({ exports, emptyText, zipUrl }: Props) {
             <Typography sx={{ fontWeight: 600, flex: 1 }} noWrap>
               {formatWhen(e.createdAt)} · {e.decks.map((d) => `${d.name} v${d.versionNumber}`).join(' + ')}
             </Typography>
-            <Typography color="text.secondary" sx={{ whiteSpace: 'nowrap' }} title="Size of the folder, zip included">{formatBytes(e.totalBytes)}</Typography>
           </Stack>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 0.75 }}>
             {e.formats.map((f) => FORMAT_NAMES[f]).join(' and ')}

@@ -9,7 +9,7 @@ import type { ExportedFileKind, ExportResult } from '../../../shared/api/export'
 import { formatBytes } from '../../../shared/format';
 import { CheckLine } from './check-line';
 import { FolderPath } from './folder-path';
-import { fileDescription, parityMeaning, paritySentence, quantizationSentence } from './wording';
+import { decksSentence, fileDescription, parityMeaning, paritySentence, quantizationSentence } from './wording';
 
 /** The model files first, the way a teacher looks for them. */
 const KIND_ORDER: ExportedFileKind[] = ['tflite', 'tflite-int8', 'tfjs-model', 'tfjs-weights', 'tfjs-metadata', 'labels', 'vocabulary', 'readme', 'zip'];
@@ -26,9 +26,12 @@ export function ExportResultView({ result, zipUrl }: Props) {
   const q = result.quantization;
   return (
     <Stack spacing={2} data-testid="export-result">
-      <Typography color="text.secondary">
-        {result.decks.map((d) => `${d.name} (model version ${d.versionNumber})`).join(' + ')} · {files.length} files, {formatBytes(result.totalBytes - (zip?.bytes ?? 0))} · made in {(result.ms / 1000).toFixed(1)} s
-      </Typography>
+      <Box>
+        <Typography sx={{ fontWeight: 500 }} data-testid="export-decks">{decksSentence(result)}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {files.length} files, {formatBytes(result.totalBytes - (zip?.bytes ?? 0))} · made in {(result.ms / 1000).toFixed(1)} s
+        </Typography>
+      </Box>
       {result.parity ? (
         <CheckLine
           testId="parity"

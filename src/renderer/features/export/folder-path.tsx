@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
@@ -7,16 +7,16 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { formatBytes } from '../../../shared/format';
 import { useNotices } from '../../components/notices';
 
-/** A long path that wraps after its separators rather than in the middle of a name. */
+/**
+ * A long path that wraps only after its separators, never inside a folder name (not even at the
+ * dashes of "2025-03-14"): each part is a unit that moves to the next line whole.
+ */
 function Breakable({ path }: { path: string }) {
   const parts = path.split(/(?<=[\\/])/);
   return (
     <>
       {parts.map((part, i) => (
-        <Fragment key={i}>
-          {part}
-          {i < parts.length - 1 ? <wbr /> : null}
-        </Fragment>
+        <Box component="span" key={i} sx={{ display: 'inline-block', maxWidth: '100%' }}>{part}</Box>
       ))}
     </>
   );

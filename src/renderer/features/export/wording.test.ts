@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MissingWord, ParityReport, QuantizationReport } from '../../../shared/api/export';
 import { formatBytes } from '../../../shared/format';
 import { languageName } from '../projects/languages';
-import { blockReason, formatDifference, missingLines, paritySentence, quantizationSentence } from './wording';
+import { blockReason, decksSentence, formatDifference, missingLines, paritySentence, quantizationSentence } from './wording';
 import { zipDownloadUrl } from './zip-link';
 
 const parity: ParityReport = {
@@ -50,6 +50,12 @@ describe('export wording', () => {
     expect(blockReason({ ...base, missing: [gap(1, 'Fruits', 'mango', 'fr'), gap(1, 'Fruits', 'dates', 'fr')] })).toBe(
       '2 words are missing in French: fill them in first.',
     );
+  });
+
+  it('names the decks of an export, saying when they share one model', () => {
+    const d = (name: string, versionNumber: number) => ({ deckId: 1, name, versionId: 1, versionNumber, baseModelId: 'm', classes: 4 });
+    expect(decksSentence({ decks: [d('Fruits', 2)] })).toBe('Fruits, model version 2');
+    expect(decksSentence({ decks: [d('Fruits', 2), d('Market', 1)] })).toBe('One model that recognises both decks: Fruits (version 2) and Market (version 1)');
   });
 
   it('reports what the int8 file costs', () => {

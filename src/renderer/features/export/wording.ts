@@ -1,5 +1,5 @@
 /** What the Export screen says, as plain functions (tested in wording.test.ts). */
-import type { ExportedFileKind, ExportFormat, MissingWord, ParityReport, QuantizationReport } from '../../../shared/api/export';
+import type { ExportedFileKind, ExportFormat, ExportSummary, MissingWord, ParityReport, QuantizationReport } from '../../../shared/api/export';
 import type { LanguageCode } from '../../../shared/domain';
 
 /** A small number the way a teacher can read it: 0.000004 rather than 4.2e-6. */
@@ -47,6 +47,14 @@ export function quantizationSentence(q: QuantizationReport, formatBytes: (n: num
   }
   if (points <= 0) return `${size} No accuracy lost: it recognised ${right(q.int8Accuracy)} of ${n} photos, as the full model did.`;
   return `${size} It costs ${points} point${points === 1 ? '' : 's'} of accuracy: ${percent(q.int8Accuracy)} of the photos recognised instead of ${percent(q.floatAccuracy)} (${n} photos).`;
+}
+
+/** "Fruits, model version 2", or for stacked decks "One model that recognises both decks: ...". */
+export function decksSentence(r: Pick<ExportSummary, 'decks'>): string {
+  const named = r.decks.map((d) => `${d.name} (version ${d.versionNumber})`);
+  if (r.decks.length === 1) return `${r.decks[0].name}, model version ${r.decks[0].versionNumber}`;
+  const which = r.decks.length === 2 ? 'both decks' : `all ${r.decks.length} decks`;
+  return `One model that recognises ${which}: ${joinAnd(named)}`;
 }
 
 export interface MissingLine {
