@@ -4,9 +4,15 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class StartPage {
   constructor(readonly page: Page) {}
 
+  /** Opens the start screen; specs share one studio, so a project an earlier spec left open is closed. */
   async goto(): Promise<void> {
     await this.page.goto('/');
     await expect(this.page.getByRole('heading', { name: 'Magritte Studio' })).toBeVisible();
+    const close = this.page.getByRole('button', { name: 'Close project' });
+    const newProject = this.page.getByRole('button', { name: 'New project' });
+    await expect(close.or(newProject).first()).toBeVisible();
+    if (await close.isVisible()) await close.click();
+    await expect(newProject).toBeVisible();
   }
 
   recent(name: string): Locator {
