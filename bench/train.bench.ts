@@ -55,6 +55,7 @@ emit('first-train', first.seconds, 's', {
   accuracy: first.result.metrics.accuracy,
   phasesMs: first.result.timings,
   backend: first.result.backend,
+  loadAverage: Number(os.loadavg()[0].toFixed(2)),
 });
 
 // Features of every photo (plain view) for the head benchmarks.

@@ -68,6 +68,10 @@ describe('features', () => {
       const local = await featuresOn('wasm', [(await preparePixels(fs.readFileSync(PHOTOS[0]), 224, ['orig'])).get('orig') as Uint8Array]);
       expect(maxDiff(results.get(PHOTOS[0])?.features?.orig as Float32Array, local[0])).toBeLessThan(1e-5);
       expect(results.get(PHOTOS[1])?.features?.['crop-br']).toHaveLength(256);
+      // Decoding inside the workers instead gives the same numbers.
+      const inWorker: FeatureItemResult[] = [];
+      await pool.run([items[0]], { decodeIn: 'worker', onResult: (r) => inWorker.push(r) });
+      expect(maxDiff(inWorker[0].features?.orig as Float32Array, local[0])).toBeLessThan(1e-5);
       expect(results.get(path.join(SHARED, 'README.md'))?.error?.code).toBe('IMAGE_UNSUPPORTED');
 
       // The fallback for builds where worker threads cannot start gives the same numbers.
