@@ -16,14 +16,6 @@ import { connectStudio, type StudioConnection } from './support/studio-client';
 test.describe.configure({ mode: 'serial' });
 
 const TOLERANCE = 1e-3;
-/**
- * For JPEGs whose short side is 448 px or more, the core's sharp decodes at half size (or less) in
- * the DCT domain ("shrink-on-load", src/core/ml/preprocess.ts) before resizing; a browser decodes at
- * full size. The window reproduces everything else to the byte (resample.node.test.ts; the camera
- * photos below agree to 0), so those photos differ by up to ~2e-2. Passing `fastShrinkOnLoad: false`
- * to that resize makes them identical too (checked on the fruit photos): then use TOLERANCE here.
- */
-const BIG_JPEG_TOLERANCE = 2.5e-2;
 
 let studio: StudioConnection;
 let deckId: number;
@@ -113,10 +105,10 @@ test('photos shot with the studio camera: the window and the core agree', async 
   expect(worst).toBeLessThan(TOLERANCE);
 });
 
-test('the fruit photos (1280x720): the same top word, probabilities close', async () => {
+test('the fruit photos (1280x720): the same top word, probabilities within 1e-3', async () => {
   const files = ['Apple', 'Beetroot', 'Dates', 'Mango', 'Orange', 'Pomegranate'].flatMap((f) => fruitPhotos(f, 40).slice(-3));
   const core = await studio.api.classifyPhotos({ deckId, sources: files.map((f) => ({ path: f })) });
   const worst = compare(files, await windowAnswers(files), core);
   console.log(`fruit photos (1280x720): largest probability difference ${worst.toExponential(2)} over ${files.length} photos`);
-  expect(worst).toBeLessThan(BIG_JPEG_TOLERANCE);
+  expect(worst).toBeLessThan(TOLERANCE);
 });

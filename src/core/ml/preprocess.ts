@@ -5,7 +5,7 @@ import { decodeError, MAX_INPUT_PIXELS } from '../media/decode-image';
  * Bump when the pixels a photo turns into change (crop, resize, variants): cached features are keyed
  * by it, so old ones are simply not found again.
  */
-export const PREPROCESSING_VERSION = 1;
+export const PREPROCESSING_VERSION = 2;
 
 /**
  * The plain view plus the augmentation views training may add: a mirror image, and two 80% crops
@@ -20,9 +20,10 @@ const CROP_SHARE = 0.8;
 
 /**
  * Upright sRGB RGB, transparency on white, centre square resized to `size` x `size`: the same
- * decoding steps as import's `decodeUpright`, but with the JPEG decoder's shrink-on-load, which
- * makes it ~1.6x faster than decoding at full size first (measured on the fruit photos: 4.8 ms
- * against 7.5 ms), and feature extraction is decode-bound on two cores.
+ * decoding steps as import's `decodeUpright`. JPEGs are decoded at full size (no shrink-on-load,
+ * which decodes big JPEGs at reduced size in the DCT domain): a browser cannot do that, and the
+ * window's live model (src/renderer/ml/resample.ts) must see the very pixels the model was trained
+ * on. Version 1 used shrink-on-load: ~1.6x faster to decode, but up to 2e-2 apart from the window.
  */
 async function squareRgb(input: Buffer, size: number): Promise<Buffer> {
   try {
@@ -31,7 +32,7 @@ async function squareRgb(input: Buffer, size: number): Promise<Buffer> {
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
       .removeAlpha()
-      .resize(size, size, { fit: 'cover', position: 'centre' })
+      .resize(size, size, { fit: 'cover', position: 'centre', fastShrinkOnLoad: false })
       .raw({ depth: 'uchar' })
       .toBuffer();
   } catch (e) {

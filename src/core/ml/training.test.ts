@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EpochMetrics, FeaturesResult, FolderEvaluation, TrainingRunResult } from '../../shared/api/training';
 import { testCore } from '../store/test-helpers';
 import { fruitDeck, fruitFolder, fruitFrames, waitForJob, type TestCore } from './test-helpers';
+import { PREPROCESSING_VERSION } from './preprocess';
 
 /**
  * One project for the whole file: frames 0-24 of each fruit imported (150 photos), the other 15
@@ -192,7 +193,7 @@ describe('training config and machine info', () => {
     await expect(api.setTrainingConfig({ baseModelId: 'no-such-model' })).rejects.toMatchObject({ code: 'MODEL_NOT_FOUND' });
 
     const info = await api.getMlInfo();
-    expect(info).toMatchObject({ backend: 'wasm', simd: true, preprocessingVersion: 1, defaultBaseModelId: 'mobilenet_v1_0.25_224' });
+    expect(info).toMatchObject({ backend: 'wasm', simd: true, preprocessingVersion: PREPROCESSING_VERSION, defaultBaseModelId: 'mobilenet_v1_0.25_224' });
     expect(info.workers).toBeGreaterThanOrEqual(1);
     const models = await api.listBaseModels();
     expect(models[0]).toMatchObject({ id: 'mobilenet_v1_0.25_224', source: 'builtin', location: 'models-path' });

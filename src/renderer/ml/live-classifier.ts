@@ -10,9 +10,9 @@ import { rankClasses, type RankedClass } from './ranking';
 
 /**
  * Core preprocessing versions this runner reproduces (see resample.ts). Both resize with the same
- * Lanczos-3; 1 lets sharp decode big JPEGs at reduced size in the DCT domain (which no browser
- * can reproduce, so such photos differ by up to ~2e-2 in probability), 2 would decode at full
- * size first (identical bytes). A newer core needs a newer window.
+ * Lanczos-3; 1 let sharp decode big JPEGs at reduced size in the DCT domain (which no browser
+ * can reproduce, so such photos differ by up to ~2e-2 in probability), 2 decodes at full size
+ * first (identical bytes). A newer core needs a newer window.
  */
 export const SUPPORTED_PREPROCESSING = [1, 2];
 
