@@ -70,7 +70,11 @@ export async function importBaseModel(
   }
   const existing = findBaseModelEntry(id, options.modelCacheDir);
   if (existing && !existing.imported) {
-    throw new StudioError('INVALID_ARGUMENT', `"${id}" is the id of a built-in base model.`, 'Give the imported model another id.');
+    throw new StudioError(
+      'INVALID_ARGUMENT',
+      `"${id}" is already the name of a built-in base model.`,
+      'Give the imported model another name.',
+    );
   }
 
   const base = await loadBaseModel(source);

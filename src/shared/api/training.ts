@@ -57,6 +57,8 @@ export interface BaseModelManifestEntry {
   featureSize: number;
   licence: string;
   description?: string;
+  /** Bytes a download fetches (model.json and weights), for "downloads on first use (2 MB)". */
+  downloadBytes?: number;
 }
 
 /** Where a base model's files are now. `download` means it will be fetched on first use. */

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -26,10 +27,12 @@ interface Props {
   onSettingsOpen(open: boolean): void;
   onChange(patch: Partial<TrainingSettings>): void;
   onReset(): void;
+  /** Shown under the settings (the Base models section). */
+  extra?: ReactNode;
 }
 
 /** The big Train button, what it will do in plain words, why it cannot yet, and the expert settings. */
-export function TrainPanel({ deckName, counts, readiness, config, mlInfo, missingFeatures, busy, hasModel, onTrain, settingsOpen, onSettingsOpen, onChange, onReset }: Props) {
+export function TrainPanel({ deckName, counts, readiness, config, mlInfo, missingFeatures, busy, hasModel, onTrain, settingsOpen, onSettingsOpen, onChange, onReset, extra }: Props) {
   const settings = config?.settings;
   const split = estimateSplit(counts, settings?.validationShare ?? 0.2);
   const plan = readiness.blocked
@@ -75,6 +78,7 @@ export function TrainPanel({ deckName, counts, readiness, config, mlInfo, missin
           <SettingsPanel config={config} disabled={busy} expanded={settingsOpen} onExpanded={onSettingsOpen} onChange={onChange} onReset={onReset} />
         </Box>
       ) : null}
+      {extra ? <Box sx={{ mt: 1.5 }}>{extra}</Box> : null}
     </Paper>
   );
 }

@@ -11,6 +11,7 @@ import { useStudio, useStudioEvent } from '../../api/hooks';
 import { ErrorAlert } from '../../components/error-alert';
 import { useDeckData } from '../dataset/use-deck-data';
 import { usePhotoActions } from '../dataset/use-photo-actions';
+import { BaseModelSection } from './base-model-section';
 import { classLabels } from './class-words';
 import { CompareView } from './compare-view';
 import { readiness } from './readiness';
@@ -23,12 +24,12 @@ import { useVersionDetail, useVersions } from './use-versions';
 import { VersionsList } from './versions-list';
 
 /** Photos of the deck whose features still have to be computed: what makes a first run slower. */
-function useMissingFeatures(deckId: number, photoCount: number, versionCount: number): number {
+function useMissingFeatures(deckId: number, photoCount: number, versionCount: number, baseModelId: string | null): number {
   const { client } = useStudio();
   const [missing, setMissing] = useState(0);
   useEffect(() => {
     client.getFeatureStatus({ deckId }).then((s) => setMissing(s.photos - s.cached), () => undefined);
-  }, [client, deckId, photoCount, versionCount]);
+  }, [client, deckId, photoCount, versionCount, baseModelId]);
   return missing;
 }
 
@@ -48,7 +49,9 @@ function TrainTab({ project, deck, refreshDeck }: DeckTabProps) {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [ticked, setTicked] = useState<number[]>([]);
   const [comparing, setComparing] = useState(false);
-  const missing = useMissingFeatures(deck.id, photos?.length ?? 0, versions.list?.length ?? 0);
+  // Choosing another base model in its section changes which features are missing.
+  const [baseModelId, setBaseModelId] = useState<string | null>(null);
+  const missing = useMissingFeatures(deck.id, photos?.length ?? 0, versions.list?.length ?? 0, baseModelId);
 
   const teacher = project.sourceLanguage;
   const labels = useMemo(() => classLabels(classes ?? [], teacher), [classes, teacher]);
@@ -108,6 +111,7 @@ function TrainTab({ project, deck, refreshDeck }: DeckTabProps) {
             onSettingsOpen={setSettingsOpen}
             onChange={config.change}
             onReset={() => void config.reset()}
+            extra={<BaseModelSection deckId={deck.id} disabled={busy} onChosen={setBaseModelId} />}
           />
           {config.error ? <ErrorAlert error={config.error} /> : null}
           {startError ? <ErrorAlert error={startError} onClose={() => setStartError(null)} /> : null}
