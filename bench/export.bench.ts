@@ -7,34 +7,17 @@
 import path from 'node:path';
 import type { ExportResult } from '../src/shared/api/export';
 import type { StudioCore } from '../src/core/index';
-import { testCore } from '../src/core/store/test-helpers';
+import { testCore, waitForJob } from '../src/core/store/test-helpers';
 import { fruitDeck, trainDeck } from '../src/core/export/testing/train-deck';
 
 function line(bench: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
   process.stdout.write(`${JSON.stringify({ bench, value, unit, ...extra })}\n`);
 }
 
-function waitForJob(core: StudioCore, jobId: string): Promise<ExportResult> {
-  return new Promise((resolve, reject) => {
-    const offOk = core.events.on('job.finished', (e) => {
-      if (e.jobId !== jobId) return;
-      offOk();
-      offFail();
-      resolve(e.result as ExportResult);
-    });
-    const offFail = core.events.on('job.failed', (e) => {
-      if (e.jobId !== jobId) return;
-      offOk();
-      offFail();
-      reject(new Error(`${e.error.code}: ${e.error.message}`));
-    });
-  });
-}
-
 async function timedExport(core: StudioCore, deckId: number, quantize?: 'int8'): Promise<{ seconds: number; result: ExportResult }> {
   const started = performance.now();
   const { jobId } = await core.api.startExport({ deckIds: [deckId], formats: ['tfjs', 'tflite'], quantize });
-  const result = await waitForJob(core, jobId);
+  const result = await waitForJob<ExportResult>(core, jobId);
   return { seconds: (performance.now() - started) / 1000, result };
 }
 

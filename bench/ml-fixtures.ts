@@ -1,7 +1,7 @@
 /** Shared by the ML benches: the fruit photos in frame order, and where the base model is. */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FRUIT_CLASSES, fruitFrames } from '../src/core/testing/fruits';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED = path.resolve(ROOT, '../shared');
@@ -16,17 +16,8 @@ export interface FruitPhoto {
 }
 
 export function fruitPhotos(): { labels: string[]; photos: FruitPhoto[] } {
-  const labels = fs
-    .readdirSync(FRUITS)
-    .filter((d) => fs.statSync(path.join(FRUITS, d)).isDirectory())
-    .sort();
-  const photos = labels.flatMap((label, cls) =>
-    fs
-      .readdirSync(path.join(FRUITS, label))
-      .filter((f) => f.endsWith('.jpg'))
-      .sort()
-      .map((f, frame) => ({ file: path.join(FRUITS, label, f), cls, frame })),
-  );
+  const labels = [...FRUIT_CLASSES];
+  const photos = labels.flatMap((label, cls) => fruitFrames(label).map((file, frame) => ({ file, cls, frame })));
   return { labels, photos };
 }
 

@@ -8,7 +8,7 @@ import type { Photo } from '../../src/shared/domain';
 import { CoreHost, type CoreChild, type SpawnCore } from './core-host';
 import { serveCore, type ParentPortLike } from './core-server';
 import { resolveAppFile } from './protocol-paths';
-import { sniffImageType } from './media-types';
+import { imageContentType } from '../../src/core/http/content-types';
 
 const FRUITS = path.resolve('../shared/data/fruits');
 
@@ -129,7 +129,7 @@ describe('CoreHost with the real core behind serveCore', () => {
     expect(blob.ok).toBe(true);
     if (blob.ok) {
       expect(blob.file.startsWith(fs.realpathSync(info.dir))).toBe(true);
-      expect(sniffImageType(fs.readFileSync(blob.file).subarray(0, 16))).toBe('image/jpeg');
+      expect(imageContentType(fs.readFileSync(blob.file).subarray(0, 16))).toBe('image/jpeg');
     }
   });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { blobPath, isSha256, thumbPath } from '../../src/core/store/paths';
-import { contentTypeForPath } from './media-types';
+import { contentTypeForPath } from '../../src/core/http/content-types';
 import { APP_HOST, APP_SCHEME } from './security-policy';
 
 /**

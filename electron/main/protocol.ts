@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
 import { resolveOptions } from '../../src/core/options';
+import { imageContentType } from '../../src/core/http/content-types';
 import { parseBaseModelRoute, resolveBaseModelFile } from '../../src/core/phone/base-model-files';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { sniffImageType } from './media-types';
 import { resolveAppFile, type AppRoots } from './protocol-paths';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './security-policy';
 
@@ -80,7 +80,7 @@ export function handleAppScheme(session: Session, roots: () => AppRoots): void {
     } catch {
       return refusal(404, 'Not found');
     }
-    const contentType = resolved.kind === 'blob' ? sniffImageType(bytes.subarray(0, 32)) : resolved.contentType;
+    const contentType = resolved.kind === 'blob' ? imageContentType(bytes.subarray(0, 32)) : resolved.contentType;
     const headers = {
       ...(resolved.kind === 'renderer' ? PAGE_HEADERS : MEDIA_HEADERS),
       'Content-Type': contentType,

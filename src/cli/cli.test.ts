@@ -4,8 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FRUITS, tempDir } from '../core/store/test-helpers';
-import type { CliIo } from './command';
-import { runCli } from './index';
+import { cliRunner } from './test-helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -18,13 +17,7 @@ describe('magritte CLI', () => {
   });
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), errIsTty: false };
-    const code = await runCli(argv, io, { dataDir: path.join(tmp, 'data'), projectsDir: tmp });
-    return { code, out, err };
-  }
+  const cli = cliRunner(() => ({ dataDir: path.join(tmp, 'data'), projectsDir: tmp }));
 
   it('creates a project, imports class folders, reads a word list and describes the result', async () => {
     const created = await cli('create', project, '--name', 'Fruits', '--langs', 'en,fr,es');

@@ -1,18 +1,8 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { imageContentType } from '../core/http/content-types';
 import { blobPath, isSha256, thumbPath } from '../core/store/paths';
 import { SECURITY_HEADERS } from './csp';
-
-/** Judges an original's type from its first bytes: the stored blob has no extension. */
-export function sniffImageType(head: Buffer): string {
-  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
-  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (head.subarray(0, 4).toString('latin1') === 'GIF8') return 'image/gif';
-  if (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-  if (head.subarray(0, 4).toString('latin1') === 'II*\0' || head.subarray(0, 4).toString('latin1') === 'MM\0*') return 'image/tiff';
-  if (head.subarray(4, 8).toString('latin1') === 'ftyp') return 'image/avif';
-  return 'application/octet-stream';
-}
 
 const ROUTE = /^\/media\/(thumbs|blobs)\/([^/]+)$/;
 
@@ -47,7 +37,7 @@ export function createMediaHandler(projectDir: () => string | null) {
       if (kind === 'blobs') {
         const head = Buffer.alloc(16);
         await handle.read(head, 0, 16, 0);
-        type = sniffImageType(head);
+        type = imageContentType(head);
       }
       res.writeHead(200, {
         ...SECURITY_HEADERS,

@@ -1,22 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentTypeForPath } from '../core/http/content-types';
 import { SECURITY_HEADERS } from './csp';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** Serves the built renderer; unknown paths get index.html so the app can route them itself. */
 export function createStaticHandler(root: string) {
@@ -40,12 +26,11 @@ export function createStaticHandler(root: string) {
       res.end('The studio window has not been built yet. Run "npm run build", then start the server again.');
       return;
     }
-    const ext = path.extname(file).toLowerCase();
     // Built assets carry a content hash in their name; index.html must always be fresh.
     const hashed = file.includes(`${path.sep}assets${path.sep}`);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+      'Content-Type': contentTypeForPath(file),
       'Content-Length': String(stat.size),
       'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     });

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/index';
-import type { CliIo } from '../../src/cli/command';
+import { cliRunner } from '../../src/cli/test-helpers';
 import { EmulatedPhone } from './emulated-phone';
 import { startAdbServer, type AdbTestServer } from './adb-test-server';
 import { makeExport } from './push-helpers';
@@ -17,15 +16,8 @@ let files: Map<string, Buffer>;
 const phones: EmulatedPhone[] = [];
 const DEST = '/sdcard/Android/data/org.magritte.app/files/magritte/Fruits';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  // open-on-phone serves until stopped; stop it as soon as it is serving.
-  const untilStopped = async () => undefined;
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTty: false, untilStopped };
-  const code = await runCli(argv, io, { dataDir: path.join(tmp, 'data'), projectsDir: path.join(tmp, 'projects') });
-  return { code, out, err };
-}
+// open-on-phone serves until stopped; stop it as soon as it is serving.
+const cli = cliRunner(() => ({ dataDir: path.join(tmp, 'data'), projectsDir: path.join(tmp, 'projects') }), { untilStopped: async () => undefined });
 
 beforeAll(async () => {
   adb = await startAdbServer();

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudioCore } from '../../core/index';
 import { SHARED, tempDir } from '../../core/store/test-helpers';
-import type { CliIo } from '../command';
-import { runCli } from '../index';
+import { cliRunner } from '../test-helpers';
 
 const MOBILENET = path.join(SHARED, 'models/mobilenet_v1_0.25_224');
 
@@ -16,13 +15,7 @@ describe('magritte create --base', () => {
   });
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), errIsTty: false };
-    const code = await runCli(argv, io, options());
-    return { code, out, err };
-  }
+  const cli = cliRunner(options);
 
   async function projectBaseModels(dir: string): Promise<{ project: string; deck: string }> {
     const core = createStudioCore(options());

@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../shared/api/export';
 import { testCore, tempDir } from '../../core/store/test-helpers';
 import { fruitDeck, trainDeck } from '../../core/export/testing/train-deck';
-import type { CliIo } from '../command';
-import { runCli } from '../index';
+import { cliRunner } from '../test-helpers';
 
 describe('magritte export', () => {
   let tmp: string;
@@ -30,13 +29,7 @@ describe('magritte export', () => {
     fs.rmSync(path.dirname(path.dirname(project)), { recursive: true, force: true });
   });
 
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), errIsTty: false };
-    const code = await runCli(argv, io, { dataDir, projectsDir: tmp });
-    return { code, out, err };
-  }
+  const cli = cliRunner(() => ({ dataDir, projectsDir: tmp }));
 
   it('writes the chosen format to --out and prints the files, sizes and parity result', async () => {
     const out = path.join(tmp, 'phone');

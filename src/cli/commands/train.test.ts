@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fruitFolder, tempDir } from '../../core/ml/test-helpers';
-import type { CliIo } from '../command';
-import { runCli } from '../index';
+import { cliRunner } from '../test-helpers';
 
 describe('magritte train / evaluate', () => {
   let tmp: string;
@@ -20,13 +19,7 @@ describe('magritte train / evaluate', () => {
     for (const d of [tmp, trainDir, testDir]) fs.rmSync(d, { recursive: true, force: true });
   });
 
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), errIsTty: false };
-    const code = await runCli(argv, io, { dataDir: path.join(tmp, 'data'), projectsDir: tmp });
-    return { code, out, err };
-  }
+  const cli = cliRunner(() => ({ dataDir: path.join(tmp, 'data'), projectsDir: tmp }));
 
   it('trains a deck, printing the backend and the metrics, then evaluates it on unseen photos', async () => {
     expect((await cli('create', project, '--langs', 'en,fr')).code).toBe(0);

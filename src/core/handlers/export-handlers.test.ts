@@ -6,32 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../shared/api/export';
 import type { StudioCore } from '../index';
 import { fileModelHandler } from '../ml/file-io-handler';
-import { tempDir, testCore, type TestCore } from '../store/test-helpers';
+import { tempDir, testCore, waitForJob, type TestCore } from '../store/test-helpers';
 import { readTflite } from '../export/tflite/tflite-reader';
 import { loadTfliteModel } from '../export/tflite/tflite-runtime';
 import { fruitPixels, inputOf } from '../export/testing/fixtures';
 import { fruitDeck, trainDeck } from '../export/testing/train-deck';
 
-async function waitForJob(core: StudioCore, jobId: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const offOk = core.events.on('job.finished', (e) => {
-      if (e.jobId !== jobId) return;
-      offOk();
-      offFail();
-      resolve(e.result);
-    });
-    const offFail = core.events.on('job.failed', (e) => {
-      if (e.jobId !== jobId) return;
-      offOk();
-      offFail();
-      reject(Object.assign(new Error(e.error.message), e.error));
-    });
-  });
-}
-
 async function exportNow(core: StudioCore, req: Parameters<StudioCore['api']['startExport']>[0]): Promise<ExportResult> {
   const { jobId } = await core.api.startExport(req);
-  return (await waitForJob(core, jobId)) as ExportResult;
+  return waitForJob<ExportResult>(core, jobId);
 }
 
 function argMax(a: ArrayLike<number>): number {

@@ -2,34 +2,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StudioCore } from '../index';
-import { FRUITS, runImport, testCore, tempDir, type TestCore } from '../store/test-helpers';
+import { FRUIT_CLASSES, fruitFrames, fruitSources } from '../testing/fruits';
+import { runImport, testCore, tempDir, type TestCore } from '../store/test-helpers';
 
-export { FRUITS, SHARED, tempDir } from '../store/test-helpers';
+export { FRUITS, SHARED, tempDir, waitForJob } from '../store/test-helpers';
+export { FRUIT_CLASSES, fruitFrames } from '../testing/fruits';
 
-export const FRUIT_CLASSES = ['Apple', 'Beetroot', 'Dates', 'Mango', 'Orange', 'Pomegranate'];
-
-/** The frames of one fruit class, in capture order (the file names are timestamps). */
-export function fruitFrames(cls: string): string[] {
-  return fs
-    .readdirSync(path.join(FRUITS, cls))
-    .filter((f) => f.endsWith('.jpg'))
-    .sort()
-    .map((f) => path.join(FRUITS, cls, f));
+/**
+ * Imports frames [from, to) of each class into the deck. One class at a time keeps photo ids in
+ * frame order (training's block split relies on it).
+ */
+export async function importFruits(core: StudioCore, deckId: number, opts: { classes?: readonly string[]; from?: number; to?: number } = {}): Promise<void> {
+  for (const cls of opts.classes ?? FRUIT_CLASSES) {
+    await runImport(core, { deckId, sources: fruitSources([cls], opts.from, opts.to) });
+  }
 }
 
 /** A project with one deck holding frames [from, to) of every fruit class. */
 export async function fruitDeck(opts: { from?: number; to?: number; deckName?: string } = {}): Promise<TestCore & { deckId: number }> {
   const t = await testCore();
   const deck = await t.core.api.createDeck({ name: opts.deckName ?? 'Fruits' });
-  const sources = FRUIT_CLASSES.flatMap((cls) =>
-    fruitFrames(cls)
-      .slice(opts.from ?? 0, opts.to ?? 40)
-      .map((file) => ({ path: file, relativePath: `${cls}/${path.basename(file)}` })),
-  );
-  // One class at a time keeps photo ids in frame order (the block split relies on it).
-  for (const cls of FRUIT_CLASSES) {
-    await runImport(t.core, { deckId: deck.id, sources: sources.filter((s) => s.relativePath.startsWith(`${cls}/`)) });
-  }
+  await importFruits(t.core, deck.id, { from: opts.from, to: opts.to ?? 40 });
   return { ...t, deckId: deck.id };
 }
 
@@ -41,24 +34,6 @@ export function fruitFolder(from: number, to: number): string {
     for (const f of fruitFrames(cls).slice(from, to)) fs.symlinkSync(f, path.join(dir, cls.toLowerCase(), path.basename(f)));
   }
   return dir;
-}
-
-/** Waits for a job to end: its result, or a rejection carrying the error payload's code. */
-export function waitForJob<T = unknown>(core: StudioCore, jobId: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const offOk = core.events.on('job.finished', (e) => {
-      if (e.jobId !== jobId) return;
-      offOk();
-      offFail();
-      resolve(e.result as T);
-    });
-    const offFail = core.events.on('job.failed', (e) => {
-      if (e.jobId !== jobId) return;
-      offOk();
-      offFail();
-      reject(Object.assign(new Error(`${e.error.code}: ${e.error.message}`), { code: e.error.code, cancelled: e.cancelled, payload: e.error }));
-    });
-  });
 }
 
 export type { TestCore };

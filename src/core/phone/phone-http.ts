@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentTypeForPath } from '../http/content-types';
 
 /**
  * The phone page's policy: its own scripts and WebAssembly, the camera stream, nothing from
@@ -26,19 +27,6 @@ export const PHONE_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(self), microphone=()',
-};
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
 };
 
 /** Loopback names only: a page on another site that rebinds its own name to 127.0.0.1 is refused. */
@@ -71,7 +59,7 @@ export async function sendFile(req: IncomingMessage, res: ServerResponse, file: 
   if (!stat?.isFile()) return sendText(res, 404, 'Not found.');
   res.writeHead(200, {
     ...PHONE_HEADERS,
-    'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeForPath(file),
     'Content-Length': String(stat.size),
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });

@@ -2,12 +2,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ImportReport } from '../../shared/domain';
 import { createStudioCore, type StudioCore } from '../index';
+import { SHARED } from '../testing/fruits';
 
-export const SHARED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared');
-export const FRUITS = path.join(SHARED, 'data/fruits');
+export { FRUITS, SHARED } from '../testing/fruits';
 export const FIXTURES = path.join(SHARED, 'fixtures/images');
 
 export function tempDir(prefix = 'magritte-test-'): string {
@@ -35,22 +34,26 @@ export async function testCore(opts: { project?: boolean; languages?: string[] }
   };
 }
 
-/** Starts an import and waits for its report. */
-export async function runImport(core: StudioCore, req: Parameters<StudioCore['api']['startImport']>[0]): Promise<ImportReport> {
-  const { jobId } = await core.api.startImport(req);
-  const result = await new Promise<unknown>((resolve, reject) => {
+/** Waits for a job to end: its result, or a rejection carrying the error payload's code. */
+export function waitForJob<T = unknown>(core: StudioCore, jobId: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const offOk = core.events.on('job.finished', (e) => {
       if (e.jobId !== jobId) return;
       offOk();
       offFail();
-      resolve(e.result);
+      resolve(e.result as T);
     });
     const offFail = core.events.on('job.failed', (e) => {
       if (e.jobId !== jobId) return;
       offOk();
       offFail();
-      reject(new Error(`${e.error.code}: ${e.error.message}`));
+      reject(Object.assign(new Error(`${e.error.code}: ${e.error.message}`), { code: e.error.code, cancelled: e.cancelled, payload: e.error }));
     });
   });
-  return result as ImportReport;
+}
+
+/** Starts an import and waits for its report. */
+export async function runImport(core: StudioCore, req: Parameters<StudioCore['api']['startImport']>[0]): Promise<ImportReport> {
+  const { jobId } = await core.api.startImport(req);
+  return waitForJob<ImportReport>(core, jobId);
 }

@@ -3,20 +3,9 @@
  * of ../shared/data/fruits imported, words in English, French and Spanish, a model trained and
  * exported. Deploy specs start from it.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ProjectInfo } from '../../../src/shared/domain';
+import { FRUIT_WORDS, fruitSources } from '../../../src/core/testing/fruits';
 import type { StudioConnection } from './studio-client';
-import { FRUITS } from './paths';
-
-export const FRUIT_WORDS: Record<string, Record<string, string>> = {
-  Apple: { en: 'apple', fr: 'pomme', es: 'manzana' },
-  Beetroot: { en: 'beetroot', fr: 'betterave', es: 'remolacha' },
-  Dates: { en: 'dates', fr: 'dattes', es: 'dátiles' },
-  Mango: { en: 'mango', fr: 'mangue', es: 'mango' },
-  Orange: { en: 'orange', fr: 'orange', es: 'naranja' },
-  Pomegranate: { en: 'pomegranate', fr: 'grenade', es: 'granada' },
-};
 
 export interface FruitProject {
   project: ProjectInfo;
@@ -28,14 +17,7 @@ export async function makeFruitProject(studio: StudioConnection, opts: { name: s
   const { api } = studio;
   const project = await api.createProject({ name: opts.name, languages: ['en', 'fr', 'es'] });
   const deck = await api.createDeck({ name: 'Fruits' });
-  const sources = fs.readdirSync(FRUITS, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) =>
-      fs.readdirSync(path.join(FRUITS, d.name))
-        .filter((f) => /\.jpe?g$/i.test(f))
-        .map((f) => ({ path: path.join(FRUITS, d.name, f), relativePath: `${d.name}/${f}` })),
-    );
-  await studio.waitForJob((await api.startImport({ deckId: deck.id, sources })).jobId);
+  await studio.waitForJob((await api.startImport({ deckId: deck.id, sources: fruitSources() })).jobId);
   for (const c of await api.listClasses({ deckId: deck.id })) {
     await api.updateClass({ classId: c.id, words: FRUIT_WORDS[c.key] ?? { en: c.key } });
   }

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { fruitFrames } from '../../../src/core/testing/fruits';
 
 /** Shared test data lives beside the repository, read-only: ../shared from the project root. */
 export const SHARED = path.resolve('../shared');
@@ -9,8 +9,7 @@ export const ARTIFACTS = path.resolve('tests/artifacts');
 
 /** The first `n` photos of one fruit folder, sorted by name. */
 export function fruitPhotos(fruit: string, n: number): string[] {
-  const dir = path.join(FRUITS, fruit);
-  return fs.readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.jpg')).sort().slice(0, n).map((f) => path.join(dir, f));
+  return fruitFrames(fruit).slice(0, n);
 }
 
 /** The temporary folder the browser host keeps its data and projects in (see playwright.config.ts). */

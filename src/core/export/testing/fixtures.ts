@@ -6,17 +6,16 @@ import type { HeadSpec } from '../../ml/head-spec';
 import { loadBaseModel } from '../../ml/feature-extractor';
 import { buildInferenceModel } from '../../ml/inference-model';
 import { preparePixels } from '../../ml/preprocess';
+import { FRUIT_CLASSES, fruitFrames } from '../../testing/fruits';
 
 export const SHARED = path.resolve(process.cwd(), '..', 'shared');
 export const BASE_DIR = path.join(SHARED, 'models', 'mobilenet_v1_0.25_224');
-export const FRUITS_DIR = path.join(SHARED, 'data', 'fruits');
 export const BASE_ID = 'mobilenet_v1_0.25_224';
 export const FEATURE_LAYER = 'conv_pw_13_relu';
 export const NORMALIZATION = { mean: [127.5, 127.5, 127.5], std: [127.5, 127.5, 127.5] } as {
   mean: [number, number, number];
   std: [number, number, number];
 };
-export const FRUIT_CLASSES = ['Apple', 'Beetroot', 'Dates', 'Mango', 'Orange', 'Pomegranate'];
 
 /** A deterministic head (no training needed): small pseudo-random weights from a seed. */
 export function fixedHead(labels: string[], seed = 1, hidden = 0, featureSize = 256): HeadSpec {
@@ -51,11 +50,9 @@ export function singleDeckModel(base: tf.LayersModel, head: HeadSpec): tf.Layers
 export async function fruitPixels(perClass: number, offset = 0): Promise<{ pixels: Uint8Array; classIndex: number; file: string }[]> {
   const out: { pixels: Uint8Array; classIndex: number; file: string }[] = [];
   for (let c = 0; c < FRUIT_CLASSES.length; c++) {
-    const dir = path.join(FRUITS_DIR, FRUIT_CLASSES[c]);
-    const files = fs.readdirSync(dir).filter((f) => /\.jpe?g$/i.test(f)).sort().slice(offset, offset + perClass);
-    for (const f of files) {
-      const pixels = (await preparePixels(fs.readFileSync(path.join(dir, f)), 224, ['orig'])).get('orig');
-      if (pixels) out.push({ pixels, classIndex: c, file: path.join(dir, f) });
+    for (const file of fruitFrames(FRUIT_CLASSES[c]).slice(offset, offset + perClass)) {
+      const pixels = (await preparePixels(fs.readFileSync(file), 224, ['orig'])).get('orig');
+      if (pixels) out.push({ pixels, classIndex: c, file });
     }
   }
   return out;

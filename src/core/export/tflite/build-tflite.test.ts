@@ -11,20 +11,14 @@ import {
   singleDeckModel,
 } from '../testing/fixtures';
 import { disposeWithBase } from '../dispose-models';
+import { FRUIT_CLASSES, FRUIT_WORDS } from '../../testing/fruits';
 import type { VocabularyClass } from '../vocabulary';
 import { buildTflite, type TfliteBuildInput } from './build-tflite';
 import { readAssociatedFiles, readTflite } from './tflite-reader';
 import { classifyWithTaskLibrary, loadTfliteModel } from './tflite-runtime';
 
-const KEYS = ['apple', 'beetroot', 'dates', 'mango', 'orange', 'pomegranate'];
-const WORDS: Record<string, Record<string, string>> = {
-  apple: { en: 'apple', fr: 'pomme', es: 'manzana' },
-  beetroot: { en: 'beetroot', fr: 'betterave', es: 'remolacha' },
-  dates: { en: 'dates', fr: 'dattes', es: 'dátiles' },
-  mango: { en: 'mango', fr: 'mangue', es: 'mango' },
-  orange: { en: 'orange', fr: 'orange', es: 'naranja' },
-  pomegranate: { en: 'pomegranate', fr: 'grenade', es: 'granada' },
-};
+const KEYS = FRUIT_CLASSES.map((c) => c.toLowerCase());
+const WORDS: Record<string, Record<string, string>> = Object.fromEntries(FRUIT_CLASSES.map((c) => [c.toLowerCase(), FRUIT_WORDS[c]]));
 const CLASSES: VocabularyClass[] = KEYS.map((key) => ({ key, words: WORDS[key] }));
 
 describe('TFLite export', () => {

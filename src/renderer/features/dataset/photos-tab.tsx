@@ -11,7 +11,7 @@ import { CameraPanel } from '../capture/camera-panel';
 import { ChooseClassDialog } from './choose-class-dialog';
 import { ClassPanel } from './class-panel';
 import { dragHasPhotos, PHOTO_DRAG_TYPE, readDraggedPhotos, setDragLabel } from './drag-photos';
-import { dragHasFiles, filesFromDrop, filesFromInput } from './drop-files';
+import { filesFromDrop, filesFromInput } from './drop-files';
 import { useImports } from './import/import-provider';
 import { PhotoGrid } from './photo-grid';
 import { PhotoToolbar } from './photo-toolbar';
@@ -19,6 +19,7 @@ import { PhotoViewer } from './photo-viewer';
 import { needsClass, toRelativePaths, type FoundFile } from './relative-paths';
 import { clickSelect, EMPTY_SELECTION, keepVisible, selectAll, type Selection } from './selection';
 import { useDeckData } from './use-deck-data';
+import { useFileDrop } from './use-file-drop';
 import { usePhotoActions } from './use-photo-actions';
 
 type Picked = { file: File; relativePath: string };
@@ -35,7 +36,6 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [viewer, setViewer] = useState<number | null>(null);
   const [loose, setLoose] = useState<Picked[] | null>(null);
-  const [dropOver, setDropOver] = useState(false);
   const [cameraFor, setCameraFor] = useState<number | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -68,6 +68,7 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
       else setLoose(looseFiles);
     }
   };
+  const deckDrop = useFileDrop(intoDeck);
 
   const dropOnClass = (cls: DeckClass, dt: DataTransfer) => {
     if (dragHasPhotos(dt)) {
@@ -145,19 +146,7 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
       <Box
         sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', position: 'relative' }}
         data-testid="deck-drop-zone"
-        onDragOver={(e) => {
-          if (!dragHasFiles(e.dataTransfer)) return;
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-          setDropOver(true);
-        }}
-        onDragLeave={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setDropOver(false)}
-        onDrop={(e) => {
-          setDropOver(false);
-          if (!dragHasFiles(e.dataTransfer)) return;
-          e.preventDefault();
-          void filesFromDrop(e.dataTransfer).then(intoDeck);
-        }}
+        {...deckDrop.dropProps}
       >
         <PhotoToolbar
           title={current ? current.key : 'All photos'}
@@ -192,7 +181,7 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
             </Box>
           )}
         </Box>
-        {dropOver ? (
+        {deckDrop.over ? (
           <Box
             sx={(t) => ({
               position: 'absolute', inset: 8, borderRadius: 3, border: `3px dashed ${t.palette.secondary.main}`, pointerEvents: 'none',

@@ -21,7 +21,8 @@ import type { DeckTab, DeckTabProps } from '../../app/deck-tab';
 import { ErrorAlert } from '../../components/error-alert';
 import { nativeName } from '../../phone/language-names';
 import { canSpeak } from '../../phone/speech';
-import { dragHasFiles, filesFromDrop, filesFromInput } from '../dataset/drop-files';
+import { filesFromInput } from '../dataset/drop-files';
+import { useFileDrop } from '../dataset/use-file-drop';
 import { LivePanel } from './live-panel';
 import { PhotoTestResults, usePhotoTest } from './photo-test';
 import { useTestPrefs } from './test-prefs';
@@ -32,7 +33,6 @@ function TestTab({ project, deck }: DeckTabProps) {
   const { state } = useLiveClassifier(deck.id);
   const [prefs, setPrefs] = useTestPrefs();
   const [mode, setMode] = useState<'camera' | 'photos'>('camera');
-  const [dropOver, setDropOver] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const classifier = state.status === 'ready' ? state.classifier : null;
@@ -44,6 +44,7 @@ function TestTab({ project, deck }: DeckTabProps) {
     setMode('photos');
     void photoTest.add(files);
   };
+  const photoDrop = useFileDrop((found) => addFiles(found.map((f) => f.file)));
 
   if (state.status === 'loading') {
     return (
@@ -71,19 +72,7 @@ function TestTab({ project, deck }: DeckTabProps) {
       sx={{ height: '100%', overflowY: 'auto', position: 'relative' }}
       data-testid="test-tab"
       data-model-version={model.number}
-      onDragOver={(e) => {
-        if (!dragHasFiles(e.dataTransfer)) return;
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-        setDropOver(true);
-      }}
-      onDragLeave={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setDropOver(false)}
-      onDrop={(e) => {
-        setDropOver(false);
-        if (!dragHasFiles(e.dataTransfer)) return;
-        e.preventDefault();
-        void filesFromDrop(e.dataTransfer).then((found) => addFiles(found.map((f) => f.file)));
-      }}
+      {...photoDrop.dropProps}
     >
       <Stack spacing={2.5} sx={{ p: 3, maxWidth: 1400, mx: 'auto' }}>
         <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1.5 }}>
@@ -123,7 +112,7 @@ function TestTab({ project, deck }: DeckTabProps) {
           />
         )}
       </Stack>
-      {dropOver ? (
+      {photoDrop.over ? (
         <Box sx={(t) => ({ position: 'absolute', inset: 8, borderRadius: 3, border: `3px dashed ${t.palette.secondary.main}`, pointerEvents: 'none', bgcolor: alpha(t.palette.secondary.main, 0.08), display: 'flex', alignItems: 'center', justifyContent: 'center' })}>
           <Typography variant="h2" component="p" sx={{ color: 'secondary.dark', bgcolor: 'background.paper', px: 3, py: 1.5, borderRadius: 2 }}>
             Drop to see what the model says about these photos

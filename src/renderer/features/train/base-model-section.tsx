@@ -11,12 +11,14 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import CheckCircleIcon from '@mui/icons-material/CheckCircleOutlineRounded';
 import CloudDownloadIcon from '@mui/icons-material/CloudDownloadOutlined';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import FolderOpenIcon from '@mui/icons-material/FolderOpenOutlined';
+import WarningIcon from '@mui/icons-material/WarningAmberRounded';
 import type { BaseModelInfo } from '../../../shared/api/training';
 import { ErrorAlert } from '../../components/error-alert';
-import { locationText, shapeText } from './base-model-wording';
+import { isOnThisComputer, locationText, shapeText } from './base-model-wording';
 import { ImportBaseModelDialog } from './import-base-model-dialog';
 import { useBaseModels, type BaseModelDownload } from './use-base-models';
 
@@ -47,13 +49,25 @@ function DownloadRow({ model, download }: { model: BaseModelInfo; download: Base
   if (model.location !== 'download') return null;
   return (
     <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-      <Button variant="outlined" startIcon={<CloudDownloadIcon />} onClick={() => void download.start(model.id)}>
+      <Button variant="outlined" startIcon={<CloudDownloadIcon />} sx={{ flexShrink: 0, whiteSpace: 'nowrap' }} onClick={() => void download.start(model.id)}>
         Download now
       </Button>
       <Typography variant="body2" color="text.secondary">
         {download.job?.state === 'cancelled' && mine ? 'Download cancelled. ' : ''}
         Otherwise it downloads the first time you train. Needs an internet connection.
       </Typography>
+    </Stack>
+  );
+}
+
+function LocationStatus({ model }: { model: BaseModelInfo }) {
+  const here = isOnThisComputer(model);
+  const Icon = here ? CheckCircleIcon : model.location === 'download' ? CloudDownloadIcon : WarningIcon;
+  const color = here ? 'success.main' : model.location === 'download' ? 'text.secondary' : 'warning.main';
+  return (
+    <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center', pt: 1 }}>
+      <Icon sx={{ fontSize: 20, color }} />
+      <Typography variant="body2" data-testid="base-model-location">{locationText(model)}</Typography>
     </Stack>
   );
 }
@@ -108,9 +122,7 @@ export function BaseModelSection({ deckId, disabled, onChosen }: Props) {
                 </MenuItem>
               ) : null}
             </TextField>
-            <Box sx={{ pt: 1 }} data-testid="base-model-location">
-              {selected ? <Typography variant="body2">{locationText(selected)}</Typography> : null}
-            </Box>
+            {selected ? <LocationStatus model={selected} /> : null}
           </Stack>
           {base.error ? <ErrorAlert error={base.error} /> : null}
           {selected && selected.location === 'missing' ? (

@@ -13,7 +13,8 @@ import type { LanguageCode } from '../../../shared/domain';
 import { useStudio } from '../../api/hooks';
 import { ErrorAlert } from '../../components/error-alert';
 import { languageName } from '../projects/languages';
-import { dragHasFiles, filesFromDrop, filesFromInput } from '../dataset/drop-files';
+import { filesFromInput } from '../dataset/drop-files';
+import { useFileDrop } from '../dataset/use-file-drop';
 
 interface Props {
   deckId: number;
@@ -59,7 +60,6 @@ export function TryPhoto({ deckId, versionId, teacher, pupils }: Props) {
   const [tried, setTried] = useState<Tried[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const urls = useRef<string[]>([]);
   useEffect(() => () => urls.current.forEach((u) => URL.revokeObjectURL(u)), []);
@@ -86,23 +86,12 @@ export function TryPhoto({ deckId, versionId, teacher, pupils }: Props) {
       setBusy(false);
     }
   };
+  const { over, dropProps } = useFileDrop((found) => void run(found.map((f) => f.file)));
 
   return (
     <Box
       data-testid="try-photo"
-      onDragOver={(e) => {
-        if (!dragHasFiles(e.dataTransfer)) return;
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-        setOver(true);
-      }}
-      onDragLeave={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setOver(false)}
-      onDrop={(e) => {
-        setOver(false);
-        if (!dragHasFiles(e.dataTransfer)) return;
-        e.preventDefault();
-        void filesFromDrop(e.dataTransfer).then((found) => run(found.map((f) => f.file)));
-      }}
+      {...dropProps}
       sx={(t) => ({
         border: `2px dashed ${over ? t.palette.secondary.main : t.palette.divider}`,
         bgcolor: over ? alpha(t.palette.secondary.main, 0.06) : 'transparent',

@@ -1,22 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeForPath, sniffImageType } from './media-types';
+import { contentTypeForPath, imageContentType } from './content-types';
 
-describe('media types', () => {
+describe('content types', () => {
   it('judges real fruit photos as JPEG by their bytes', () => {
     const dir = path.resolve('../shared/data/fruits');
     const classDir = fs.readdirSync(dir).map((d) => path.join(dir, d)).find((d) => fs.statSync(d).isDirectory());
     expect(classDir).toBeDefined();
     const photo = fs.readdirSync(classDir!).find((f) => /\.jpe?g$/i.test(f));
     const head = fs.readFileSync(path.join(classDir!, photo!)).subarray(0, 16);
-    expect(sniffImageType(head)).toBe('image/jpeg');
+    expect(imageContentType(head)).toBe('image/jpeg');
   });
 
   it('recognises PNG, WebP and unknown bytes', () => {
-    expect(sniffImageType(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe('image/png');
-    expect(sniffImageType(new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
-    expect(sniffImageType(new TextEncoder().encode('<svg onload=alert(1)>'))).toBe('application/octet-stream');
+    expect(imageContentType(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe('image/png');
+    expect(imageContentType(new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
+    expect(imageContentType(new TextEncoder().encode('<svg onload=alert(1)>'))).toBe('application/octet-stream');
   });
 
   it('gives wasm its streaming-compilable type', () => {
