@@ -69,13 +69,7 @@ export async function importBaseModel(
     throw new StudioError('INVALID_ARGUMENT', `"${id}" cannot be used as a model id.`, 'Use letters, digits, dots, dashes and underscores only.');
   }
   const existing = findBaseModelEntry(id, options.modelCacheDir);
-  if (existing && !existing.imported) {
-    throw new StudioError(
-      'INVALID_ARGUMENT',
-      `"${id}" is already the name of a built-in base model.`,
-      'Give the imported model another name.',
-    );
-  }
+  const builtin = existing && !existing.imported ? existing.entry : null;
 
   const base = await loadBaseModel(source);
   let inputSize: number;
@@ -97,6 +91,20 @@ export async function importBaseModel(
     base.dispose();
   }
 
+  if (builtin) {
+    // A copy of a built-in model (say, from a USB stick on a machine that is offline): install it
+    // where a download would have gone, provided it really is that network.
+    if (builtin.featureLayer !== req.featureLayer || builtin.inputSize !== inputSize || builtin.featureSize !== featureSize) {
+      throw new StudioError(
+        'INVALID_ARGUMENT',
+        `"${id}" is already the name of a built-in base model, and this folder holds a different network.`,
+        'Give the imported model another name.',
+      );
+    }
+    installIntoCache(source, modelJson, id, null, options.modelCacheDir);
+    return requireInfo(id, options);
+  }
+
   const entry: BaseModelManifestEntry = {
     id,
     name: req.name ?? id,
@@ -108,9 +116,20 @@ export async function importBaseModel(
     licence: req.licence ?? 'unknown (imported by the user)',
     description: `Imported from ${source}`,
   };
-  // Copy into a temporary folder and rename, so a half-copied model is never picked up.
-  fs.mkdirSync(options.modelCacheDir, { recursive: true });
-  const tmp = path.join(options.modelCacheDir, `.import-${id}-${randomUUID()}`);
+  installIntoCache(source, modelJson, id, entry, options.modelCacheDir);
+  return requireInfo(id, options);
+}
+
+/** Copies a checked model folder into the cache; via a temporary folder, so a half copy is never used. */
+function installIntoCache(
+  source: string,
+  modelJson: ReturnType<typeof readModelJson>,
+  id: string,
+  importedEntry: BaseModelManifestEntry | null,
+  modelCacheDir: string,
+): void {
+  fs.mkdirSync(modelCacheDir, { recursive: true });
+  const tmp = path.join(modelCacheDir, `.import-${id}-${randomUUID()}`);
   try {
     fs.mkdirSync(tmp);
     fs.copyFileSync(path.join(source, 'model.json'), path.join(tmp, 'model.json'));
@@ -120,15 +139,18 @@ export async function importBaseModel(
         fs.copyFileSync(path.join(source, p), path.join(tmp, p));
       }
     }
-    fs.writeFileSync(path.join(tmp, IMPORTED_ENTRY_FILE), JSON.stringify(entry, null, 2));
-    const target = path.join(options.modelCacheDir, id);
+    if (importedEntry) fs.writeFileSync(path.join(tmp, IMPORTED_ENTRY_FILE), JSON.stringify(importedEntry, null, 2));
+    const target = path.join(modelCacheDir, id);
     fs.rmSync(target, { recursive: true, force: true });
     fs.renameSync(tmp, target);
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
+}
+
+function requireInfo(id: string, options: ModelOptions): BaseModelInfo {
   const info = listBaseModelInfos(options).find((i) => i.id === id);
-  if (!info) throw new Error('imported model not found after import');
+  if (!info) throw new Error(`base model ${id} not found after import`);
   return info;
 }

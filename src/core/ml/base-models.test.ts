@@ -116,7 +116,16 @@ describe('base models', () => {
 
     await expect(importBaseModel({ dir, featureLayer: 'no_such_layer', id: 'other' }, opts)).rejects.toMatchObject({ code: 'MODEL_INVALID' });
     await expect(importBaseModel({ dir: path.join(dir, 'nope'), featureLayer: 'x' }, opts)).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
-    // A folder named like a built-in model cannot replace it.
-    await expect(importBaseModel({ dir, featureLayer: 'conv_pw_13_relu' }, opts)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    // A folder named like a built-in model cannot replace it with another network.
+    await expect(importBaseModel({ dir, featureLayer: 'conv_pw_12_relu' }, opts)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
+  it('installs a copy of a built-in model from a folder, the way back when the machine is offline', async () => {
+    const { dir } = copyModel();
+    const opts = options([], { modelBaseUrl: 'http://127.0.0.1:9' });
+    const info = await importBaseModel({ dir, featureLayer: 'conv_pw_13_relu' }, opts);
+    expect(info).toMatchObject({ id: ID, source: 'builtin', location: 'cache' });
+    const ready = await ensureBaseModel(ID, opts);
+    expect(ready.dir).toBe(path.join(opts.modelCacheDir, ID));
   });
 });
