@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 import type { ImportReport } from '../src/shared/domain';
 import { createStudioCore } from '../src/core/index';
+import { waitForJob } from '../src/core/store/test-helpers';
 import { startWebHost } from '../src/web/web-host';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,10 +62,7 @@ async function main(): Promise<void> {
     await core.api.createProject({ name: 'Grid', languages: ['en', 'fr'] });
     const deck = await core.api.createDeck({ name: 'Many' });
     const { jobId } = await core.api.startImport({ deckId: deck.id, sources: [{ path: photos }] });
-    const report = await new Promise<ImportReport>((resolve, reject) => {
-      core.events.on('job.finished', (e) => e.jobId === jobId && resolve(e.result as ImportReport));
-      core.events.on('job.failed', (e) => e.jobId === jobId && reject(new Error(e.error.message)));
-    });
+    const report = await waitForJob<ImportReport>(core, jobId);
     if (report.imported !== MANY) throw new Error(`imported ${report.imported} of ${MANY}`);
 
     const host = await startWebHost({ core, rendererDir, port: 0 });

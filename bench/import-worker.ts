@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { ImportReport } from '../src/shared/domain';
 import { createStudioCore } from '../src/core/index';
+import { waitForJob } from '../src/core/store/test-helpers';
 
 const [projectDir, folder] = process.argv.slice(2);
 
@@ -15,10 +16,7 @@ async function main(): Promise<void> {
   const deck = await core.api.createDeck({ name: 'Bench' });
   const started = performance.now();
   const { jobId } = await core.api.startImport({ deckId: deck.id, sources: [{ path: folder }] });
-  const report = await new Promise<ImportReport>((resolve, reject) => {
-    core.events.on('job.finished', (e) => e.jobId === jobId && resolve(e.result as ImportReport));
-    core.events.on('job.failed', (e) => e.jobId === jobId && reject(new Error(e.error.message)));
-  });
+  const report = await waitForJob<ImportReport>(core, jobId);
   const seconds = (performance.now() - started) / 1000;
   await core.close();
   // maxRSS is in kilobytes: the high-water mark of this whole process.

@@ -11,21 +11,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { ImportReport } from '../src/shared/domain';
-import { createStudioCore, type StudioCore } from '../src/core/index';
+import { createStudioCore } from '../src/core/index';
+import { waitForJob } from '../src/core/store/test-helpers';
+import { FRUIT_CLASSES, fruitSources } from '../src/core/testing/fruits';
 import { startWebHost } from '../src/web/web-host';
-import { emit, FRUITS, MODELS, ROOT, SHARED } from './ml-fixtures';
+import { emit, MODELS, ROOT, SHARED } from './ml-fixtures';
 
 const PER_CLASS = 15;
 const WARM_UP_MS = 5000;
 const SAMPLES = 3;
 const SAMPLE_EVERY_MS = 4000;
-
-function waitJob(core: StudioCore, jobId: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    core.events.on('job.finished', (e) => e.jobId === jobId && resolve(e.result));
-    core.events.on('job.failed', (e) => e.jobId === jobId && reject(new Error(e.error.message)));
-  });
-}
 
 async function main(): Promise<void> {
   const rendererDir = path.join(ROOT, 'out/renderer');
@@ -46,13 +41,10 @@ async function main(): Promise<void> {
   try {
     await core.api.createProject({ name: 'Live', languages: ['en', 'fr'] });
     const deck = await core.api.createDeck({ name: 'Fruits' });
-    const sources = fs.readdirSync(FRUITS, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) =>
-      fs.readdirSync(path.join(FRUITS, d.name)).filter((f) => f.endsWith('.jpg')).sort().slice(0, PER_CLASS)
-        .map((f) => ({ path: path.join(FRUITS, d.name, f), relativePath: `${d.name}/${f}` })),
-    );
-    const report = (await waitJob(core, (await core.api.startImport({ deckId: deck.id, sources })).jobId)) as ImportReport;
+    const sources = fruitSources(FRUIT_CLASSES, 0, PER_CLASS);
+    const report = await waitForJob<ImportReport>(core, (await core.api.startImport({ deckId: deck.id, sources })).jobId);
     if (report.imported !== sources.length) throw new Error(`imported ${report.imported} of ${sources.length}`);
-    await waitJob(core, (await core.api.startTraining({ deckId: deck.id })).jobId);
+    await waitForJob(core, (await core.api.startTraining({ deckId: deck.id })).jobId);
 
     const host = await startWebHost({ core, rendererDir, port: 0 });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

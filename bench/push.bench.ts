@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStudioCore } from '../src/core/index';
+import { waitForJob } from '../src/core/store/test-helpers';
 import { locateAdb } from '../src/core/devices/adb-locator';
 import { AdbHost } from '../src/core/devices/adb-host';
 
@@ -89,10 +90,7 @@ async function main(): Promise<void> {
     const once = async (): Promise<number> => {
       const started = performance.now();
       const { jobId } = await core.api.startPush({ deckId: deck.id, exportDir, serials: [serial] });
-      await new Promise<void>((resolve, reject) => {
-        const off1 = core.events.on('job.finished', (e) => e.jobId === jobId && (off1(), off2(), resolve()));
-        const off2 = core.events.on('job.failed', (e) => e.jobId === jobId && (off1(), off2(), reject(new Error(e.error.message))));
-      });
+      await waitForJob(core, jobId);
       return performance.now() - started;
     };
     await once(); // warm-up: JIT, adb's first sync connection

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TrainingRunResult, TrainingSettings } from '../src/shared/api/training';
 import { createStudioCore } from '../src/core/index';
+import { waitForJob } from '../src/core/store/test-helpers';
 import { initBackend } from '../src/core/ml/backend';
 import { BUILTIN_BASE_MODELS } from '../src/core/ml/base-model-catalog';
 import { FeaturePool } from '../src/core/ml/feature-pool';
@@ -31,15 +32,10 @@ async function firstTrain(): Promise<{ seconds: number; result: TrainingRunResul
   try {
     await core.api.createProject({ name: 'Bench', languages: ['en', 'fr'] });
     const deck = await core.api.createDeck({ name: 'Fruits' });
-    const wait = <T>(jobId: string) =>
-      new Promise<T>((resolve, reject) => {
-        core.events.on('job.finished', (e) => e.jobId === jobId && resolve(e.result as T));
-        core.events.on('job.failed', (e) => e.jobId === jobId && reject(new Error(e.error.message)));
-      });
-    await wait((await core.api.startImport({ deckId: deck.id, sources: [{ path: FRUITS }] })).jobId);
+    await waitForJob(core, (await core.api.startImport({ deckId: deck.id, sources: [{ path: FRUITS }] })).jobId);
     const t0 = performance.now();
     const { jobId } = await core.api.startTraining({ deckId: deck.id });
-    const result = await wait<TrainingRunResult>(jobId);
+    const result = await waitForJob<TrainingRunResult>(core, jobId);
     return { seconds: (performance.now() - t0) / 1000, result };
   } finally {
     await core.close();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { contentTypeForPath } from '../core/http/content-types';
+import { sendFileBody } from '../core/http/send-file';
 import { SECURITY_HEADERS } from './csp';
 
 /** Serves the built renderer; unknown paths get index.html so the app can route them itself. */
@@ -28,16 +28,6 @@ export function createStaticHandler(root: string) {
     }
     // Built assets carry a content hash in their name; index.html must always be fresh.
     const hashed = file.includes(`${path.sep}assets${path.sep}`);
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': contentTypeForPath(file),
-      'Content-Length': String(stat.size),
-      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    fs.createReadStream(file).pipe(res);
+    await sendFileBody(req, res, file, stat.size, { headers: SECURITY_HEADERS, immutable: hashed });
   };
 }

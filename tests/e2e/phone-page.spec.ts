@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { makeFruitProject } from './support/fruit-deck';
 import { ARTIFACTS, SHARED } from './support/paths';
 import { startDeploySetup, type DeploySetup } from './support/deploy-setup';
+import { recordSpeech } from './support/speech';
 
 /**
  * The deck's phone page as a phone shows it: opened through "Open on phone" (adb reverse + am start
@@ -45,16 +46,7 @@ test.beforeAll(async () => {
   });
   const { defaultBrowserType: _ignored, ...pixel7 } = devices['Pixel 7'];
   context = await browser.newContext({ ...pixel7, permissions: ['camera'] });
-  // Record what the page says aloud (headless Chromium has no voices to hear).
-  await context.addInitScript(() => {
-    const w = globalThis as unknown as { __spoken: string[]; speechSynthesis: { speak(u: { text: string; lang: string }): void } };
-    w.__spoken = [];
-    const speak = w.speechSynthesis.speak.bind(w.speechSynthesis);
-    w.speechSynthesis.speak = (u) => {
-      w.__spoken.push(`${u.lang}:${u.text}`);
-      speak(u);
-    };
-  });
+  await recordSpeech(context);
   page = await context.newPage();
 });
 

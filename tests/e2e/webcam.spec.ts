@@ -5,6 +5,7 @@ import { snap } from './support/artifacts';
 import { cameraFruitProject, hostSocketUrl } from './support/camera-fruits';
 import { dropFiles } from './support/drop';
 import { fruitPhotos } from './support/paths';
+import { recordSpeech } from './support/speech';
 import { connectStudio, type StudioConnection } from './support/studio-client';
 
 /**
@@ -32,16 +33,7 @@ test.beforeAll(async ({ browser }, info) => {
     await studio.api.createClass({ deckId: snapDeckId, key: 'orange', words: { en: 'orange', fr: 'orange', es: 'naranja' } });
   }
   page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: { width: 1440, height: 900 } });
-  // Note what the Test tab says aloud (headless Chromium has no voices to hear).
-  await page.addInitScript(() => {
-    const w = globalThis as unknown as { __spoken: string[]; speechSynthesis: { speak(u: { text: string; lang: string }): void } };
-    w.__spoken = [];
-    const speak = w.speechSynthesis.speak.bind(w.speechSynthesis);
-    w.speechSynthesis.speak = (u) => {
-      w.__spoken.push(`${u.lang}:${u.text}`);
-      speak(u);
-    };
-  });
+  await recordSpeech(page);
   camera = new CameraPage(page);
 });
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { contentTypeForPath } from '../http/content-types';
+import { sendFileBody } from '../http/send-file';
 
 /**
  * The phone page's policy: its own scripts and WebAssembly, the camera stream, nothing from
@@ -57,25 +57,7 @@ export function sendJson(req: IncomingMessage, res: ServerResponse, status: numb
 export async function sendFile(req: IncomingMessage, res: ServerResponse, file: string, immutable: boolean): Promise<void> {
   const stat = await fs.promises.stat(file).catch(() => null);
   if (!stat?.isFile()) return sendText(res, 404, 'Not found.');
-  res.writeHead(200, {
-    ...PHONE_HEADERS,
-    'Content-Type': contentTypeForPath(file),
-    'Content-Length': String(stat.size),
-    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  await new Promise<void>((resolve) => {
-    const stream = fs.createReadStream(file);
-    stream.on('error', () => {
-      res.destroy();
-      resolve();
-    });
-    stream.on('end', () => resolve());
-    stream.pipe(res);
-  });
+  return sendFileBody(req, res, file, stat.size, { headers: PHONE_HEADERS, immutable });
 }
 
 /** `root/<rel>` when `rel` stays inside `root`; null otherwise. */
