@@ -31,6 +31,8 @@ test.afterAll(async () => {
 
 test('creates a project whose pupils learn French and Spanish', async () => {
   await start.goto();
+  // The specs share one studio and run in file-name order: this one comes first, on a studio that
+  // has never opened a project.
   await expect(page.getByText('Projects you create or open will be listed here.')).toBeVisible();
   await snap(page, '01-start-empty');
   const dialog = await start.openNewProjectDialog();
