@@ -3,7 +3,7 @@ import type { DeckClass } from '../../shared/domain';
 import { isStudioError, StudioError } from '../../shared/errors';
 import { splitByBlocks } from '../ml/block-split';
 import { loadDeckDataset } from '../ml/deck-dataset';
-import { getHead, getModelVersion, resolveVersionId } from '../ml/model-versions-repo';
+import { getHead, getModelVersion, getValidationPhotoIds, resolveVersionId } from '../ml/model-versions-repo';
 import type { Db } from '../store/open-database';
 
 /** A deck's trained model as export needs it. */
@@ -13,6 +13,8 @@ export interface DeckModel {
   baseModelId: string;
   head: HeadSpec;
   validationShare: number;
+  /** The photos training judged the version on; null for versions saved before they were kept. */
+  validationPhotoIds: number[] | null;
 }
 
 /** The deck's newest model version (the one it uses), or NOT_TRAINED naming the deck. */
@@ -34,6 +36,7 @@ export function currentDeckModel(db: Db, deck: { id: number; name: string }): De
     baseModelId: version.baseModelId,
     head,
     validationShare: version.settings.validationShare,
+    validationPhotoIds: getValidationPhotoIds(db, versionId),
   };
 }
 
@@ -64,14 +67,25 @@ export interface ParityPhoto {
 /** Most photos the parity gate looks at when a deck kept none aside for validation. */
 const FALLBACK_PHOTOS = 24;
 
+/** Dataset indices of the version's validation photos that the deck still has, in dataset order. */
+function validationIndices(photos: readonly { id: number }[], ids: readonly number[]): number[] {
+  const kept = new Set(ids);
+  return photos.flatMap((p, i) => (kept.has(p.id) ? [i] : []));
+}
+
 /**
- * The photos the parity gate runs: the validation block of the deck's model (training's own
- * dataset order and block split), or, when training kept none aside, photos spread evenly over
- * the deck. Photos of classes added since training are left out (the model does not know them).
+ * The photos the parity gate runs: the validation photos the deck's model was judged on (stored
+ * with the version; for versions saved before that, training's block split re-derived from the
+ * deck as it is now), or, when training kept none aside, photos spread evenly over the deck.
+ * Photos deleted since training, and those of classes added since (the model does not know
+ * them), are left out.
  */
 export function parityPhotos(db: Db, deckId: number, model: DeckModel): { photos: ParityPhoto[]; validation: boolean } {
   const dataset = loadDeckDataset(db, deckId);
-  const { val } = splitByBlocks(dataset.photos.map((p) => p.classIndex), model.validationShare);
+  const val =
+    model.validationPhotoIds !== null
+      ? validationIndices(dataset.photos, model.validationPhotoIds)
+      : splitByBlocks(dataset.photos.map((p) => p.classIndex), model.validationShare).val;
   const outputIndex = (datasetClass: number) =>
     model.head.labels.findIndex((l) => l.toLowerCase() === dataset.labels[datasetClass].toLowerCase());
   const known = (indices: number[]) =>

@@ -28,6 +28,8 @@ export interface NewModelVersion {
   timings: Record<string, number>;
   stopped: RunStop;
   message: string | null;
+  /** Ids of the photos the version was judged on (its validation block), in dataset order. */
+  validationPhotoIds: number[];
 }
 
 interface VersionRow {
@@ -47,6 +49,7 @@ interface VersionRow {
   stopped: RunStop;
   message: string | null;
   created_at: string;
+  validation_photo_ids: string | null;
 }
 
 /**
@@ -115,8 +118,8 @@ export function insertModelVersion(db: Db, v: NewModelVersion): { id: number; nu
     const info = db
       .prepare(
         `INSERT INTO model_versions (deck_id, number, run_id, base_model_id, preprocessing, backend, settings_json, curves_json,
-           metrics_json, head_json, misclassified_json, timings_json, stopped, message, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           metrics_json, head_json, misclassified_json, timings_json, stopped, message, created_at, validation_photo_ids)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         v.deckId,
@@ -134,6 +137,7 @@ export function insertModelVersion(db: Db, v: NewModelVersion): { id: number; nu
         v.stopped,
         v.message,
         new Date().toISOString(),
+        JSON.stringify(v.validationPhotoIds),
       );
     return { id: Number(info.lastInsertRowid), number: row.next };
   })();
@@ -175,6 +179,16 @@ export function getModelVersion(db: Db, versionId: number): ModelVersion {
 export function getHead(db: Db, versionId: number): { deckId: number; number: number; head: HeadSpec; preprocessing: number } {
   const r = getRow(db, versionId);
   return { deckId: r.deck_id, number: r.number, head: decodeHead(r.head_json), preprocessing: r.preprocessing };
+}
+
+/**
+ * The photo ids a version was judged on, or null for a version saved before they were kept
+ * (migration 005): then only re-deriving the split can tell.
+ */
+export function getValidationPhotoIds(db: Db, versionId: number): number[] | null {
+  const r = db.prepare('SELECT validation_photo_ids FROM model_versions WHERE id = ?').get(versionId) as Pick<VersionRow, 'validation_photo_ids'> | undefined;
+  if (!r) throw notFound();
+  return r.validation_photo_ids === null ? null : (JSON.parse(r.validation_photo_ids) as number[]);
 }
 
 /** The version to use: the one named (checked against the deck), else the deck's newest. */

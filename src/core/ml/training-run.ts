@@ -166,6 +166,8 @@ export async function runTraining(ctx: CoreContext, job: JobContext, req: Traini
     timings,
     stopped,
     message,
+    // The exact photos judged, so export's parity gate checks these even after the deck changes.
+    validationPhotoIds: val.map((p) => p.id),
   });
   ctx.events.emit('training.finished', { runId: req.runId, deckId: req.deckId, versionId: saved.id, number: saved.number });
   job.progress(1, 1, `Done: version ${saved.number}`);

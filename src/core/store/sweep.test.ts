@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FeaturesResult } from '../../shared/api/training';
 import { stagingFolder } from '../export/export-folder';
+import { importFruits } from '../ml/test-helpers';
 import { blobPath, thumbPath } from './paths';
 import { ProjectStore } from './project-store';
-import { FRUITS, runImport, testCore, type TestCore } from './test-helpers';
+import { FRUITS, runImport, testCore, waitForJob, type TestCore } from './test-helpers';
 
 describe('the sweep when a project opens', () => {
   let t: TestCore;
@@ -69,6 +71,43 @@ describe('the sweep when a project opens', () => {
     expect(store.sweepReport!.orphanBlobs).toBe(0);
     expect(fs.existsSync(blobPath(dir, photo.sha256))).toBe(true);
     store.close();
+  });
+
+  it('drops the cached features of purged photos, and keeps those of live ones and of content another deck still has', async () => {
+    const { api } = t.core;
+    const a = await api.createDeck({ name: 'A' });
+    const b = await api.createDeck({ name: 'B' });
+    await importFruits(t.core, a.id, { classes: ['Apple', 'Mango'], to: 2 });
+    await importFruits(t.core, b.id, { classes: ['Apple'], to: 1 });
+    // The mirrored and cropped views too: every variant of a purged photo must go.
+    const features = await waitForJob<FeaturesResult>(t.core, (await api.startFeatureExtraction({ deckId: a.id, augmentation: true })).jobId);
+    expect(features.failed).toEqual([]);
+    const photos = await api.listPhotos({ deckId: a.id });
+    expect(photos).toHaveLength(4);
+    const [shared, , onlyHere] = photos;
+    const [inB] = await api.listPhotos({ deckId: b.id });
+    expect(inB.sha256).toBe(shared.sha256);
+
+    const store = t.core.context.session.require();
+    const dir = store.dir;
+    const rowsOf = (db: typeof store.db, sha: string) => (db.prepare('SELECT COUNT(*) AS n FROM embeddings WHERE sha256 = ?').get(sha) as { n: number }).n;
+    const variants = rowsOf(store.db, onlyHere.sha256);
+    expect(variants).toBeGreaterThan(1);
+    for (const p of photos) expect(rowsOf(store.db, p.sha256)).toBe(variants);
+
+    await api.deletePhotos({ photoIds: [shared.id, onlyHere.id] });
+    // Soft-deleted photos can still be undone this session: their features stay until the project reopens.
+    expect(rowsOf(store.db, onlyHere.sha256)).toBe(variants);
+    await api.closeProject();
+
+    await api.openProject({ dir });
+    const reopened = t.core.context.session.require();
+    expect(reopened.sweepReport).toMatchObject({ purgedDeleted: 2, orphanEmbeddings: variants });
+    expect(rowsOf(reopened.db, onlyHere.sha256)).toBe(0);
+    // Deck B still has the shared photo's content, and deck A's other photos are untouched.
+    expect(rowsOf(reopened.db, shared.sha256)).toBe(variants);
+    for (const p of await api.listPhotos({ deckId: a.id })) expect(rowsOf(reopened.db, p.sha256)).toBe(variants);
+    expect(await api.getFeatureStatus({ deckId: a.id })).toMatchObject({ photos: 2, cached: 2, augmentedCached: 2 });
   });
 
   it('removes the hidden staging folder an export left when the studio stopped mid-export, and keeps finished exports', async () => {

@@ -14,6 +14,8 @@ export interface SweepReport {
   thumbsRebuilt: number;
   /** Hidden `.<name>.partial-*` folders an export left when the studio stopped mid-export. */
   partialExports: number;
+  /** Cached feature rows (table `embeddings`) of photos no row points at any more. */
+  orphanEmbeddings: number;
 }
 
 /** `.<target folder>.partial-<random>`, as export/export-folder.ts names its staging folders. */
@@ -57,7 +59,7 @@ async function sweepShardedFolder(root: string, live: Set<string>, suffix: strin
  */
 export async function sweepProject(db: Db, dir: string): Promise<SweepReport> {
   const paths = projectPaths(dir);
-  const report: SweepReport = { tempFiles: 0, purgedDeleted: 0, rowsWithoutBlob: 0, orphanBlobs: 0, orphanThumbs: 0, thumbsRebuilt: 0, partialExports: 0 };
+  const report: SweepReport = { tempFiles: 0, purgedDeleted: 0, rowsWithoutBlob: 0, orphanBlobs: 0, orphanThumbs: 0, thumbsRebuilt: 0, partialExports: 0, orphanEmbeddings: 0 };
 
   for (const name of await listDir(paths.tmp)) {
     await fs.rm(path.join(paths.tmp, name), { force: true, recursive: true });
@@ -86,6 +88,10 @@ export async function sweepProject(db: Db, dir: string): Promise<SweepReport> {
       report.rowsWithoutBlob += dropRows.run(sha).changes;
     }
   }
+
+  // Features are cached by content (sha256), so they go only once no photo row in any deck has that
+  // content; a photo re-imported after this just has its features computed again.
+  report.orphanEmbeddings = db.prepare('DELETE FROM embeddings WHERE sha256 NOT IN (SELECT sha256 FROM photos)').run().changes;
 
   report.orphanBlobs = await sweepShardedFolder(paths.blobs, live, '');
   report.orphanThumbs = await sweepShardedFolder(paths.thumbs, live, '.webp');

@@ -4,8 +4,9 @@ import type { Migration } from './migration';
  * Training: cached features, model versions and each deck's training choices.
  *
  * Embeddings are keyed by the photo's content (sha256), not its row, so the same photo in two decks,
- * or deleted and re-imported, never costs a second pass through the base network. They outlive their
- * photos harmlessly (a few KB each); nothing points at them.
+ * or deleted and re-imported before the project closes, never costs a second pass through the base
+ * network. They outlive their photos until the project next opens: its sweep (store/sweep.ts) drops
+ * those no photo row has.
  */
 export const migration002: Migration = {
   version: 2,

@@ -3,6 +3,7 @@ import { migration001 } from './001-foundation';
 import { migration002 } from './002-training';
 import { migration003 } from './003-export';
 import { migration004 } from './004-deploy';
+import { migration005 } from './005-validation-photos';
 
 /** Every schema step, in order. Never edit a released step: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
