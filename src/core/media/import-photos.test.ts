@@ -57,6 +57,17 @@ describe('importing the fruit photos', () => {
     expect((await api.listPhotos({ deckId: deck.id })).length).toBe(240);
   });
 
+  it('numbers the photos in the order of the files, though it decodes several at once', async () => {
+    const { api } = t.core;
+    const deck = await api.createDeck({ name: 'Fruits' });
+    const apple = await api.createClass({ deckId: deck.id, key: 'apple' });
+    // Bursts of frames: training holds back each class's last photos, so ids must follow the frames.
+    const frames = fs.readdirSync(path.join(FRUITS, 'Apple')).sort().slice(0, 12);
+    await runImport(t.core, { deckId: deck.id, classId: apple.id, sources: frames.map((f) => ({ path: path.join(FRUITS, 'Apple', f) })) });
+    const byId = (await api.listPhotos({ deckId: deck.id })).sort((a, b) => a.id - b.id);
+    expect(byId.map((p) => p.originalName)).toEqual(frames);
+  });
+
   it('puts dropped files into the class they were dropped on, and refuses loose files on the deck', async () => {
     const { api } = t.core;
     const deck = await api.createDeck({ name: 'Fruits' });

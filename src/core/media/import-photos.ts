@@ -12,6 +12,7 @@ import type { ProjectStore } from '../store/project-store';
 import type { ImportItem } from './import-sources';
 import { expandSources } from './import-sources';
 import { checkImageType, preparePhoto, sha256Of } from './prepare-photo';
+import { InOrder } from './in-order';
 
 export interface ImportRequest {
   deckId: number;
@@ -51,6 +52,7 @@ export async function importPhotos(store: ProjectStore, events: EventBus, job: J
   const total = items.length + refused.length;
   let done = refused.length;
   const inFlight = new Set<string>();
+  const order = new InOrder();
   let lastChanged = Date.now();
 
   const classFor = (item: ImportItem): number => {
@@ -64,7 +66,7 @@ export async function importPhotos(store: ProjectStore, events: EventBus, job: J
     return created.id;
   };
 
-  const importOne = async (item: ImportItem): Promise<void> => {
+  const importOne = async (item: ImportItem, index: number): Promise<void> => {
     const stat = await fs.stat(item.path);
     if (stat.size > MAX_FILE_BYTES) {
       throw new StudioError('IMAGE_TOO_LARGE', `This file is too big (${Math.round(stat.size / 1e6)} MB).`, 'Import photos under 200 MB.');
@@ -87,6 +89,7 @@ export async function importPhotos(store: ProjectStore, events: EventBus, job: J
       const thumb = thumbPath(dir, sha);
       if (!(await fileExists(thumb))) await writeFileDurably(store.paths.tmp, thumb, photo.thumbnail);
       job.throwIfCancelled();
+      await order.turn(index);
       // Checked again here: another import into this deck may have added it meanwhile, and
       // this check and the insert below run without yielding, so they cannot interleave.
       if (findPhotoInDeck(db, deck.id, sha)?.deleted === false) {
@@ -113,13 +116,16 @@ export async function importPhotos(store: ProjectStore, events: EventBus, job: J
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length && !job.signal.aborted && store.isOpen) {
-      const item = items[next++];
+      const index = next++;
+      const item = items[index];
       try {
-        await importOne(item);
+        await importOne(item, index);
       } catch (e) {
         if (job.signal.aborted && isStudioError(e) && e.code === 'JOB_CANCELLED') break;
         if (!store.isOpen) break;
         report.refused.push(refusal(item, e));
+      } finally {
+        order.done(index);
       }
       done++;
       job.progress(done, total, `${report.imported} imported, ${report.duplicates} already there, ${report.refused.length} refused`);
