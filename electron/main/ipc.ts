@@ -1,6 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { isMethodName } from '../../src/shared/api';
 import { isEnvelope, type Envelope } from '../../src/shared/envelope';
+import { unknownMethodError } from '../../src/shared/errors';
 import { IPC_CHANNELS } from '../ipc-channels';
 import type { CoreHost } from './core-host';
 import { pickDirectory } from './dialogs';
@@ -35,7 +36,7 @@ export class IpcManager {
           kind: 'error',
           id: raw.id,
           name: raw.name,
-          payload: { code: 'INVALID_ARGUMENT', message: `Unknown request "${raw.name}".`, fix: 'Update the studio: its window and core disagree.' },
+          payload: unknownMethodError(raw.name).toPayload(),
         };
         return refused;
       }

@@ -1,6 +1,6 @@
 import { isMethodName, type Handlers } from '../shared/api';
 import type { Envelope } from '../shared/envelope';
-import { StudioError, toErrorPayload } from '../shared/errors';
+import { toErrorPayload, unknownMethodError } from '../shared/errors';
 
 /**
  * Answers one `call` envelope with a `reply` or `error` envelope. Every transport uses this, so
@@ -9,7 +9,7 @@ import { StudioError, toErrorPayload } from '../shared/errors';
 export async function dispatchCall(api: Handlers, call: Envelope): Promise<Envelope> {
   try {
     if (call.kind !== 'call' || !isMethodName(call.name)) {
-      throw new StudioError('INVALID_ARGUMENT', `Unknown request "${call.name}".`, 'Update the studio: its window and core disagree.');
+      throw unknownMethodError(call.name);
     }
     const handler = api[call.name] as (req: unknown) => Promise<unknown>;
     const payload = await handler(call.payload);

@@ -91,3 +91,8 @@ export function toErrorPayload(e: unknown): StudioErrorPayload {
     fix: 'Try again. If it keeps happening, restart the studio and report the message.',
   };
 }
+
+/** A request name the core does not know: the window and the core come from different versions. */
+export function unknownMethodError(name: string): StudioError {
+  return new StudioError('INVALID_ARGUMENT', `Unknown request "${name}".`, 'Update the studio: its window and core disagree.');
+}
