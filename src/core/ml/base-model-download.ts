@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { BaseModelManifestEntry } from '../../shared/api/training';
 import { StudioError } from '../../shared/errors';
 import { cancelledError } from '../jobs/job-runner';
-import { expectedGroupBytes, verifyModelFiles, type ModelJson } from './weights-manifest';
+import { joinInside, writeFileInsideSync } from '../fs/safe-path';
+import { checkWeightPaths, expectedGroupBytes, verifyModelFiles, type ModelJson } from './weights-manifest';
 
 export interface DownloadProgress {
   bytesDone: number;
@@ -45,18 +46,17 @@ export async function downloadBaseModel(
   fs.mkdirSync(tmp);
   try {
     const modelText = new TextDecoder().decode(await fetchBytes(url, entry, opts.signal));
-    const model = JSON.parse(modelText) as ModelJson;
-    if (!Array.isArray(model.weightsManifest)) {
-      throw new StudioError('MODEL_INVALID', `${url} is not a TensorFlow.js layers model.`, 'Check the download address.');
-    }
-    fs.writeFileSync(path.join(tmp, 'model.json'), modelText);
+    const model = parseModel(modelText, url);
+    // Every weight name is checked before anything is fetched or written: the server is untrusted.
+    checkWeightPaths(model.weightsManifest, url);
+    writeFileInsideSync(tmp, joinInside(tmp, 'model.json'), modelText);
     const bytesTotal = model.weightsManifest.reduce((n, g) => n + expectedGroupBytes(g), 0);
     let bytesDone = 0;
     for (const group of model.weightsManifest) {
       for (const p of group.paths) {
         if (opts.signal?.aborted) throw cancelledError();
         const bytes = await fetchBytes(new URL(p, url).toString(), entry, opts.signal);
-        fs.writeFileSync(path.join(tmp, p), bytes);
+        writeFileInsideSync(tmp, joinInside(tmp, p), bytes);
         bytesDone += bytes.byteLength;
         opts.onProgress?.({ bytesDone, bytesTotal, file: p });
       }
@@ -70,6 +70,19 @@ export async function downloadBaseModel(
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
+}
+
+function parseModel(text: string, url: string): ModelJson {
+  let model: Partial<ModelJson> | null = null;
+  try {
+    model = JSON.parse(text) as Partial<ModelJson>;
+  } catch {
+    // Reported below with the same words as any other non-model answer.
+  }
+  if (typeof model !== 'object' || model === null || !Array.isArray(model.weightsManifest)) {
+    throw new StudioError('MODEL_INVALID', `${url} is not a TensorFlow.js layers model.`, 'Check the download address.');
+  }
+  return model as ModelJson;
 }
 
 async function fetchBytes(url: string, entry: BaseModelManifestEntry, signal?: AbortSignal): Promise<Uint8Array> {

@@ -8,7 +8,8 @@ import { IMPORTED_ENTRY_FILE, findBaseModelEntry, requireBaseModelEntry } from '
 import { downloadBaseModel, type DownloadProgress } from './base-model-download';
 import { isSafeId, listBaseModelInfos, locateBaseModel } from './base-model-locator';
 import { loadBaseModel, truncateAt } from './feature-extractor';
-import { readModelJson, verifyModelFiles } from './weights-manifest';
+import { joinInside, READ_NO_FOLLOW, writeFileInsideSync } from '../fs/safe-path';
+import { modelFileInside, readModelJson, verifyModelFiles } from './weights-manifest';
 
 type ModelOptions = Pick<ResolvedOptions, 'modelCacheDir' | 'modelsPath' | 'modelBaseUrl'>;
 
@@ -120,7 +121,11 @@ export async function importBaseModel(
   return requireInfo(id, options);
 }
 
-/** Copies a checked model folder into the cache; via a temporary folder, so a half copy is never used. */
+/**
+ * Copies a checked model folder into the cache; via a temporary folder, so a half copy is never used.
+ * Each file is read through a link-free real path inside the source folder (modelFileInside) and
+ * written by plain name with O_NOFOLLOW, so neither side of the copy can be steered elsewhere.
+ */
 function installIntoCache(
   source: string,
   modelJson: ReturnType<typeof readModelJson>,
@@ -130,22 +135,28 @@ function installIntoCache(
 ): void {
   fs.mkdirSync(modelCacheDir, { recursive: true });
   const tmp = path.join(modelCacheDir, `.import-${id}-${randomUUID()}`);
+  const copy = (name: string) => writeFileInsideSync(tmp, joinInside(tmp, name), readNoFollow(modelFileInside(source, name)));
   try {
     fs.mkdirSync(tmp);
-    fs.copyFileSync(path.join(source, 'model.json'), path.join(tmp, 'model.json'));
-    for (const group of modelJson.weightsManifest) {
-      for (const p of group.paths) {
-        fs.mkdirSync(path.dirname(path.join(tmp, p)), { recursive: true });
-        fs.copyFileSync(path.join(source, p), path.join(tmp, p));
-      }
-    }
-    if (importedEntry) fs.writeFileSync(path.join(tmp, IMPORTED_ENTRY_FILE), JSON.stringify(importedEntry, null, 2));
+    copy('model.json');
+    for (const group of modelJson.weightsManifest) for (const p of group.paths) copy(p);
+    if (importedEntry) writeFileInsideSync(tmp, joinInside(tmp, IMPORTED_ENTRY_FILE), JSON.stringify(importedEntry, null, 2));
     const target = path.join(modelCacheDir, id);
     fs.rmSync(target, { recursive: true, force: true });
     fs.renameSync(tmp, target);
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;
+  }
+}
+
+/** A file's bytes, refusing (ELOOP) if it was swapped for a link since it was checked. */
+function readNoFollow(file: string): Buffer {
+  const fd = fs.openSync(file, READ_NO_FOLLOW);
+  try {
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
-import { readModelJson, verifyModelFiles } from './weights-manifest';
+import { modelFileInside, readModelJson, verifyModelFiles } from './weights-manifest';
 
 /**
  * A TF.js IOHandler backed by a folder (model.json + shards), written with fs because
@@ -17,7 +17,7 @@ export function fileModelHandler(dir: string): tf.io.IOHandler {
       const buffers: Buffer[] = [];
       for (const group of model.weightsManifest) {
         weightSpecs.push(...(group.weights as tf.io.WeightsManifestEntry[]));
-        for (const p of group.paths) buffers.push(fs.readFileSync(path.join(dir, p)));
+        for (const p of group.paths) buffers.push(fs.readFileSync(modelFileInside(dir, p)));
       }
       const all = Buffer.concat(buffers);
       const weightData = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer;

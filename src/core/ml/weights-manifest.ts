@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../../shared/errors';
+import { entryKindSync, isPlainFileName, realFileInsideSync } from '../fs/safe-path';
 
 /** The parts of a TF.js model.json this code reads. */
 export interface WeightEntry {
@@ -51,7 +52,7 @@ function invalidModel(message: string): StudioError {
 
 /** Reads and checks the shape of model.json in `dir`. */
 export function readModelJson(dir: string): ModelJson {
-  const file = path.join(dir, 'model.json');
+  const file = modelFileInside(dir, 'model.json');
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -73,7 +74,50 @@ export function readModelJson(dir: string): ModelJson {
   if (typeof m !== 'object' || m === null || !m.modelTopology || !Array.isArray(m.weightsManifest)) {
     throw invalidModel(`${file} is not a TensorFlow.js layers model (no modelTopology or weightsManifest).`);
   }
+  checkWeightPaths(m.weightsManifest, file);
   return m as ModelJson;
+}
+
+/**
+ * Every weight file a manifest names must be a plain file name beside model.json: a manifest from
+ * a USB stick or a download is untrusted, and "../../.bashrc" or "/etc/x" would otherwise be
+ * joined onto the cache folder when the model is copied or downloaded. `where` names the manifest.
+ */
+export function checkWeightPaths(manifest: unknown, where: string): void {
+  if (!Array.isArray(manifest)) throw invalidModel(`${where} has no list of weight files (weightsManifest).`);
+  for (const group of manifest as Partial<WeightGroup>[]) {
+    if (typeof group !== 'object' || group === null || !Array.isArray(group.paths) || !Array.isArray(group.weights)) {
+      throw invalidModel(`${where} has a weight group without "paths" and "weights" lists.`);
+    }
+    for (const p of group.paths as unknown[]) {
+      if (typeof p === 'string' && isPlainFileName(p)) continue;
+      const shown = typeof p === 'string' ? p.slice(0, 200) : JSON.stringify(p);
+      throw new StudioError(
+        'MODEL_INVALID',
+        `The base model's list of weight files (${where}) names "${shown}", which is not a plain file name in the model's folder; the studio refuses it so that nothing outside the folder is read or written.`,
+        'Use the model as its converter wrote it: model.json and its weight files side by side in one folder, with plain names such as "group1-shard1of1.bin".',
+        { entry: p },
+      );
+    }
+  }
+}
+
+/**
+ * `<dir>/<name>` when it is a regular file whose real path stays inside `dir` (a link to a file
+ * beside it is fine); a link leading out of the folder is refused naming it; a missing file is
+ * returned as the plain path so the caller reports it as missing.
+ */
+export function modelFileInside(dir: string, name: string): string {
+  const file = path.join(dir, name);
+  if (entryKindSync(file) !== 'link') return file;
+  const real = realFileInsideSync(dir, file);
+  if (real) return real;
+  throw new StudioError(
+    'MODEL_INVALID',
+    `The base model file "${name}" in ${dir} is a symbolic link that leads outside the model's folder (or to nothing); the studio does not follow it.`,
+    'Copy the real file into the model folder in place of the link, then import the model again.',
+    { entry: name, file },
+  );
 }
 
 function incomplete(dir: string, file: string, detail: string): StudioError {
@@ -91,10 +135,11 @@ function incomplete(dir: string, file: string, detail: string): StudioError {
  * last one, so a short shard before the last is the truncated one.
  */
 export function verifyModelFiles(dir: string, model: ModelJson = readModelJson(dir)): void {
+  checkWeightPaths(model.weightsManifest, 'model.json');
   for (const group of model.weightsManifest) {
     const sizes: number[] = [];
     for (const p of group.paths) {
-      const st = fs.statSync(path.join(dir, p), { throwIfNoEntry: false });
+      const st = fs.statSync(modelFileInside(dir, p), { throwIfNoEntry: false });
       if (!st || !st.isFile()) throw incomplete(dir, p, `the weight file "${p}" is missing`);
       sizes.push(st.size);
     }

@@ -7,22 +7,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ResolvedOptions } from '../options';
+import { isPlainFileName, realFileInsideSync } from '../fs/safe-path';
 import { isSafeId, resolveBaseModelDir } from '../ml/base-model-locator';
 
 type LocatorOptions = Pick<ResolvedOptions, 'modelCacheDir' | 'modelsPath'>;
 
 export const BASE_MODEL_ROUTE = /^\/base-models\/([^/]+)\/([^/]+)$/;
 
-const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
-
-/** The weight files a model.json names, or null when it cannot be read. */
-function listedWeightFiles(modelJson: string): Set<string> | null {
+/** The weight files a model.json names (plain names only), or null when it cannot be read. */
+function listedWeightFiles(modelJson: string | null): Set<string> | null {
+  if (!modelJson) return null;
   try {
     const parsed = JSON.parse(fs.readFileSync(modelJson, 'utf8')) as { weightsManifest?: Array<{ paths?: unknown }> };
     const names = new Set<string>();
     for (const group of parsed.weightsManifest ?? []) {
       if (!Array.isArray(group.paths)) continue;
-      for (const p of group.paths) if (typeof p === 'string') names.add(p);
+      for (const p of group.paths) if (typeof p === 'string' && isPlainFileName(p)) names.add(p);
     }
     return names;
   } catch {
@@ -35,17 +35,14 @@ function listedWeightFiles(modelJson: string): Set<string> | null {
  * (unknown model, odd name, not model.json nor one of its weight files, or missing).
  */
 export function resolveBaseModelFile(id: string, file: string, options: LocatorOptions): string | null {
-  if (!isSafeId(id) || !FILE_NAME.test(file) || file.includes('..')) return null;
+  if (!isSafeId(id) || !isPlainFileName(file)) return null;
   const dir = resolveBaseModelDir(id, options);
   if (!dir) return null;
-  const modelJson = path.join(dir, 'model.json');
+  // Real paths, checked to stay in the model's folder: a linked model.json or weight file that
+  // leads elsewhere on the computer is never served.
+  const modelJson = realFileInsideSync(dir, path.join(dir, 'model.json'));
   if (file !== 'model.json' && !listedWeightFiles(modelJson)?.has(file)) return null;
-  const abs = path.join(dir, file);
-  try {
-    return fs.statSync(abs).isFile() ? abs : null;
-  } catch {
-    return null;
-  }
+  return file === 'model.json' ? modelJson : realFileInsideSync(dir, path.join(dir, file));
 }
 
 /** Parses a request path; null when it is not a base-model route. URL escapes are undone first. */
