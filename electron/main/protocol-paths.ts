@@ -1,7 +1,7 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { blobPath, isSha256, thumbPath } from '../../src/core/store/paths';
 import { contentTypeForPath } from '../../src/core/http/content-types';
+import { realFileInside } from '../../src/core/fs/safe-path';
 import { APP_HOST, APP_SCHEME } from './security-policy';
 
 /**
@@ -82,28 +82,6 @@ export function parseAppUrl(url: string): ParsedAppUrl {
   if (parsed.host === MEDIA_HOST) return parseMedia(segments);
   if (parsed.host !== APP_HOST) return refuse(404, 'Unknown host');
   return { ok: true, kind: 'renderer', segments: segments.length > 0 ? segments : ['index.html'] };
-}
-
-/** True when `target` lies strictly inside `root` (both absolute, already normalised). */
-export function isInside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
-}
-
-/**
- * The real file under `root` that `candidate` names, or null when it is missing, not a regular
- * file, or (after following symlinks) outside `root`.
- */
-export async function realFileInside(root: string, candidate: string): Promise<string | null> {
-  if (!isInside(path.resolve(root), path.resolve(candidate))) return null;
-  try {
-    const [realRoot, realFile] = await Promise.all([fs.realpath(root), fs.realpath(candidate)]);
-    if (!isInside(realRoot, realFile)) return null;
-    const stat = await fs.stat(realFile);
-    return stat.isFile() ? realFile : null;
-  } catch {
-    return null;
-  }
 }
 
 /** A page route such as app://studio/deck/3 (no file extension) gets index.html. */

@@ -32,6 +32,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, coreOptions:
     io.err(`Unknown command "${name}".\n\n${help(commands)}`);
     return 1;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`Usage: magritte ${command.usage}\n${command.summary}\n`);
+    return 0;
+  }
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { projectPaths } from '../core/store/paths';
+import { entryKind, realFileInside } from '../core/fs/safe-path';
 import { SECURITY_HEADERS } from './csp';
 
 /** The URL path the browser downloads an export's zip from: `/exports/<export folder>/<name>.zip`. */
@@ -25,11 +26,6 @@ function safeSegment(raw: string): string | null {
   return name;
 }
 
-/** True when `file` lies strictly inside `root` (both already resolved). */
-function inside(root: string, file: string): boolean {
-  return file.startsWith(root + path.sep);
-}
-
 /**
  * GET `/exports/<folder>/<name>.zip`: the zip of one export of the open project, as a download (the
  * Export screen's "Download" link in the browser). Only zips directly inside a folder of
@@ -44,11 +40,16 @@ export function createExportZipHandler(projectDir: () => string | null) {
     }
     const dir = projectDir();
     if (!dir) return refuse(res, 404, 'No project is open.');
-    const root = await fs.promises.realpath(projectPaths(dir).exports).catch(() => null);
-    const file = root ? await fs.promises.realpath(path.join(root, folder, name)).catch(() => null) : null;
+    const exportsDir = projectPaths(dir).exports;
+    const candidate = path.join(exportsDir, folder, name);
+    // The exports folder must be the project's own (not a link to elsewhere), and the zip's real path inside it.
+    const file = (await entryKind(exportsDir).catch(() => 'missing')) === 'dir' ? await realFileInside(exportsDir, candidate) : null;
     const stat = file ? await fs.promises.stat(file).catch(() => null) : null;
-    if (!root || !file || !stat?.isFile()) return refuse(res, 404, 'That export is not in the open project (it may have been moved or deleted).');
-    if (!inside(root, file)) return refuse(res, 403, 'Only exports of the open project can be downloaded.');
+    if (!file || !stat) {
+      const present = (await entryKind(candidate).catch(() => 'missing')) !== 'missing';
+      if (present) return refuse(res, 403, 'Only exports of the open project can be downloaded.');
+      return refuse(res, 404, 'That export is not in the open project (it may have been moved or deleted).');
+    }
 
     const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
     res.writeHead(200, {

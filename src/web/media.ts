@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { imageContentType } from '../core/http/content-types';
 import { blobPath, isSha256, thumbPath } from '../core/store/paths';
+import { READ_NO_FOLLOW, realFileInside } from '../core/fs/safe-path';
 import { SECURITY_HEADERS } from './csp';
 
 const ROUTE = /^\/media\/(thumbs|blobs)\/([^/]+)$/;
@@ -13,7 +14,8 @@ function notFound(res: ServerResponse, text: string): void {
 
 /**
  * `/media/thumbs/<sha>.webp` and `/media/blobs/<sha>` from the open project. Anything but a bare
- * sha256 is refused before it comes near a path.
+ * sha256 is refused before it comes near a path; the file's real path must stay inside the project
+ * (a project folder from a colleague may hold a blob that is a link to any file on this computer).
  */
 export function createMediaHandler(projectDir: () => string | null) {
   return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
@@ -28,8 +30,8 @@ export function createMediaHandler(projectDir: () => string | null) {
     }
     const dir = projectDir();
     if (!dir) return notFound(res, 'No project is open.');
-    const file = kind === 'thumbs' ? thumbPath(dir, sha) : blobPath(dir, sha);
-    const handle = await fs.promises.open(file, 'r').catch(() => null);
+    const file = await realFileInside(dir, kind === 'thumbs' ? thumbPath(dir, sha) : blobPath(dir, sha));
+    const handle = file ? await fs.promises.open(file, READ_NO_FOLLOW).catch(() => null) : null;
     if (!handle) return notFound(res, 'That photo is not in the open project.');
     try {
       const stat = await handle.stat();

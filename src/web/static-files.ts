@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendFileBody } from '../core/http/send-file';
+import { realFileInside } from '../core/fs/safe-path';
 import { SECURITY_HEADERS } from './csp';
 
 /** Serves the built renderer; unknown paths get index.html so the app can route them itself. */
@@ -14,14 +15,12 @@ export function createStaticHandler(root: string) {
     } catch {
       rel = '/';
     }
-    let file = path.resolve(rootResolved, '.' + path.posix.normalize(rel));
-    if (file !== rootResolved && !file.startsWith(rootResolved + path.sep)) file = path.join(rootResolved, 'index.html');
-    let stat = await fs.promises.stat(file).catch(() => null);
-    if (!stat || stat.isDirectory()) {
-      file = path.join(rootResolved, 'index.html');
-      stat = await fs.promises.stat(file).catch(() => null);
-    }
-    if (!stat) {
+    // The real path must stay in the built renderer; anything else (missing, a folder, a link out) is a page route.
+    const file =
+      (await realFileInside(rootResolved, path.join(rootResolved, path.posix.normalize(rel)))) ??
+      (await realFileInside(rootResolved, path.join(rootResolved, 'index.html')));
+    const stat = file ? await fs.promises.stat(file).catch(() => null) : null;
+    if (!file || !stat) {
       res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('The studio window has not been built yet. Run "npm run build", then start the server again.');
       return;

@@ -9,6 +9,7 @@ import { openOnPhoneCommand } from './open-on-phone';
 import { exportCommand } from './export';
 import { trainCommand } from './train';
 import { evaluateCommand } from './evaluate';
+import { baseModelsCommand } from './base-models';
 
 /** Every `magritte` command. Other areas add theirs here (one line each). */
-export const COMMANDS: CliCommand[] = [createCommand, importCommand, wordsCommand, infoCommand, devicesCommand, pushCommand, openOnPhoneCommand, exportCommand, trainCommand, evaluateCommand];
+export const COMMANDS: CliCommand[] = [createCommand, importCommand, wordsCommand, infoCommand, devicesCommand, pushCommand, openOnPhoneCommand, exportCommand, trainCommand, evaluateCommand, baseModelsCommand];

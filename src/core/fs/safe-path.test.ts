@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   UnsafePathError,
   assertNoLinksBelow,
+  isInside,
   isPlainFileName,
   joinInside,
   listInside,
@@ -41,6 +42,17 @@ describe('plain file names', () => {
   });
   it.each(['group1-shard1of1.bin', 'model.json', '.hidden', 'a b.bin'])('accepts %j', (name) => {
     expect(isPlainFileName(name)).toBe(true);
+  });
+});
+
+describe('isInside', () => {
+  it('accepts only strict descendants', () => {
+    expect(isInside('/a/b', '/a/b/c')).toBe(true);
+    expect(isInside('/a/b', '/a/b')).toBe(false);
+    expect(isInside('/a/b', '/a/bc')).toBe(false);
+    expect(isInside('/a/b', '/a')).toBe(false);
+    expect(isInside('/a/b', '/a/b/../c')).toBe(false);
+    expect(isInside('/a/b', '/a/b/..x')).toBe(true);
   });
 });
 

@@ -1,6 +1,5 @@
 /** Small HTTP helpers for the phone page server: headers, files and JSON answers. */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendFileBody } from '../http/send-file';
 
@@ -58,10 +57,4 @@ export async function sendFile(req: IncomingMessage, res: ServerResponse, file: 
   const stat = await fs.promises.stat(file).catch(() => null);
   if (!stat?.isFile()) return sendText(res, 404, 'Not found.');
   return sendFileBody(req, res, file, stat.size, { headers: PHONE_HEADERS, immutable });
-}
-
-/** `root/<rel>` when `rel` stays inside `root`; null otherwise. */
-export function inside(root: string, rel: string): string | null {
-  const abs = path.resolve(root, '.' + path.posix.normalize('/' + rel));
-  return abs.startsWith(path.resolve(root) + path.sep) ? abs : null;
 }

@@ -17,7 +17,8 @@ import type { CoreContext } from '../context';
 import { getLiveModel } from '../ml/live-model';
 import { getDeck } from '../store/decks-repo';
 import { parseBaseModelRoute, resolveBaseModelFile } from './base-model-files';
-import { inside, isLoopbackHostHeader, sendFile, sendJson, sendText } from './phone-http';
+import { isLoopbackHostHeader, sendFile, sendJson, sendText } from './phone-http';
+import { isPlainFileName, realFileInside } from '../fs/safe-path';
 import { findRendererDir, PHONE_HTML } from './renderer-dir';
 
 const PAGE = /^\/phone\/(\d{1,9})\/?$/;
@@ -147,7 +148,8 @@ export class PhoneServer {
     if (pathname === SERVICE_WORKER_PATH) return sendFile(req, res, path.join(rendererDir, 'phone-sw.js'), false);
     const asset = ASSET.exec(pathname);
     if (asset) {
-      const file = inside(path.join(rendererDir, 'assets'), asset[1]);
+      const assets = path.join(rendererDir, 'assets');
+      const file = isPlainFileName(asset[1]) ? await realFileInside(assets, path.join(assets, asset[1])) : null;
       return file ? sendFile(req, res, file, true) : sendText(res, 404, 'Not found.');
     }
     return sendText(res, 404, 'Nothing here. Open a deck on the phone from the studio ("Open on phone" in the Phones tab).');

@@ -18,7 +18,7 @@ import FolderOpenIcon from '@mui/icons-material/FolderOpenOutlined';
 import WarningIcon from '@mui/icons-material/WarningAmberRounded';
 import type { BaseModelInfo } from '../../../shared/api/training';
 import { ErrorAlert } from '../../components/error-alert';
-import { isOnThisComputer, locationText, shapeText } from './base-model-wording';
+import { isOnThisComputer, locationText, shapeText } from '../../../shared/base-model-wording';
 import { ImportBaseModelDialog } from './import-base-model-dialog';
 import { useBaseModels, type BaseModelDownload } from './use-base-models';
 

@@ -1,4 +1,4 @@
-import type { BaseModelInfo } from '../../../shared/api/training';
+import type { BaseModelInfo } from './api/training';
 
 /** 1951543 -> "2 MB", 350000 -> "350 KB". */
 export function sizeText(bytes: number): string {
