@@ -1,5 +1,5 @@
 import type { Deck, JobProgress } from '../shared/domain';
-import { StudioError, type StudioErrorPayload } from '../shared/errors';
+import { StudioError, toErrorPayload, type StudioErrorPayload } from '../shared/errors';
 import type { StudioCore } from '../core/index';
 import type { CliIo } from './command';
 
@@ -65,4 +65,16 @@ export function followJob(core: StudioCore, jobId: string, io: CliIo): Promise<u
       reject(StudioError.fromPayload(e.error as StudioErrorPayload));
     });
   });
+}
+
+/**
+ * The one way every command reports a failure: a single line with the message and the fix (so a
+ * script's log, or a teacher reading a terminal, gets the whole story at once) and no stack trace
+ * unless MAGRITTE_DEBUG asks for one.
+ */
+export function errorLine(e: unknown): string {
+  const p = toErrorPayload(e);
+  const line = `Error: ${p.message} Fix: ${p.fix}`.replace(/\s*[\r\n]+\s*/g, ' ');
+  const stack = process.env.MAGRITTE_DEBUG && e instanceof Error ? `${e.stack ?? ''}\n` : '';
+  return `${line}\n${stack}`;
 }

@@ -54,7 +54,7 @@ describe('magritte CLI', () => {
     const missing = await cli('info', path.join(tmp, 'nowhere'));
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/^Error: There is no Magritte Studio project/);
-    expect(missing.err).toMatch(/\nFix: /);
+    expect(missing.err).toMatch(/^Error: There is no Magritte Studio project[^\n]* Fix: [^\n]+\n$/);
 
     const csv = path.join(tmp, 'bad.csv');
     fs.writeFileSync(csv, 'key,fr\napple,"pomme\n');
@@ -64,6 +64,31 @@ describe('magritte CLI', () => {
 
     expect((await cli('frobnicate')).code).toBe(1);
     expect((await cli('import', project, '--bogus')).code).toBe(1);
+  });
+
+  it('refuses a hostile project in one line, exit 1, no stack trace, touching nothing outside (every verb)', async () => {
+    const hostile = path.join(tmp, 'Hostile.magritte');
+    expect((await cli('create', hostile, '--name', 'Hostile', '--langs', 'en')).code).toBe(0);
+    const outside = path.join(tmp, 'outside');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'homework.txt'), 'made before the test');
+    fs.rmSync(path.join(hostile, 'tmp'), { recursive: true });
+    fs.symlinkSync(outside, path.join(hostile, 'tmp'));
+
+    const env = { ...process.env, MAGRITTE_DATA_DIR: path.join(tmp, 'data') };
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/magritte.mjs'), 'info', hostile], { env, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^Error: The project folder holds "tmp", which is a symbolic link[^\n]* Fix: Delete the link named "tmp"[^\n]+\n$/);
+    expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+
+    for (const argv of [['info', hostile, '--json'], ['import', hostile, FRUITS, '--deck', 'Fruits'], ['words', hostile, '--deck', 'Fruits', '--csv', path.join(outside, 'homework.txt')]]) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.err, argv.join(' ')).toMatch(/^Error: [^\n]*"tmp"[^\n]* Fix: [^\n]+\n$/);
+    }
+    expect(fs.readdirSync(outside)).toEqual(['homework.txt']);
+    expect(fs.readFileSync(path.join(outside, 'homework.txt'), 'utf8')).toBe('made before the test');
   });
 
   it('runs from bin/magritte.mjs (the `npx magritte` entry)', () => {

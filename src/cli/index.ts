@@ -3,8 +3,8 @@
  * Each command lives in ./commands; this file parses arguments and turns errors into exit codes.
  */
 import { parseArgs } from 'node:util';
-import { toErrorPayload } from '../shared/errors';
 import { createStudioCore, type StudioCoreOptions } from '../core/index';
+import { errorLine } from './cli-helpers';
 import type { CliCommand, CliIo } from './command';
 import { COMMANDS } from './commands/index';
 
@@ -47,11 +47,11 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, coreOptions:
   try {
     return await command.run({ positionals: parsed.positionals, values: parsed.values, core, io });
   } catch (e) {
-    const p = toErrorPayload(e);
-    io.err(`Error: ${p.message}\nFix: ${p.fix}\n`);
-    if (p.code === 'INTERNAL' && process.env.MAGRITTE_DEBUG) io.err(`${e instanceof Error ? e.stack : ''}\n`);
+    io.err(errorLine(e));
     return 1;
   } finally {
-    await core.close();
+    // A failing close (a project on a pulled USB stick) must not turn into a stack trace either.
+    await core.close().catch((e: unknown) => io.err(errorLine(e)));
   }
 }
+

@@ -8,6 +8,8 @@ export type StudioErrorCode =
   | 'PROJECT_NOT_FOUND'
   | 'PROJECT_EXISTS'
   | 'PROJECT_LOCKED'
+  /** A project folder's own entry is a symbolic link or the wrong kind; `details.entry` names it. */
+  | 'PROJECT_UNSAFE'
   | 'DATABASE_CORRUPT'
   | 'DECK_NOT_FOUND'
   | 'DECK_EXISTS'

@@ -36,7 +36,7 @@ describe('magritte create --base', () => {
     const res = await cli('create', dir, '--name', 'Typo', '--langs', 'en,fr', '--base', 'mobilenet_v9');
     expect(res.code).toBe(1);
     expect(res.err).toMatch(/^Error: The studio does not know a base model called "mobilenet_v9"\./);
-    expect(res.err).toMatch(/\nFix: Use one of: mobilenet_v1_0\.25_224\b/);
+    expect(res.err).toMatch(/ Fix: Use one of: mobilenet_v1_0\.25_224\b/);
     expect(fs.existsSync(dir)).toBe(false);
   });
 

@@ -1,4 +1,6 @@
 import type { Phone } from '../../shared/api/devices';
+import { StudioError } from '../../shared/errors';
+import { errorLine } from '../cli-helpers';
 import type { CliCommand } from '../command';
 
 function describe(p: Phone): string {
@@ -16,7 +18,7 @@ export const devicesCommand: CliCommand = {
     const adb = await core.api.getAdbInfo();
     if (adb.problem) {
       if (values.json) io.out(`${JSON.stringify({ adb, devices: [] }, null, 2)}\n`);
-      else io.err(`Error: ${adb.problem.message}\nFix: ${adb.problem.fix}\n`);
+      else io.err(errorLine(StudioError.fromPayload(adb.problem)));
       return 1;
     }
     const devices = await core.api.listDevices();

@@ -11,7 +11,7 @@ import { buildInferenceModel, buildStackedInferenceModel } from '../ml/inference
 import type { ResolvedOptions } from '../options';
 import type { ProjectStore } from '../store/project-store';
 import { disposeWithBase } from './dispose-models';
-import { exportFolder, listFiles, publishFolder, stagingFolder, zipFolder } from './export-folder';
+import { discardStaging, exportFolder, listFiles, publishFolder, stagingFolder, sweepPartialExports, zipFolder } from './export-folder';
 import { recordExport } from './export-history';
 import type { ExportPlan } from './export-plan';
 import { exportTflite } from './export-tflite';
@@ -53,8 +53,12 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
   // TF.js's own backend is up, so its loader's stand-in globals never meet TF.js's start-up).
   if (plan.formats.includes('tflite')) void ensureTfliteRuntime().catch(() => undefined);
   const { entry, dir } = await ensureBaseModel(plan.baseModelId, ctx.options, { signal: ctx.job?.signal });
-  const target = exportFolder(ctx.store.paths.exports, plan.decks.map((d) => d.name), plan.outDir);
-  const staging = stagingFolder(target);
+  const dest = exportFolder(ctx.store.dir, plan.decks.map((d) => d.name), plan.outDir);
+  const target = dest.target;
+  // A staging folder an earlier export left when the studio stopped goes now (project exports'
+  // leftovers go at open); in a teacher's own folder, only those of this export's name.
+  if (plan.outDir) await sweepPartialExports(dest.parent, dest.parent, path.basename(target));
+  const staging = stagingFolder(dest);
   let base: tf.LayersModel | null = null;
   let model: tf.LayersModel | null = null;
   try {
@@ -121,7 +125,7 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
     const top = path.basename(target);
     const written = listFiles(staging);
     zipFolder(staging, written, top, path.join(staging, `${top}.zip`));
-    publishFolder(staging, target);
+    publishFolder(staging, dest);
     lap('zip');
     const files: ExportedFile[] = listFiles(target).map((name) => ({
       name,
@@ -154,7 +158,7 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
     step(STEPS, 'Export ready');
     return { ...result, id, exists: true };
   } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
+    await discardStaging(dest, staging);
     if (base) disposeWithBase(model, base);
   }
 }

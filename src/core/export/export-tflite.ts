@@ -5,6 +5,7 @@ import type { ParityReport, QuantizationReport } from '../../shared/api/export';
 import type { BaseModelManifestEntry } from '../../shared/api/training';
 import { StudioError } from '../../shared/errors';
 import { preparePixels } from '../ml/preprocess';
+import { readFileInside } from '../fs/safe-path';
 import { blobPath } from '../store/paths';
 import type { ProjectStore } from '../store/project-store';
 import { parityPhotos } from './deck-model';
@@ -104,7 +105,7 @@ async function loadParitySamples(store: ProjectStore, plan: ExportPlan, inputSiz
     const { photos, validation } = parityPhotos(store.db, deck.id, deck.model);
     // A few decodes at once: sharp works on libuv's thread pool, so both cores take part.
     const pixels = await mapLimit(photos, 4, async (p) =>
-      (await preparePixels(fs.readFileSync(blobPath(store.dir, p.sha256)), inputSize, ['orig'])).get('orig'),
+      (await preparePixels(await readFileInside(store.dir, blobPath(store.dir, p.sha256)), inputSize, ['orig'])).get('orig'),
     );
     photos.forEach((p, i) => {
       const px = pixels[i];

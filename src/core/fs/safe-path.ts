@@ -162,7 +162,8 @@ export async function removeInside(root: string, target: string): Promise<void> 
  * Missing folders list as empty.
  */
 export async function listInside(root: string, dir: string): Promise<string[]> {
-  await assertNoLinksBelow(root, dir);
+  // The root itself is trusted (the caller resolved it); only what lies below it is checked.
+  if (path.resolve(dir) !== path.resolve(root)) await assertNoLinksBelow(root, dir);
   try {
     return await fs.readdir(dir);
   } catch (e) {
@@ -233,4 +234,102 @@ export function entryKindSync(p: string): 'missing' | 'file' | 'dir' | 'link' | 
   if (stat.isFile()) return 'file';
   if (stat.isDirectory()) return 'dir';
   return 'other';
+}
+
+/**
+ * Makes `dir` (below `root`) and any missing folder on the way, one level at a time, never
+ * through a link: an existing component that is a link or not a folder is refused. Unlike
+ * `mkdir -p`, a planted link cannot make the studio create folders elsewhere.
+ */
+export async function mkdirInside(root: string, dir: string): Promise<void> {
+  if (!isInside(root, dir)) throw new UnsafePathError(dir, 'outside', `"${dir}" is outside "${root}".`);
+  let current = path.resolve(root);
+  for (const part of path.relative(current, path.resolve(dir)).split(path.sep)) {
+    current = path.join(current, part);
+    await fs.mkdir(current).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+    });
+    const kind = await entryKind(current);
+    if (kind !== 'dir') throw refusedEntry(root, current, kind);
+  }
+}
+
+/** Synchronous twin of mkdirInside. */
+export function mkdirInsideSync(root: string, dir: string): void {
+  if (!isInside(root, dir)) throw new UnsafePathError(dir, 'outside', `"${dir}" is outside "${root}".`);
+  let current = path.resolve(root);
+  for (const part of path.relative(current, path.resolve(dir)).split(path.sep)) {
+    current = path.join(current, part);
+    try {
+      fsSync.mkdirSync(current);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const kind = entryKindSync(current);
+    if (kind !== 'dir') throw refusedEntry(root, current, kind);
+  }
+}
+
+function refusedEntry(root: string, p: string, kind: string): UnsafePathError {
+  const entry = path.relative(root, p);
+  return kind === 'link'
+    ? new UnsafePathError(entry, 'symlink', `"${entry}" is a symbolic link.`)
+    : new UnsafePathError(entry, 'wrong-kind', `"${entry}" is not a folder.`);
+}
+
+/**
+ * Reads the file `file` below `root` without following a link anywhere below the root (the last
+ * component is opened with O_NOFOLLOW, so a link there fails with ELOOP instead of being read).
+ */
+export async function readFileInside(root: string, file: string): Promise<Buffer> {
+  await assertNoLinksBelow(root, file);
+  const handle = await fs.open(file, READ_NO_FOLLOW).catch((e: NodeJS.ErrnoException) => {
+    throw e.code === 'ELOOP' ? refusedEntry(root, file, 'link') : e;
+  });
+  try {
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Synchronous twin of readFileInside. */
+export function readFileInsideSync(root: string, file: string): Buffer {
+  assertNoLinksBelowSync(root, file);
+  let fd: number;
+  try {
+    fd = fsSync.openSync(file, READ_NO_FOLLOW);
+  } catch (e) {
+    throw (e as NodeJS.ErrnoException).code === 'ELOOP' ? refusedEntry(root, file, 'link') : e;
+  }
+  try {
+    return fsSync.readFileSync(fd);
+  } finally {
+    fsSync.closeSync(fd);
+  }
+}
+
+/**
+ * Deletes the single file (or link: the link itself) `file` below `root`, synchronously; folders
+ * on the way must not be links. Missing is fine. For code that must clean up synchronously (the lock).
+ */
+export function unlinkInsideSync(root: string, file: string): void {
+  const parent = path.dirname(path.resolve(file));
+  if (parent !== path.resolve(root)) assertNoLinksBelowSync(root, parent);
+  else if (!isInside(root, file)) throw new UnsafePathError(file, 'outside', `"${file}" is outside "${root}".`);
+  try {
+    fsSync.unlinkSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+}
+
+/**
+ * Renames `from` to `to`, both below `root`, when no folder on the way to either is a link. A link
+ * at `to` itself is replaced (rename never writes through it), never followed.
+ */
+export async function renameInside(root: string, from: string, to: string): Promise<void> {
+  await assertFoldersNoLinks(root, from);
+  await assertFoldersNoLinks(root, to);
+  await fs.rename(from, to);
 }

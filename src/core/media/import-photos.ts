@@ -85,9 +85,9 @@ export async function importPhotos(store: ProjectStore, events: EventBus, job: J
       const photo = await preparePhoto(data, sha);
       const blob = blobPath(dir, sha);
       // Blobs are shared between decks: an existing file already holds exactly these bytes.
-      if (!(await fileExists(blob))) await writeFileDurably(store.paths.tmp, blob, data);
+      if (!(await fileExists(blob))) await writeFileDurably(store.dir, blob, data);
       const thumb = thumbPath(dir, sha);
-      if (!(await fileExists(thumb))) await writeFileDurably(store.paths.tmp, thumb, photo.thumbnail);
+      if (!(await fileExists(thumb))) await writeFileDurably(store.dir, thumb, photo.thumbnail);
       job.throwIfCancelled();
       await order.turn(index);
       // Checked again here: another import into this deck may have added it meanwhile, and

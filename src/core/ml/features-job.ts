@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import type { FeaturesResult } from '../../shared/api/training';
 import { cancelledError, type JobContext } from '../jobs/job-runner';
+import { readFileInside } from '../fs/safe-path';
 import { blobPath } from '../store/paths';
 import type { ReadyBaseModel } from './base-model-service';
 import { EmbeddingStore } from './embedding-store';
@@ -68,7 +69,8 @@ export async function computeMissingFeatures(args: {
   const items = [...needs].map(([sha, variants]) => ({
     key: sha,
     variants,
-    read: () => fs.readFile(blobPath(args.projectDir, sha)),
+    // Never through a link: a blob planted as one after open is refused, not read.
+    read: () => readFileInside(args.projectDir, blobPath(args.projectDir, sha)),
   }));
   try {
     await pool.run(items, {

@@ -3,6 +3,8 @@ import path from 'node:path';
 /** Folder suffix of a project: `Fruits.magritte/`. */
 export const PROJECT_SUFFIX = '.magritte';
 export const DB_FILE = 'project.db';
+/** The folders every project has; each must be a real folder, never a link (project-entries.ts). */
+export const PROJECT_FOLDERS = ['blobs', 'thumbs', 'tmp', 'exports'] as const;
 
 /** Where each part of a project lives inside its folder. */
 export function projectPaths(dir: string) {

@@ -3,8 +3,8 @@ import type { LanguageCode, ProjectInfo } from '../../shared/domain';
 import { StudioError } from '../../shared/errors';
 import type { EventBus } from '../event-bus';
 import type { ResolvedOptions } from '../options';
-import { PROJECT_SUFFIX } from './paths';
-import { ProjectStore } from './project-store';
+import { DB_FILE, PROJECT_SUFFIX } from './paths';
+import { ProjectStore, realFolder } from './project-store';
 import { RecentProjects } from './recent-projects';
 
 export interface CreateProjectOptions {
@@ -42,7 +42,8 @@ export class ProjectSession {
 
   async open(dir: string): Promise<ProjectInfo> {
     const target = path.resolve(dir);
-    if (this.store && this.store.dir === target) return this.store.info();
+    const real = realFolder(path.basename(target) === DB_FILE ? path.dirname(target) : target);
+    if (this.store && this.store.dir === real) return this.store.info();
     const store = await ProjectStore.open(target);
     this.close();
     return this.adopt(store);

@@ -5,9 +5,22 @@ import type { LanguageCode, ProjectInfo } from '../../shared/domain';
 import { StudioError } from '../../shared/errors';
 import { openDatabase, type Db } from './open-database';
 import { DB_FILE, projectPaths } from './paths';
+import { entryKindSync } from '../fs/safe-path';
+import { checkProjectEntries } from './project-entries';
 import { acquireProjectLock } from './project-lock';
+import { asProjectError } from './project-unsafe';
 import { normaliseLanguages, readProjectInfo, writeLanguages, writeProjectRecord } from './project-meta';
 import { sweepProject, type SweepReport } from './sweep';
+
+/** The real path of the folder `dir`, or null when it is missing or not a folder. */
+export function realFolder(dir: string): string | null {
+  try {
+    const real = fs.realpathSync(dir);
+    return fs.statSync(real).isDirectory() ? real : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * One open project folder: its database, its files, and the undo tokens of this session.
@@ -29,19 +42,24 @@ export class ProjectStore {
     return projectPaths(this.dir);
   }
 
-  /** Opens an existing project folder (or its project.db), sweeping crash leftovers. */
+  /**
+   * Opens an existing project folder (or its project.db), sweeping crash leftovers. The folder is
+   * used by its real path (a link to the folder itself is the teacher's own shortcut and fine);
+   * links inside it are refused (project-entries.ts).
+   */
   static async open(dirOrDb: string): Promise<ProjectStore> {
     let dir = path.resolve(dirOrDb);
     if (path.basename(dir) === DB_FILE) dir = path.dirname(dir);
-    const paths = projectPaths(dir);
-    if (!fs.existsSync(paths.db)) {
+    const real = realFolder(dir);
+    const dbKind = real ? entryKindSync(projectPaths(real).db) : 'missing';
+    if (!real || dbKind === 'missing') {
       throw new StudioError(
         'PROJECT_NOT_FOUND',
         `There is no Magritte Studio project at ${dir}.`,
         'Choose a folder ending in .magritte that holds a project.db file, or create a new project.',
       );
     }
-    return ProjectStore.openAt(dir, false);
+    return ProjectStore.openAt(real, false);
   }
 
   /** Creates a project in `dir`, which must not exist or be empty. */
@@ -56,7 +74,7 @@ export class ProjectStore {
       throw new StudioError('PROJECT_EXISTS', `The folder ${target} already exists and is not empty.`, 'Choose another name or folder, or open that project instead.');
     }
     fs.mkdirSync(target, { recursive: true });
-    const store = await ProjectStore.openAt(target, true);
+    const store = await ProjectStore.openAt(fs.realpathSync(target), true);
     try {
       writeProjectRecord(store.db, cleanName, langs);
     } catch (e) {
@@ -68,7 +86,11 @@ export class ProjectStore {
 
   private static async openAt(dir: string, create: boolean): Promise<ProjectStore> {
     const paths = projectPaths(dir);
-    for (const d of [paths.blobs, paths.thumbs, paths.tmp, paths.exports]) fs.mkdirSync(d, { recursive: true });
+    try {
+      checkProjectEntries(dir);
+    } catch (e) {
+      throw asProjectError(e, dir);
+    }
     const release = acquireProjectLock(dir, paths.lock);
     let db: Db | undefined;
     try {
@@ -79,7 +101,7 @@ export class ProjectStore {
     } catch (e) {
       db?.close();
       release();
-      throw e;
+      throw asProjectError(e, dir);
     }
   }
 

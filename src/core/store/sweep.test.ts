@@ -120,7 +120,7 @@ describe('the sweep when a project opens', () => {
     const finished = path.join(exportsDir, '2025-03-14_101502-Fruits');
     fs.mkdirSync(path.join(finished, 'tfjs'), { recursive: true });
     fs.writeFileSync(path.join(finished, 'tfjs', 'model.json'), '{}');
-    const cutShort = stagingFolder(path.join(exportsDir, '2025-03-14_103000-Fruits'));
+    const cutShort = stagingFolder({ parent: exportsDir, target: path.join(exportsDir, '2025-03-14_103000-Fruits') });
     fs.mkdirSync(path.join(cutShort, 'tflite'));
     fs.writeFileSync(path.join(cutShort, 'tflite', 'Fruits.tflite'), 'half a model');
     expect(path.basename(cutShort)).toMatch(/^\.2025-03-14_103000-Fruits\.partial-/);
