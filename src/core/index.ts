@@ -3,6 +3,8 @@
  * contract) and one `events` bus. The Electron shell, the browser host, the CLI and tests all use it.
  */
 import type { Handlers } from '../shared/api';
+import { mergeDisjoint } from '../shared/merge-disjoint';
+import { guardHandlers } from './dispatch';
 import { EventBus } from './event-bus';
 import { JobRunner } from './jobs/job-runner';
 import { resolveOptions, type StudioCoreOptions } from './options';
@@ -35,13 +37,17 @@ export function createStudioCore(options: StudioCoreOptions = {}): StudioCore {
     session,
     onClose: (dispose) => disposers.push(dispose),
   };
-  const api: Handlers = {
-    ...createProjectHandlers(context),
-    ...createJobsHandlers(context),
-    ...createTrainingHandlers(context),
-    ...createExportHandlers(context),
-    ...createDevicesHandlers(context),
-  };
+  // A method two domains both answer is a programming error: refuse to start rather than let one
+  // silently replace the other. In-process callers (CLI, tests) get the same validation as transports.
+  const api = guardHandlers(
+    mergeDisjoint({
+      project: createProjectHandlers(context),
+      jobs: createJobsHandlers(context),
+      training: createTrainingHandlers(context),
+      export: createExportHandlers(context),
+      devices: createDevicesHandlers(context),
+    }),
+  );
   return {
     api,
     events,

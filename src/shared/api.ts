@@ -7,6 +7,9 @@ import { jobsMethods, type JobsApi } from './api/jobs';
 import { trainingMethods, type TrainingApi } from './api/training';
 import { exportMethods, type ExportApi } from './api/export';
 import { devicesMethods, type DevicesApi } from './api/devices';
+import type { z } from 'zod';
+import { mergeDisjoint } from './merge-disjoint';
+import { parseRequest } from './validation/parse-request';
 
 export type StudioApi = ProjectApi & JobsApi & TrainingApi & ExportApi & DevicesApi;
 export type MethodName = keyof StudioApi;
@@ -21,14 +24,25 @@ export type StudioClient = {
   [M in MethodName]: Req<M> extends void ? () => Promise<Res<M>> : (req: Req<M>) => Promise<Res<M>>;
 };
 
+/** Each method's request validator (beside its type in ./api/<domain>.ts). */
+const REQUEST_SCHEMAS: { readonly [M in MethodName]: z.ZodType } = mergeDisjoint({
+  project: projectMethods,
+  jobs: jobsMethods,
+  training: trainingMethods,
+  export: exportMethods,
+  devices: devicesMethods,
+});
+
 /** Every method name at run time, so transports can refuse unknown names. */
-export const METHOD_NAMES: ReadonlySet<string> = new Set([
-  ...Object.keys(projectMethods),
-  ...Object.keys(jobsMethods),
-  ...Object.keys(trainingMethods),
-  ...Object.keys(exportMethods),
-  ...Object.keys(devicesMethods),
-]);
+export const METHOD_NAMES: ReadonlySet<string> = new Set(Object.keys(REQUEST_SCHEMAS));
+
+/**
+ * The payload of a call as a well-formed request of method `name`, or a BAD_REQUEST StudioError
+ * naming the field. A method without data accepts only undefined or null.
+ */
+export function validateRequest<M extends MethodName>(name: M, payload: unknown): Req<M> {
+  return parseRequest(name, REQUEST_SCHEMAS[name], payload) as Req<M>;
+}
 
 export function isMethodName(name: string): name is MethodName {
   return METHOD_NAMES.has(name);

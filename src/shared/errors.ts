@@ -4,6 +4,8 @@
  */
 export type StudioErrorCode =
   | 'INVALID_ARGUMENT'
+  /** A request whose shape is wrong: it was not made by this studio's window or CLI. */
+  | 'BAD_REQUEST'
   | 'NO_PROJECT_OPEN'
   | 'PROJECT_NOT_FOUND'
   | 'PROJECT_EXISTS'

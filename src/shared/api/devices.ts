@@ -3,7 +3,10 @@
  * page on a phone. Pushes are jobs of kind 'push'; watch `job.progress` for the whole job and
  * `devices.pushProgress` for each phone and file.
  */
+import { z } from 'zod';
 import type { StudioErrorCode, StudioErrorPayload } from '../errors';
+import { LIMITS, id, noRequest, path, request, text, token } from '../validation/fields';
+import { requestSchemas } from '../validation/request-schemas';
 
 /** The adb server's word for a phone's state ("device" means ready). */
 export type PhoneState =
@@ -64,6 +67,9 @@ export interface DeviceSettings {
   /** Broadcast action that tells the app to reload its decks. */
   reloadAction: string;
 }
+
+/** What a page may change: everything but the adb program. */
+export type DeviceSettingsPatch = Partial<Omit<DeviceSettings, 'adbPath'>>;
 
 export type PushPhase = 'preparing' | 'sending' | 'verifying' | 'placing' | 'done' | 'failed';
 
@@ -137,7 +143,8 @@ export interface DevicesApi {
   listDevices: { req: void; res: Phone[] };
   getAdbInfo: { req: void; res: AdbInfo };
   getDeviceSettings: { req: void; res: DeviceSettings };
-  updateDeviceSettings: { req: Partial<DeviceSettings>; res: DeviceSettings };
+  /** Changes the phone app's settings; a request naming `adbPath` is refused. */
+  updateDeviceSettings: { req: DeviceSettingsPatch; res: DeviceSettings };
   /**
    * Sends the deck's export (its latest, or `exportDir`) to the chosen phones, or to every ready
    * phone when `serials` is absent. Returns at once; the job's result is a PushResult.
@@ -154,16 +161,21 @@ export interface DevicesApi {
   previewPush: { req: { deckId: number }; res: PushPreview | null };
 }
 
-export const devicesMethods: Record<keyof DevicesApi, true> = {
-  listDevices: true,
-  getAdbInfo: true,
-  getDeviceSettings: true,
-  updateDeviceSettings: true,
-  startPush: true,
-  listPushHistory: true,
-  openOnPhone: true,
-  previewPush: true,
-};
+/** The validator of each request: shape and size (see ../validation/fields.ts). */
+export const devicesMethods = requestSchemas<DevicesApi>()({
+  listDevices: noRequest(),
+  getAdbInfo: noRequest(),
+  getDeviceSettings: noRequest(),
+  updateDeviceSettings: request({
+    appPackage: text().optional(),
+    destinationTemplate: z.string().max(LIMITS.path).optional(),
+    reloadAction: text().optional(),
+  }),
+  startPush: request({ deckId: id(), exportDir: path().optional(), serials: z.array(token()).max(LIMITS.fewItems).optional() }),
+  listPushHistory: request({ deckId: id().optional(), limit: z.int().min(1).max(10_000).optional() }),
+  openOnPhone: request({ deckId: id(), serial: token().optional(), port: z.int().min(1).max(65_535).optional() }),
+  previewPush: request({ deckId: id() }),
+});
 
 export interface DevicesEvents {
   /** The list of phones changed (plugged, unplugged, authorised...): the whole new list. */

@@ -4,7 +4,10 @@
  * result is an ExportResult; it is refused up front (WORDS_MISSING, STACK_BASE_MISMATCH,
  * NOT_TRAINED) when it could not succeed.
  */
+import { z } from 'zod';
 import type { LanguageCode } from '../domain';
+import { LIMITS, id, languageCode, languages, noRequest, path, request } from '../validation/fields';
+import { requestSchemas } from '../validation/request-schemas';
 
 export type ExportFormat = 'tfjs' | 'tflite';
 export type ExportQuantization = 'int8';
@@ -132,9 +135,18 @@ export interface ExportApi {
   getExportsFolder: { req: void; res: { dir: string } };
 }
 
-export const exportMethods: Record<keyof ExportApi, true> = {
-  startExport: true,
-  listExports: true,
-  getMissingWords: true,
-  getExportsFolder: true,
-};
+const FORMATS = ['tfjs', 'tflite'] as const satisfies readonly ExportFormat[];
+
+/** The validator of each request: shape and size (see ../validation/fields.ts). */
+export const exportMethods = requestSchemas<ExportApi>()({
+  startExport: request({
+    deckIds: z.array(id()).min(1).max(LIMITS.fewItems),
+    formats: z.array(z.enum(FORMATS)).max(FORMATS.length),
+    languages: z.array(languageCode()).max(LIMITS.languages).optional(),
+    quantize: z.literal('int8').optional(),
+    outDir: path().optional(),
+  }),
+  listExports: request({ deckId: id().optional() }),
+  getMissingWords: request({ deckId: id(), languages: languages().optional() }),
+  getExportsFolder: noRequest(),
+});

@@ -1,4 +1,6 @@
 import type { JobSnapshot } from '../domain';
+import { noRequest, request, token } from '../validation/fields';
+import { requestSchemas } from '../validation/request-schemas';
 
 export interface JobsApi {
   getJob: { req: { jobId: string }; res: JobSnapshot };
@@ -6,8 +8,8 @@ export interface JobsApi {
   cancelJob: { req: { jobId: string }; res: void };
 }
 
-export const jobsMethods: Record<keyof JobsApi, true> = {
-  getJob: true,
-  listJobs: true,
-  cancelJob: true,
-};
+export const jobsMethods = requestSchemas<JobsApi>()({
+  getJob: request({ jobId: token() }),
+  listJobs: noRequest(),
+  cancelJob: request({ jobId: token() }),
+});

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type {
   Deck,
   DeckClass,
@@ -9,6 +10,8 @@ import type {
   RecentProject,
   WordsImportResult,
 } from '../domain';
+import { LIMITS, id, importSources, languages, noRequest, path, request, text, token, words } from '../validation/fields';
+import { requestSchemas } from '../validation/request-schemas';
 
 export interface AppInfo {
   version: string;
@@ -62,24 +65,30 @@ export interface ProjectApi {
   };
 }
 
-export const projectMethods: Record<keyof ProjectApi, true> = {
-  getAppInfo: true,
-  createProject: true,
-  openProject: true,
-  closeProject: true,
-  updateLanguages: true,
-  listDecks: true,
-  createDeck: true,
-  renameDeck: true,
-  deleteDeck: true,
-  listClasses: true,
-  createClass: true,
-  updateClass: true,
-  deleteClass: true,
-  importWordsCsv: true,
-  listPhotos: true,
-  movePhotos: true,
-  deletePhotos: true,
-  undoDelete: true,
-  startImport: true,
-};
+/** The validator of each request: shape and size (see ../validation/fields.ts). */
+export const projectMethods = requestSchemas<ProjectApi>()({
+  getAppInfo: noRequest(),
+  createProject: request({ name: text(), languages: languages(), parentDir: path().optional() }),
+  openProject: request({ dir: path() }),
+  closeProject: noRequest(),
+  updateLanguages: request({ languages: languages() }),
+  listDecks: noRequest(),
+  createDeck: request({ name: text() }),
+  renameDeck: request({ deckId: id(), name: text() }),
+  deleteDeck: request({ deckId: id() }),
+  listClasses: request({ deckId: id() }),
+  createClass: request({ deckId: id(), key: text(), words: words().optional() }),
+  updateClass: request({ classId: id(), key: text().optional(), words: words().optional() }),
+  deleteClass: request({ classId: id() }),
+  importWordsCsv: request({ deckId: id(), csv: z.string().max(LIMITS.csv) }),
+  listPhotos: request({ deckId: id(), classId: id().optional() }),
+  movePhotos: request({ photoIds: z.array(id()).max(LIMITS.items), classId: id() }),
+  deletePhotos: request({ photoIds: z.array(id()).max(LIMITS.items) }),
+  undoDelete: request({ undoToken: token() }),
+  startImport: request({
+    deckId: id(),
+    classId: id().optional(),
+    sources: importSources(),
+    source: z.enum(['import', 'camera']).optional(),
+  }),
+});

@@ -30,7 +30,10 @@
  * NOT_TRAINED, MODEL_OFFLINE / MODEL_INCOMPLETE / MODEL_INVALID / MODEL_NOT_FOUND (base models),
  * TRAINING_DIVERGED (no good epoch at all), INVALID_ARGUMENT (settings out of range).
  */
+import { z } from 'zod';
 import type { ImportSource, LanguageCode } from '../domain';
+import { LIMITS, id, importSources, noRequest, path, request, text, token } from '../validation/fields';
+import { requestSchemas } from '../validation/request-schemas';
 
 // ---------------------------------------------------------------------------------------------
 // Base networks
@@ -360,24 +363,47 @@ export interface TrainingApi {
   startEvaluation: { req: { deckId: number; versionId?: number; dir: string }; res: { jobId: string } };
 }
 
-export const trainingMethods: Record<keyof TrainingApi, true> = {
-  getMlInfo: true,
-  listBaseModels: true,
-  prepareBaseModel: true,
-  importBaseModel: true,
-  getTrainingConfig: true,
-  setTrainingConfig: true,
-  getFeatureStatus: true,
-  startFeatureExtraction: true,
-  startTraining: true,
-  getActiveTraining: true,
-  listModelVersions: true,
-  getModelVersion: true,
-  deleteModelVersion: true,
-  classifyPhotos: true,
-  getLiveModel: true,
-  startEvaluation: true,
-};
+/**
+ * Settings an expert changed: numbers and switches. Their ranges are the core's to judge
+ * (resolveSettings answers with the allowed range in plain words).
+ */
+const settingsPatch = () =>
+  request({
+    epochs: z.number().optional(),
+    batchSize: z.number().optional(),
+    learningRate: z.number().optional(),
+    hiddenUnits: z.number().optional(),
+    validationShare: z.number().optional(),
+    classWeighting: z.boolean().optional(),
+    augmentation: z.boolean().optional(),
+    seed: z.number().optional(),
+  });
+
+/** The validator of each request: shape and size (see ../validation/fields.ts). */
+export const trainingMethods = requestSchemas<TrainingApi>()({
+  getMlInfo: noRequest(),
+  listBaseModels: noRequest(),
+  prepareBaseModel: request({ baseModelId: token() }),
+  importBaseModel: request({
+    dir: path(),
+    featureLayer: token(),
+    id: token().optional(),
+    name: text().optional(),
+    licence: text(LIMITS.longText).optional(),
+  }),
+  getTrainingConfig: request({ deckId: id().optional() }),
+  setTrainingConfig: request({ deckId: id().optional(), baseModelId: token().optional(), settings: settingsPatch().optional() }),
+  getFeatureStatus: request({ deckId: id(), baseModelId: token().optional() }),
+  startFeatureExtraction: request({ deckId: id(), baseModelId: token().optional(), augmentation: z.boolean().optional() }),
+  startTraining: request({ deckId: id(), settings: settingsPatch().optional(), baseModelId: token().optional() }),
+  getActiveTraining: request({ deckId: id() }),
+  listModelVersions: request({ deckId: id() }),
+  getModelVersion: request({ versionId: id() }),
+  deleteModelVersion: request({ versionId: id() }),
+  classifyPhotos: request({ deckId: id(), versionId: id().optional(), sources: importSources() }),
+  getLiveModel: request({ deckId: id(), versionId: id().optional() }),
+  startEvaluation: request({ deckId: id(), versionId: id().optional(), dir: path() }),
+});
 
 export interface TrainingEvents {
   /** After every epoch of a run, for the live curves. */

@@ -17,7 +17,7 @@ interface Props {
   onSaved(settings: DeviceSettings): void;
 }
 
-type Form = { appPackage: string; destinationTemplate: string; reloadAction: string; adbPath: string };
+type Form = { appPackage: string; destinationTemplate: string; reloadAction: string };
 
 /** Where files go on the phone and which app is told to reload; rarely changed, so tucked away here. */
 export function PhoneSettingsDialog({ open, onClose, onSaved }: Props) {
@@ -30,7 +30,7 @@ export function PhoneSettingsDialog({ open, onClose, onSaved }: Props) {
     if (!open) return;
     setError(null);
     client.getDeviceSettings().then(
-      (s) => setForm({ appPackage: s.appPackage, destinationTemplate: s.destinationTemplate, reloadAction: s.reloadAction, adbPath: s.adbPath ?? '' }),
+      (s) => setForm({ appPackage: s.appPackage, destinationTemplate: s.destinationTemplate, reloadAction: s.reloadAction }),
       setError,
     );
   }, [open, client]);
@@ -40,7 +40,7 @@ export function PhoneSettingsDialog({ open, onClose, onSaved }: Props) {
     setSaving(true);
     setError(null);
     try {
-      onSaved(await client.updateDeviceSettings({ ...form, adbPath: form.adbPath.trim() === '' ? null : form.adbPath }));
+      onSaved(await client.updateDeviceSettings(form));
       onClose();
     } catch (e) {
       setError(e);
@@ -72,7 +72,6 @@ export function PhoneSettingsDialog({ open, onClose, onSaved }: Props) {
           {field('appPackage', 'App package', 'The Android app that shows the decks, e.g. org.magritte.app.')}
           {field('destinationTemplate', 'Folder on the phone', '{package} and {deck} are filled in for each deck.')}
           {field('reloadAction', 'Reload broadcast', 'Sent after the files arrive, so the app shows the new deck at once.')}
-          {field('adbPath', 'adb program (optional)', 'Leave empty to let the studio find adb by itself.')}
           {error ? <ErrorAlert error={error} /> : null}
         </Stack>
       </DialogContent>
