@@ -21,6 +21,7 @@ export type StudioErrorCode =
   | 'IMAGE_UNSUPPORTED'
   | 'IMAGE_CORRUPT'
   | 'IMAGE_TOO_LARGE'
+  | 'IMPORT_TOO_LARGE'
   | 'FILE_NOT_FOUND'
   | 'CSV_MALFORMED'
   | 'JOB_NOT_FOUND'

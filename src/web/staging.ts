@@ -9,6 +9,11 @@ import { SECURITY_HEADERS } from './csp';
 
 /** Larger than any photo a teacher has; the core refuses anything over 50 megapixels anyway. */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+/**
+ * All files of one import together (one batch): far more than a class's photos (240 phone photos are
+ * about 1 GB), small enough that a runaway or hostile page cannot fill the disk through staging.
+ */
+export const MAX_BATCH_BYTES = 4_000_000_000;
 /** Batches no import claimed (a tab closed mid-upload) are removed after this long. */
 const UNCLAIMED_TTL_MS = 60 * 60 * 1000;
 const BATCH_ID = /^[0-9a-f-]{36}$/;
@@ -23,15 +28,37 @@ export function safeRelativeParts(relativePath: string): string[] {
   return parts;
 }
 
-function sizeLimit(max: number): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      seen += chunk.length;
-      if (seen > max) cb(new StudioError('IMAGE_TOO_LARGE', 'This file is far too large to be a photo.', 'Pick a smaller photo.'));
-      else cb(null, chunk);
-    },
-  });
+function fileTooLarge(name: string): StudioError {
+  return new StudioError('IMAGE_TOO_LARGE', `"${name}" is far too large to be a photo.`, 'Pick a smaller photo.');
+}
+
+function importTooLarge(maxBatchBytes: number): StudioError {
+  return new StudioError(
+    'IMPORT_TOO_LARGE',
+    `These photos add up to more than ${sizeText(maxBatchBytes)}, more than the studio takes in one go.`,
+    'Add them in smaller groups, for example one class folder at a time.',
+  );
+}
+
+/** "4 GB", "200 MB", "3 KB": what a teacher reads in a message. */
+function sizeText(bytes: number): string {
+  if (bytes >= 1e9) return `${Math.round(bytes / 1e8) / 10} GB`;
+  return bytes >= 1e6 ? `${Math.round(bytes / 1e6)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
+}
+
+/** The x-relative-path header as a decoded string; a malformed one is the page's mistake (400), not ours. */
+function relativePathHeader(header: string | string[] | undefined): string {
+  try {
+    return decodeURIComponent(typeof header === 'string' ? header : '');
+  } catch {
+    throw new StudioError('INVALID_ARGUMENT', 'The name sent with this file could not be read.', 'Reload the page and add the photos again.');
+  }
+}
+
+/** HTTP status for an upload that failed: 413 when too large, 400 for other bad input, 500 for our bugs. */
+function uploadStatus(e: unknown): number {
+  if (!(e instanceof StudioError) || e.code === 'INTERNAL') return 500;
+  return e.code === 'IMAGE_TOO_LARGE' || e.code === 'IMPORT_TOO_LARGE' ? 413 : 400;
 }
 
 /**
@@ -42,9 +69,14 @@ function sizeLimit(max: number): Transform {
 export class Staging {
   private seq = 0;
   private readonly batchByJob = new Map<string, Set<string>>();
+  /** Bytes received so far per batch, counted as they arrive so parallel uploads cannot pass the cap. */
+  private readonly batchBytes = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(readonly root: string) {
+  constructor(
+    readonly root: string,
+    private readonly limits: { maxFileBytes: number; maxBatchBytes: number } = { maxFileBytes: MAX_UPLOAD_BYTES, maxBatchBytes: MAX_BATCH_BYTES },
+  ) {
     fs.rmSync(root, { recursive: true, force: true });
     fs.mkdirSync(root, { recursive: true });
     this.timer = setInterval(() => void this.sweepUnclaimed(), 10 * 60 * 1000);
@@ -56,23 +88,37 @@ export class Staging {
       res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       res.end(JSON.stringify(body));
     };
+    const { maxFileBytes, maxBatchBytes } = this.limits;
     let target: string | null = null;
+    let received = 0;
     try {
       if (!BATCH_ID.test(batch)) throw new StudioError('INVALID_ARGUMENT', 'Bad upload.', 'Reload the page and try again.');
-      const header = req.headers['x-relative-path'];
-      const relativePath = decodeURIComponent(typeof header === 'string' ? header : '');
-      const parts = safeRelativeParts(relativePath);
+      const parts = safeRelativeParts(relativePathHeader(req.headers['x-relative-path']));
+      const name = parts.at(-1) ?? '';
       const declared = Number(req.headers['content-length'] ?? 0);
-      if (declared > MAX_UPLOAD_BYTES) throw new StudioError('IMAGE_TOO_LARGE', `"${parts.at(-1)}" is far too large to be a photo.`, 'Pick a smaller photo.');
+      if (declared > maxFileBytes) throw fileTooLarge(name);
+      if ((this.batchBytes.get(batch) ?? 0) + declared > maxBatchBytes) throw importTooLarge(maxBatchBytes);
       // A folder per file keeps two "IMG_0001.jpg" from different folders apart.
       target = path.join(this.root, batch, String(++this.seq), ...parts);
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
-      await pipeline(req, sizeLimit(MAX_UPLOAD_BYTES), fs.createWriteStream(target));
+      const count = new Transform({
+        transform: (chunk: Buffer, _enc, cb) => {
+          received += chunk.length;
+          const total = (this.batchBytes.get(batch) ?? 0) + chunk.length;
+          this.batchBytes.set(batch, total);
+          if (received > maxFileBytes) cb(fileTooLarge(name));
+          else if (total > maxBatchBytes) cb(importTooLarge(maxBatchBytes));
+          else cb(null, chunk);
+        },
+      });
+      await pipeline(req, count, fs.createWriteStream(target, { flags: 'wx' }));
       const source: ImportSource = { path: target, relativePath: parts.join('/') };
       reply(200, source);
     } catch (e) {
+      // A refused file's bytes no longer count against its batch: it is deleted.
+      if (received > 0) this.batchBytes.set(batch, Math.max(0, (this.batchBytes.get(batch) ?? 0) - received));
       if (target) await fs.promises.rm(target, { force: true }).catch(() => undefined);
-      reply(e instanceof StudioError && e.code !== 'INTERNAL' ? 400 : 500, { error: toErrorPayload(e) });
+      reply(uploadStatus(e), { error: toErrorPayload(e) });
     }
   }
 
@@ -106,7 +152,9 @@ export class Staging {
 
   async remove(batches: Iterable<string>): Promise<void> {
     for (const b of batches) {
-      if (BATCH_ID.test(b)) await fs.promises.rm(path.join(this.root, b), { recursive: true, force: true });
+      if (!BATCH_ID.test(b)) continue;
+      this.batchBytes.delete(b);
+      await fs.promises.rm(path.join(this.root, b), { recursive: true, force: true });
     }
   }
 
