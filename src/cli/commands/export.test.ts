@@ -42,8 +42,21 @@ describe('magritte export', () => {
     expect(fs.existsSync(path.join(out, 'tflite', 'fruits.tflite'))).toBe(true);
     expect(fs.existsSync(path.join(out, 'tfjs'))).toBe(false);
 
+    // Left by an export to the same --out that stopped midway (a crash), and a link planted with
+    // the same kind of name: both go (the link itself, never what it names); other names stay.
+    const leftover = path.join(tmp, '.web.partial-1a2b3c4d');
+    fs.mkdirSync(path.join(leftover, 'tfjs'), { recursive: true });
+    fs.writeFileSync(path.join(leftover, 'tfjs', 'model.json'), 'half');
+    const outside = path.join(tmp, 'outside');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'keep.txt'), 'made before the export');
+    fs.symlinkSync(outside, path.join(tmp, '.web.partial-5e6f7a8b'));
+    fs.mkdirSync(path.join(tmp, '.notes.partial-9c0d1e2f'));
     const text = await cli('export', project, '--format', 'tfjs', '--langs', 'en', '--out', path.join(tmp, 'web'));
     expect(text.code).toBe(0);
+    expect(fs.readdirSync(tmp).filter((n) => n.includes('.partial-'))).toEqual(['.notes.partial-9c0d1e2f']);
+    expect(fs.readdirSync(outside)).toEqual(['keep.txt']);
+    expect(fs.readFileSync(path.join(outside, 'keep.txt'), 'utf8')).toBe('made before the export');
     expect(text.out).toMatch(/Exported Fruits \(version 1, 3 words\)/);
     expect(text.out).toMatch(/tfjs\/model\.json/);
   });

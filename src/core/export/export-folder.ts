@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { StudioError } from '../../shared/errors';
-import { assertNoLinksBelowSync, entryKindSync, listInside, removeInside } from '../fs/safe-path';
+import { assertNoLinksBelowSync, entryKindSync, listInside, removeInside, writeFileInsideSync } from '../fs/safe-path';
 import { fileSafe } from './vocabulary';
 
 /** `2025-03-14_101502` (local time): sorts by date, safe in file names everywhere. */
@@ -119,5 +119,5 @@ export function zipFolder(dir: string, files: string[], top: string, zipPath: st
     const level = /\.(bin|tflite)$/.test(rel) ? 0 : 6;
     tree[`${top}/${rel}`] = [fs.readFileSync(path.join(dir, rel)), { level }];
   }
-  fs.writeFileSync(zipPath, zipSync(tree));
+  writeFileInsideSync(dir, zipPath, zipSync(tree), true);
 }

@@ -4,6 +4,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { ExportedFile, ExportedFileKind, ExportResult, ParityReport, QuantizationReport } from '../../shared/api/export';
 import type { BaseModelManifestEntry } from '../../shared/api/training';
 import type { JobContext } from '../jobs/job-runner';
+import { writeFileInsideSync } from '../fs/safe-path';
 import { initBackend } from '../ml/backend';
 import { ensureBaseModel } from '../ml/base-model-service';
 import { loadBaseModel } from '../ml/feature-extractor';
@@ -105,7 +106,8 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
     }
     check();
 
-    fs.writeFileSync(
+    writeFileInsideSync(
+      staging,
       path.join(staging, 'README.md'),
       exportReadme({
         modelName,
