@@ -9,8 +9,14 @@ import {
   isPlainFileName,
   joinInside,
   listInside,
+  mkdirInside,
+  mkdirInsideSync,
+  readFileInside,
+  readFileInsideSync,
   realFileInside,
   removeInside,
+  renameInside,
+  unlinkInsideSync,
   writeFileInside,
   writeFileInsideSync,
 } from './safe-path';
@@ -103,5 +109,48 @@ describe('writes and deletes never follow links', () => {
   it('writes a plain file', async () => {
     await writeFileInside(root, path.join(root, 'sub-missing-ok.txt'), 'hello');
     expect(fs.readFileSync(path.join(root, 'sub-missing-ok.txt'), 'utf8')).toBe('hello');
+  });
+});
+
+describe('folders, reads, renames and unlinks below a root never follow links', () => {
+  it('makes missing folders level by level, and refuses a linked one on the way', async () => {
+    await mkdirInside(root, path.join(root, 'blobs', 'ab'));
+    expect(fs.lstatSync(path.join(root, 'blobs', 'ab')).isDirectory()).toBe(true);
+    fs.symlinkSync(outside, path.join(root, 'thumbs'));
+    await expect(mkdirInside(root, path.join(root, 'thumbs', 'ab'))).rejects.toMatchObject({ entry: 'thumbs', reason: 'symlink' });
+    expect(() => mkdirInsideSync(root, path.join(root, 'thumbs', 'cd'))).toThrow(expect.objectContaining({ entry: 'thumbs' }));
+    fs.writeFileSync(path.join(root, 'tmp'), 'a file');
+    expect(() => mkdirInsideSync(root, path.join(root, 'tmp'))).toThrow(expect.objectContaining({ entry: 'tmp', reason: 'wrong-kind' }));
+    outsideIntact();
+  });
+  it('reads a plain file but not one that is a link, even a link that stays inside', async () => {
+    fs.writeFileSync(path.join(root, 'real'), 'mine');
+    expect((await readFileInside(root, path.join(root, 'real'))).toString()).toBe('mine');
+    fs.symlinkSync(path.join(outside, 'keep.txt'), path.join(root, 'blob'));
+    fs.symlinkSync(path.join(root, 'real'), path.join(root, 'inner'));
+    await expect(readFileInside(root, path.join(root, 'blob'))).rejects.toMatchObject({ entry: 'blob', reason: 'symlink' });
+    await expect(readFileInside(root, path.join(root, 'inner'))).rejects.toBeInstanceOf(UnsafePathError);
+    expect(() => readFileInsideSync(root, path.join(root, 'blob'))).toThrow(UnsafePathError);
+  });
+  it('unlinks a link itself, not what it names, and refuses through a linked folder', () => {
+    fs.symlinkSync(path.join(outside, 'keep.txt'), path.join(root, 'lock'));
+    unlinkInsideSync(root, path.join(root, 'lock'));
+    expect(fs.existsSync(path.join(root, 'lock'))).toBe(false);
+    fs.symlinkSync(outside, path.join(root, 'tmp'));
+    expect(() => unlinkInsideSync(root, path.join(root, 'tmp', 'keep.txt'))).toThrow(UnsafePathError);
+    outsideIntact();
+  });
+  it('renames into a real folder, and refuses into a linked one', async () => {
+    fs.writeFileSync(path.join(root, 'a.partial'), 'x');
+    fs.symlinkSync(outside, path.join(root, 'blobs'));
+    await expect(renameInside(root, path.join(root, 'a.partial'), path.join(root, 'blobs', 'a'))).rejects.toMatchObject({ entry: 'blobs' });
+    outsideIntact();
+    fs.mkdirSync(path.join(root, 'thumbs'));
+    await renameInside(root, path.join(root, 'a.partial'), path.join(root, 'thumbs', 'a'));
+    expect(fs.readFileSync(path.join(root, 'thumbs', 'a'), 'utf8')).toBe('x');
+  });
+  it('lists the root itself (trusted) but not a linked folder below it', async () => {
+    fs.mkdirSync(path.join(root, 'x'));
+    expect(await listInside(root, root)).toEqual(['x']);
   });
 });
