@@ -69,21 +69,48 @@ export async function readImageHeader(input: Buffer): Promise<ImageHeader> {
   return { format: meta.format ?? 'unknown', width, height, uprightWidth: upright.width, uprightHeight: upright.height, pages: meta.pages ?? 1 };
 }
 
+/** How `decodeImage` sizes its output. */
+export type DecodeResize =
+  /** The centre square, `size` x `size` (what the network sees). */
+  | { fit: 'cover'; size: number }
+  /** The whole picture within `size` x `size`, never enlarged (thumbnails). */
+  | { fit: 'inside'; size: number };
+
+export interface DecodeOptions {
+  resize?: DecodeResize;
+  /**
+   * Already-decoded pixels (RGB or RGBA, 8 bits, sRGB) instead of an encoded file: the window's
+   * parity fixtures feed canvas pixels through the same steps to prove the window matches the core.
+   */
+  raw?: { width: number; height: number; channels: 3 | 4 };
+}
+
 /**
- * Fully decodes a picture (the first frame of an animation) to upright sRGB RGB 8-bit: EXIF
- * orientation applied, CMYK/grey/16-bit converted, transparency flattened onto white. Any decoder
- * warning (truncation, bad CRC) is an error, so a damaged file is never half-accepted.
- * The ML side reuses this so training and import see the same pixels.
+ * The one decoder (import, thumbnails, features, the window's parity fixtures): the first frame,
+ * EXIF orientation applied (here and nowhere else), CMYK/grey/16-bit converted to sRGB 8-bit,
+ * transparency flattened onto white, then optionally resized; packed RGB out.
+ *
+ * failOn 'warning', everywhere: a decoder warning (truncation, bad CRC) is an error, so a damaged
+ * file is never half-accepted. Import refuses it, and training and testing refuse it too, since a
+ * browser would show such a file differently and the live model could not match the core.
+ * JPEGs are decoded at full size (no shrink-on-load, which decodes big JPEGs at reduced size in the
+ * DCT domain): a browser cannot do that, and the window's live model (src/renderer/ml/resample.ts)
+ * must see the very pixels the model was trained on.
  */
-export async function decodeUpright(input: Buffer): Promise<DecodedImage> {
+export async function decodeImage(input: Buffer, options: DecodeOptions = {}): Promise<DecodedImage> {
+  const { resize, raw } = options;
   try {
-    const { data, info } = await sharp(input, { failOn: 'warning', limitInputPixels: MAX_INPUT_PIXELS, pages: 1 })
+    let image = sharp(input, { failOn: 'warning', limitInputPixels: MAX_INPUT_PIXELS, pages: 1, ...(raw ? { raw } : {}) })
       .rotate()
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
-      .removeAlpha()
-      .raw({ depth: 'uchar' })
-      .toBuffer({ resolveWithObject: true });
+      .removeAlpha();
+    if (resize?.fit === 'cover') {
+      image = image.resize(resize.size, resize.size, { fit: 'cover', position: 'centre', fastShrinkOnLoad: false });
+    } else if (resize?.fit === 'inside') {
+      image = image.resize({ width: resize.size, height: resize.size, fit: 'inside', withoutEnlargement: true, fastShrinkOnLoad: false });
+    }
+    const { data, info } = await image.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
     if (info.channels !== 3 || data.length !== info.width * info.height * 3) {
       throw new Error(`unexpected decoded layout (${info.channels} channels)`);
     }
@@ -99,26 +126,11 @@ export const THUMB_SIZE = 256;
 /**
  * Fully decodes the picture (full resolution, no shrink-on-load, decoder warnings are errors) and
  * returns its upright sRGB WebP thumbnail. libvips streams the decode in strips, so even a
- * 50-megapixel photo never sits in memory whole; the thumbnail is the only output.
+ * 50-megapixel photo never sits in memory whole; the small decoded picture is the only output.
  */
 export async function decodeToThumbnail(input: Buffer): Promise<Buffer> {
-  try {
-    return await sharp(input, { failOn: 'warning', limitInputPixels: MAX_INPUT_PIXELS, pages: 1 })
-      .rotate()
-      .flatten({ background: '#ffffff' })
-      .toColourspace('srgb')
-      .resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true, fastShrinkOnLoad: false })
-      .webp({ quality: 80, effort: 2 })
-      .toBuffer();
-  } catch (e) {
-    throw decodeError(e);
-  }
-}
-
-/** An upright WebP thumbnail from decoded pixels. */
-export async function makeThumbnail(img: DecodedImage): Promise<Buffer> {
+  const img = await decodeImage(input, { resize: { fit: 'inside', size: THUMB_SIZE } });
   return sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } })
-    .resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true })
     .webp({ quality: 80, effort: 2 })
     .toBuffer();
 }

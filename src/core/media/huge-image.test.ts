@@ -4,7 +4,8 @@ import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudioError } from '../../shared/errors';
 import { runImport, tempDir, testCore, type TestCore } from '../store/test-helpers';
-import { decodeUpright, readImageHeader } from './decode-image';
+import { preparePixels } from '../ml/preprocess';
+import { decodeImage, readImageHeader } from './decode-image';
 
 function chunk(type: string, data: Buffer): Buffer {
   const len = Buffer.alloc(4);
@@ -38,8 +39,10 @@ describe('a picture that claims 20000x20000 pixels', () => {
   it('is refused from its header, before decoding', async () => {
     await expect(readImageHeader(hugePng())).rejects.toMatchObject({ code: 'IMAGE_TOO_LARGE' });
     // Even a caller that skips the header check cannot make the decoder allocate it.
-    await expect(decodeUpright(hugePng())).rejects.toBeInstanceOf(StudioError);
-    await expect(decodeUpright(hugePng())).rejects.toMatchObject({ code: 'IMAGE_TOO_LARGE' });
+    await expect(decodeImage(hugePng())).rejects.toBeInstanceOf(StudioError);
+    await expect(decodeImage(hugePng())).rejects.toMatchObject({ code: 'IMAGE_TOO_LARGE' });
+    // Nor can training, which decodes photo files on its own (a project folder travels).
+    await expect(preparePixels(hugePng(), 224, ['orig'])).rejects.toMatchObject({ code: 'IMAGE_TOO_LARGE' });
   });
 
   it('is refused by import with no row, no file and no memory spike', async () => {

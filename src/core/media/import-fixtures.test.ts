@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport, Photo } from '../../shared/domain';
 import { blobPath, thumbPath } from '../store/paths';
 import { FIXTURES, runImport, testCore, type TestCore } from '../store/test-helpers';
-import { decodeUpright } from './decode-image';
+import { preparePixels } from '../ml/preprocess';
+import { decodeImage } from './decode-image';
 
 // What ../shared/fixtures/images/PROVENANCE.md says each file is.
 const CORRUPT_PNGS = [
@@ -24,6 +25,20 @@ const IMAGE_EXT = /\.(png|jpe?g|gif|webp|tiff?)$/i;
 /** A tiny grey version of decoded pixels, for comparing "which way round" across files. */
 async function signature(data: Buffer, width: number, height: number, channels: 3 | 4 = 3): Promise<Buffer> {
   return sharp(data, { raw: { width, height, channels } }).resize(24, 24, { fit: 'fill' }).greyscale().raw().toBuffer();
+}
+
+/** The 224x224 RGB a photo becomes for training (src/core/ml/preprocess.ts). */
+async function networkInput(file: string): Promise<Buffer> {
+  const pixels = (await preparePixels(fs.readFileSync(file), 224, ['orig'])).get('orig');
+  expect(pixels).toBeInstanceOf(Uint8Array);
+  return Buffer.from(pixels as Uint8Array);
+}
+
+/** Pixels whose red and blue differ clearly: zero for a picture whose colour conversion failed. */
+function colourfulPixels(rgb: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < rgb.length; i += 3) if (Math.abs(rgb[i] - rgb[i + 2]) > 30) n++;
+  return n;
 }
 
 function meanAbsDiff(a: Buffer, b: Buffer): number {
@@ -82,10 +97,11 @@ describe('importing every fixture image', () => {
     for (const kind of ['Landscape', 'Portrait'] as const) {
       const [w, h] = kind === 'Landscape' ? [1800, 1200] : [1200, 1800];
       const ref = byName.get(`exif/${kind}_1.jpg`)!;
-      const refDecoded = await decodeUpright(fs.readFileSync(blobPath(dir, ref.sha256)));
+      const refDecoded = await decodeImage(fs.readFileSync(blobPath(dir, ref.sha256)));
       const refSig = await signature(refDecoded.data, refDecoded.width, refDecoded.height);
       const refThumb = await sharp(thumbPath(dir, ref.sha256)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
       const refThumbSig = await signature(refThumb.data, refThumb.info.width, refThumb.info.height);
+      const refInputSig = await signature(await networkInput(blobPath(dir, ref.sha256)), 224, 224);
       // How different a wrongly turned picture looks, to be sure the check can fail.
       const flipped = await sharp(refDecoded.data, { raw: { width: w, height: h, channels: 3 } }).rotate(180).raw().toBuffer();
       const wrongWay = meanAbsDiff(refSig, await signature(flipped, w, h));
@@ -94,9 +110,12 @@ describe('importing every fixture image', () => {
       for (let n = 0; n <= 8; n++) {
         const photo = byName.get(`exif/${kind}_${n}.jpg`)!;
         expect([photo.width, photo.height], `${kind}_${n} size`).toEqual([w, h]);
-        const decoded = await decodeUpright(fs.readFileSync(blobPath(dir, photo.sha256)));
+        const decoded = await decodeImage(fs.readFileSync(blobPath(dir, photo.sha256)));
         expect([decoded.width, decoded.height]).toEqual([w, h]);
         expect(meanAbsDiff(refSig, await signature(decoded.data, w, h)), `${kind}_${n} decode`).toBeLessThan(wrongWay / 3);
+        // What training feeds the network is turned the same way.
+        const inputSig = await signature(await networkInput(blobPath(dir, photo.sha256)), 224, 224);
+        expect(meanAbsDiff(refInputSig, inputSig), `${kind}_${n} network input`).toBeLessThan(wrongWay / 3);
         const thumb = await sharp(thumbPath(dir, photo.sha256)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
         expect(Math.max(thumb.info.width, thumb.info.height)).toBe(256);
         expect(thumb.info.width > thumb.info.height).toBe(kind === 'Landscape');
@@ -109,7 +128,7 @@ describe('importing every fixture image', () => {
   it('turns CMYK, grey, 16-bit, palette, alpha and animated pictures into sRGB 8-bit', async () => {
     for (const name of [...GOOD_PNGS, ...GOOD_MISC]) {
       const photo = byName.get(name)!;
-      const decoded = await decodeUpright(fs.readFileSync(blobPath(dir, photo.sha256)));
+      const decoded = await decodeImage(fs.readFileSync(blobPath(dir, photo.sha256)));
       expect([decoded.width, decoded.height], name).toEqual([photo.width, photo.height]);
       expect(decoded.data.length, name).toBe(photo.width * photo.height * 3);
       const thumbMeta = await sharp(thumbPath(dir, photo.sha256)).metadata();
@@ -129,10 +148,10 @@ describe('importing every fixture image', () => {
     }
     // The CMYK sample is a colour photo; after conversion its channels must differ somewhere.
     const cmyk = byName.get('misc/pil_sample_cmyk.jpg')!;
-    const d = await decodeUpright(fs.readFileSync(blobPath(dir, cmyk.sha256)));
-    let colourful = 0;
-    for (let i = 0; i < d.data.length; i += 3) if (Math.abs(d.data[i] - d.data[i + 2]) > 30) colourful++;
-    expect(colourful).toBeGreaterThan(100);
+    const d = await decodeImage(fs.readFileSync(blobPath(dir, cmyk.sha256)));
+    expect(colourfulPixels(d.data)).toBeGreaterThan(100);
+    // So is what training feeds the network.
+    expect(colourfulPixels(await networkInput(blobPath(dir, cmyk.sha256)))).toBeGreaterThan(100);
     // An animation contributes its first frame only.
     const gif = byName.get('misc/dispose_bgnd.gif')!;
     expect([gif.width, gif.height]).toEqual([100, 100]);

@@ -1,5 +1,4 @@
-import sharp from 'sharp';
-import { decodeError, MAX_INPUT_PIXELS } from '../media/decode-image';
+import { decodeImage } from '../media/decode-image';
 
 /**
  * Bump when the pixels a photo turns into change (crop, resize, variants): cached features are keyed
@@ -19,25 +18,12 @@ export const AUGMENT_VARIANTS: readonly Variant[] = ['flip', 'crop-tl', 'crop-br
 const CROP_SHARE = 0.8;
 
 /**
- * Upright sRGB RGB, transparency on white, centre square resized to `size` x `size`: the same
- * decoding steps as import's `decodeUpright`. JPEGs are decoded at full size (no shrink-on-load,
- * which decodes big JPEGs at reduced size in the DCT domain): a browser cannot do that, and the
- * window's live model (src/renderer/ml/resample.ts) must see the very pixels the model was trained
- * on. Version 1 used shrink-on-load: ~1.6x faster to decode, but up to 2e-2 apart from the window.
+ * The centre square of the upright photo, `size` x `size`, packed RGB: the one decoder's pixels
+ * (src/core/media/decode-image.ts), which import and the window's parity fixtures use too.
+ * Version 1 used shrink-on-load: ~1.6x faster to decode, but up to 2e-2 apart from the window.
  */
 async function squareRgb(input: Buffer, size: number): Promise<Buffer> {
-  try {
-    return await sharp(input, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS, pages: 1 })
-      .rotate()
-      .flatten({ background: '#ffffff' })
-      .toColourspace('srgb')
-      .removeAlpha()
-      .resize(size, size, { fit: 'cover', position: 'centre', fastShrinkOnLoad: false })
-      .raw({ depth: 'uchar' })
-      .toBuffer();
-  } catch (e) {
-    throw decodeError(e);
-  }
+  return (await decodeImage(input, { resize: { fit: 'cover', size } })).data;
 }
 
 function mirror(rgb: Uint8Array, size: number): Uint8Array {
@@ -79,14 +65,4 @@ export async function preparePixels(input: Buffer, size: number, variants: reado
     if (variants.includes('crop-br')) out.set('crop-br', window(large, big, size, big - size, big - size));
   }
   return out;
-}
-
-/**
- * The exact input pixels the core feeds the network for a photo, as a lossless PNG of
- * size x size. A host can serve it so the window's TF.js sees the same pixels as the core
- * (prediction parity checks), since a browser's own JPEG decoding and resizing differ slightly.
- */
-export async function modelInputPng(input: Buffer, size: number): Promise<Buffer> {
-  const rgb = await squareRgb(input, size);
-  return sharp(rgb, { raw: { width: size, height: size, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer();
 }

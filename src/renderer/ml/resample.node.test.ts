@@ -1,18 +1,14 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { decodeImage } from '../../core/media/decode-image';
 import { FRUITS } from '../../core/store/test-helpers';
 import { centreSquareRgb, coverGeometry } from './resample';
 
-/** The core's resize (src/core/ml/preprocess.ts) of already-decoded pixels, by sharp itself. */
-async function sharpSquare(rgba: Buffer, width: number, height: number, size: number): Promise<Uint8Array> {
-  const out = await sharp(rgba, { raw: { width, height, channels: 4 } })
-    .flatten({ background: '#ffffff' })
-    .removeAlpha()
-    .resize(size, size, { fit: 'cover', position: 'centre' })
-    .raw()
-    .toBuffer();
-  return new Uint8Array(out);
+/** The core's own decoder (src/core/media/decode-image.ts) on already-decoded pixels. */
+async function coreSquare(rgba: Buffer, width: number, height: number, size: number): Promise<Uint8Array> {
+  const out = await decodeImage(rgba, { raw: { width, height, channels: 4 }, resize: { fit: 'cover', size } });
+  return new Uint8Array(out.data);
 }
 
 async function decoded(file: string, resizeTo?: { width: number; height: number }) {
@@ -31,11 +27,11 @@ function differingBytes(a: Uint8Array, b: Uint8Array): number {
 describe('centreSquareRgb (the core preprocessing, without sharp)', () => {
   const apple = path.join(FRUITS, 'Apple', '16072019-170653.jpg');
 
-  it('gives sharp\'s bytes for camera frames and photos, landscape and portrait', async () => {
+  it('gives the core decoder\'s bytes for camera frames and photos, landscape and portrait', async () => {
     for (const size of [{ width: 640, height: 360 }, { width: 360, height: 640 }, { width: 1280, height: 720 }, { width: 301, height: 257 }]) {
       const img = await decoded(apple, size);
       const ours = centreSquareRgb({ data: img.data, width: img.width, height: img.height }, 224);
-      const theirs = await sharpSquare(img.data, img.width, img.height, 224);
+      const theirs = await coreSquare(img.data, img.width, img.height, 224);
       expect(ours.length).toBe(224 * 224 * 3);
       expect(differingBytes(ours, theirs), `${size.width}x${size.height}`).toBe(0);
     }
@@ -45,7 +41,7 @@ describe('centreSquareRgb (the core preprocessing, without sharp)', () => {
     const rgba = Buffer.alloc(300 * 200 * 4);
     for (let i = 0; i < rgba.length; i += 4) rgba.set([200, 40, (i / 4) % 256, i % 3 === 0 ? 0 : 128], i);
     const ours = centreSquareRgb({ data: rgba, width: 300, height: 200 }, 64);
-    expect(differingBytes(ours, await sharpSquare(rgba, 300, 200, 64))).toBe(0);
+    expect(differingBytes(ours, await coreSquare(rgba, 300, 200, 64))).toBe(0);
   });
 
   it('cuts the centre like sharp', () => {
