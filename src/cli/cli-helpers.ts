@@ -1,5 +1,6 @@
 import type { Deck, JobProgress } from '../shared/domain';
 import { StudioError, toErrorPayload, type StudioErrorPayload } from '../shared/errors';
+import { formatTimeLeft } from '../shared/format';
 import type { StudioCore } from '../core/index';
 import type { CliIo } from './command';
 
@@ -25,11 +26,6 @@ export async function deckByName(core: StudioCore, name: string, create: boolean
   return core.api.createDeck({ name });
 }
 
-function formatEta(ms: number | null): string {
-  if (ms === null) return '';
-  const s = Math.round(ms / 1000);
-  return s >= 60 ? `, ${Math.floor(s / 60)} min ${s % 60} s left` : `, ${s} s left`;
-}
 
 /** Waits for a job, drawing its progress on stderr; resolves with its result or throws its error. */
 export function followJob(core: StudioCore, jobId: string, io: CliIo): Promise<unknown> {
@@ -39,7 +35,7 @@ export function followJob(core: StudioCore, jobId: string, io: CliIo): Promise<u
     const draw = (p: JobProgress) => {
       const now = Date.now();
       if (!io.errIsTty && now - lastLine < 1000 && p.done !== p.total) return;
-      const text = `${p.done}/${p.total} (${p.rate.toFixed(1)}/s${formatEta(p.etaMs)}) ${p.message}`;
+      const text = `${p.done}/${p.total} (${p.rate.toFixed(1)}/s${p.etaMs === null ? '' : `, ${formatTimeLeft(p.etaMs)}`}) ${p.message}`;
       if (text === lastText) return;
       lastLine = now;
       lastText = text;

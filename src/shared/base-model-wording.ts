@@ -1,20 +1,15 @@
 import type { BaseModelInfo } from './api/training';
-
-/** 1951543 -> "2 MB", 350000 -> "350 KB". */
-export function sizeText(bytes: number): string {
-  if (bytes >= 1e6) return `${bytes >= 1e7 ? Math.round(bytes / 1e6) : Math.round(bytes / 1e5) / 10} MB`.replace('.0 MB', ' MB');
-  return `${Math.max(1, Math.round(bytes / 1e3))} KB`;
-}
+import { formatBytes } from './format';
 
 /** True when training can use the model without fetching anything. */
 export function isOnThisComputer(model: Pick<BaseModelInfo, 'location'>): boolean {
   return model.location === 'cache' || model.location === 'models-path';
 }
 
-/** Where a base model is, in a teacher's words: "on this computer", "downloads on first use (2 MB)", "missing". */
+/** Where a base model is, in a teacher's words: "on this computer", "downloads on first use (1.9 MB)", "missing". */
 export function locationText(model: Pick<BaseModelInfo, 'location' | 'downloadBytes'>): string {
   if (isOnThisComputer(model)) return 'on this computer';
-  if (model.location === 'download') return model.downloadBytes ? `downloads on first use (${sizeText(model.downloadBytes)})` : 'downloads on first use';
+  if (model.location === 'download') return model.downloadBytes ? `downloads on first use (${formatBytes(model.downloadBytes)})` : 'downloads on first use';
   return 'missing';
 }
 

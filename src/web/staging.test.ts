@@ -60,7 +60,7 @@ describe('staging uploads', () => {
     expect(third.status).toBe(413);
     expect(third.body.error).toMatchObject({
       code: 'IMPORT_TOO_LARGE',
-      message: 'These photos add up to more than 3 KB, more than the studio takes in one go.',
+      message: 'These photos add up to more than 2 KB, more than the studio takes in one go.',
       fix: 'Add them in smaller groups, for example one class folder at a time.',
     });
     expect(filesIn(batch)).toBe(2);

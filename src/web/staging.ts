@@ -5,6 +5,7 @@ import { Transform } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ImportSource } from '../shared/domain';
 import { StudioError, toErrorPayload } from '../shared/errors';
+import { formatBytes } from '../shared/format';
 import { SECURITY_HEADERS } from './csp';
 
 /** Larger than any photo a teacher has; the core refuses anything over 50 megapixels anyway. */
@@ -35,15 +36,9 @@ function fileTooLarge(name: string): StudioError {
 function importTooLarge(maxBatchBytes: number): StudioError {
   return new StudioError(
     'IMPORT_TOO_LARGE',
-    `These photos add up to more than ${sizeText(maxBatchBytes)}, more than the studio takes in one go.`,
+    `These photos add up to more than ${formatBytes(maxBatchBytes)}, more than the studio takes in one go.`,
     'Add them in smaller groups, for example one class folder at a time.',
   );
-}
-
-/** "4 GB", "200 MB", "3 KB": what a teacher reads in a message. */
-function sizeText(bytes: number): string {
-  if (bytes >= 1e9) return `${Math.round(bytes / 1e8) / 10} GB`;
-  return bytes >= 1e6 ? `${Math.round(bytes / 1e6)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
 }
 
 /** The x-relative-path header as a decoded string; a malformed one is the page's mistake (400), not ours. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ExportFormat, ExportResult } from '../../shared/api/export';
 import { StudioError } from '../../shared/errors';
+import { formatBytes } from '../../shared/format';
 import type { CliCommand } from '../command';
 import { deckByName, followJob, positional, stringOption } from '../cli-helpers';
 
@@ -17,14 +18,10 @@ function formatsOf(value: string | undefined): ExportFormat[] {
   }
 }
 
-function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
 function summary(r: ExportResult): string {
   const lines = [`Exported ${r.decks.map((d) => `${d.name} (version ${d.versionNumber}, ${d.classes} words)`).join(' + ')}`];
   lines.push(`Languages: ${r.languages.join(', ')}`, `Folder: ${r.folder}`);
-  for (const f of r.files) lines.push(`  ${f.name.padEnd(40)} ${size(f.bytes).padStart(8)}`);
+  for (const f of r.files) lines.push(`  ${f.name.padEnd(40)} ${formatBytes(f.bytes).padStart(8)}`);
   if (r.parity) {
     const p = r.parity;
     lines.push(
@@ -36,7 +33,7 @@ function summary(r: ExportResult): string {
   if (q) {
     const pct = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(1)}%`);
     lines.push(
-      `int8: ${size(q.bytes)} instead of ${size(q.floatBytes)}; recognised ${pct(q.int8Accuracy)} against ${pct(q.floatAccuracy)} ` +
+      `int8: ${formatBytes(q.bytes)} instead of ${formatBytes(q.floatBytes)}; recognised ${pct(q.int8Accuracy)} against ${pct(q.floatAccuracy)} ` +
         `(${q.passed ? 'written' : `not written: loses more than ${pct(q.maxAccuracyDrop)}`}).`,
     );
   }

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { TrainingApi, TrainingConfig, TrainingSettings } from '../../shared/api/training';
 import type { Handlers } from '../../shared/api';
 import { StudioError } from '../../shared/errors';
+import { formatBytesOf } from '../../shared/format';
 import type { CoreContext } from '../context';
 import { getDeck } from '../store/decks-repo';
 import { initBackend } from '../ml/backend';
@@ -70,7 +71,7 @@ export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof T
         job.progress(0, 1, 'Looking for the base model');
         const ready = await ensureBaseModel(baseModelId, ctx.options, {
           signal: job.signal,
-          onProgress: (p) => job.progress(p.bytesDone, p.bytesTotal, `Downloading: ${(p.bytesDone / 1e6).toFixed(1)} of ${(p.bytesTotal / 1e6).toFixed(1)} MB`),
+          onProgress: (p) => job.progress(p.bytesDone, p.bytesTotal, `Downloading: ${formatBytesOf(p.bytesDone, p.bytesTotal)}`),
         });
         ctx.events.emit('baseModels.changed', { baseModelId });
         job.progress(1, 1, 'Base model ready');

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import type { ImportReport, ImportSource, PhotoSource } from '../../shared/domain';
 import { StudioError, isStudioError } from '../../shared/errors';
+import { formatBytes } from '../../shared/format';
 import type { EventBus } from '../event-bus';
 import type { JobContext } from '../jobs/job-runner';
 import { createClass, findClassByKey, getClass } from '../store/classes-repo';
@@ -69,7 +70,7 @@ export async function importPhotos(store: ProjectStore, events: EventBus, job: J
   const importOne = async (item: ImportItem, index: number): Promise<void> => {
     const stat = await fs.stat(item.path);
     if (stat.size > MAX_FILE_BYTES) {
-      throw new StudioError('IMAGE_TOO_LARGE', `This file is too big (${Math.round(stat.size / 1e6)} MB).`, 'Import photos under 200 MB.');
+      throw new StudioError('IMAGE_TOO_LARGE', `This file is too big (${formatBytes(stat.size)}).`, `Import photos under ${formatBytes(MAX_FILE_BYTES)}.`);
     }
     const data = await fs.readFile(item.path);
     // "Not a picture" is the truer reason for a stray README, so the type is judged first.

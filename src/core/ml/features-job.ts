@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import type { FeaturesResult } from '../../shared/api/training';
+import { formatTimeLeft } from '../../shared/format';
 import { cancelledError, type JobContext } from '../jobs/job-runner';
 import { readFileInside } from '../fs/safe-path';
 import { blobPath } from '../store/paths';
@@ -17,11 +18,6 @@ export interface FeaturePhoto {
 /** Saving in batches: one SQLite transaction (one fsync) per this many photos. */
 const SAVE_EVERY = 32;
 
-function formatEta(ms: number): string {
-  if (ms < 1500) return 'about a second left';
-  if (ms < 90_000) return `about ${Math.round(ms / 1000)} s left`;
-  return `about ${Math.round(ms / 60_000)} min left`;
-}
 
 /**
  * Computes the features every given photo lacks (for each variant asked for) in the worker pool and
@@ -88,7 +84,7 @@ export async function computeMissingFeatures(args: {
         const elapsed = Math.max(1, Date.now() - started);
         const rate = (done * 1000) / elapsed;
         const eta = ((total - done) * elapsed) / done;
-        job.progress(done, total, `${prefix}Computing features: ${done} of ${total} photos · ${rate.toFixed(0)} photos/s · ${formatEta(eta)}`);
+        job.progress(done, total, `${prefix}Computing features: ${done} of ${total} photos · ${rate.toFixed(0)} photos/s · ${formatTimeLeft(eta)}`);
       },
     });
   } finally {

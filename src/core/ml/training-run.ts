@@ -1,5 +1,6 @@
 import type { MisclassifiedPhoto, RunMetrics, TrainingRunResult, TrainingSettings } from '../../shared/api/training';
 import { StudioError } from '../../shared/errors';
+import { formatBytesOf } from '../../shared/format';
 import type { CoreContext } from '../context';
 import { cancelledError, type JobContext } from '../jobs/job-runner';
 import { ensureBaseModel } from './base-model-service';
@@ -42,7 +43,7 @@ export async function runTraining(ctx: CoreContext, job: JobContext, req: Traini
   const model = await ensureBaseModel(req.baseModelId, ctx.options, {
     signal: job.signal,
     onProgress: (p) =>
-      job.progress(p.bytesDone, p.bytesTotal, `${step(1)}Downloading the base model: ${(p.bytesDone / 1e6).toFixed(1)} of ${(p.bytesTotal / 1e6).toFixed(1)} MB`),
+      job.progress(p.bytesDone, p.bytesTotal, `${step(1)}Downloading the base model: ${formatBytesOf(p.bytesDone, p.bytesTotal)}`),
   });
   lap('baseModel', t);
   job.throwIfCancelled();

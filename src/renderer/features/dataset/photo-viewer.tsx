@@ -12,12 +12,9 @@ import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import CloseIcon from '@mui/icons-material/Close';
 import type { DeckClass, Photo } from '../../../shared/domain';
+import { formatBytes } from '../../../shared/format';
 import { useStudio } from '../../api/hooks';
 import { MoveMenu } from './move-menu';
-
-function megabytes(bytes: number): string {
-  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`;
-}
 
 interface Props {
   photos: Photo[];
@@ -56,7 +53,7 @@ export function PhotoViewer({ photos, index, classes, onIndex, onMove, onDelete 
             <Box sx={{ flex: 1, minWidth: 0 }}>
               <Typography variant="h3" component="span" noWrap>{cls?.key ?? ''}</Typography>
               <Typography variant="body2" color="text.secondary" noWrap>
-                {photo.originalName} · {photo.width} × {photo.height} · {megabytes(photo.bytes)} · {index! + 1} of {photos.length}
+                {photo.originalName} · {photo.width} × {photo.height} · {formatBytes(photo.bytes)} · {index! + 1} of {photos.length}
               </Typography>
             </Box>
             <IconButton aria-label="Close" onClick={() => onIndex(null)}><CloseIcon /></IconButton>

@@ -15,6 +15,7 @@ import FolderIcon from '@mui/icons-material/Folder';
 import FolderOffIcon from '@mui/icons-material/FolderOff';
 import type { AppInfo } from '../../../shared/api';
 import type { ProjectInfo, RecentProject } from '../../../shared/domain';
+import { formatDate } from '../../../shared/format';
 import { useStudio } from '../../api/hooks';
 import { useNotices } from '../../components/notices';
 import { NewProjectDialog } from './new-project-dialog';
@@ -29,8 +30,8 @@ const STEPS = [
 ];
 
 function openedWhen(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : `Opened ${d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}`;
+  const date = formatDate(iso);
+  return date ? `Opened ${date}` : '';
 }
 
 function RecentRow({ recent, onOpen }: { recent: RecentProject; onOpen(dir: string): void }) {

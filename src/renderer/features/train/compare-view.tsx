@@ -18,7 +18,8 @@ import { Section } from './results-view';
 import { settingRows } from './settings-fields';
 import { TrainingCurves } from './training-curves';
 import { useVersionDetail } from './use-versions';
-import { percent, whenText } from './wording';
+import { percent } from './wording';
+import { formatWhen } from '../../../shared/format';
 
 interface Props {
   ids: [number, number];
@@ -33,7 +34,7 @@ function Headline({ v }: { v: ModelVersion }) {
   return (
     <Paper variant="outlined" sx={{ p: 2.5, flex: 1 }} data-testid="compare-column">
       <Typography variant="h3" component="h3">Version {v.number}{v.current ? ' (in use)' : ''}</Typography>
-      <Typography variant="body2" color="text.secondary">trained {whenText(v.createdAt)}</Typography>
+      <Typography variant="body2" color="text.secondary">trained {formatWhen(v.createdAt)}</Typography>
       <Typography sx={{ fontSize: '2.5rem', fontWeight: 700, lineHeight: 1.2, mt: 1 }}>{acc(v.metrics.accuracy)}</Typography>
       <Typography variant="body2" color="text.secondary">
         {v.metrics.n > 0 ? `${right} of ${v.metrics.n} held-back photos recognised` : 'not checked on held-back photos'}

@@ -14,7 +14,8 @@ import { ConfusionMatrix } from './confusion-matrix';
 import { MisclassifiedPhotos } from './misclassified-photos';
 import { TrainingCurves } from './training-curves';
 import { TryPhoto } from './try-photo';
-import { accuracySentence, percent, verdict, whenText } from './wording';
+import { accuracySentence, percent, verdict } from './wording';
+import { formatWhen } from '../../../shared/format';
 
 interface Props {
   version: ModelVersion;
@@ -51,7 +52,7 @@ export const ResultsView = memo(function ResultsView({ version, labels, photos, 
           <Typography variant="h2" component="h2" data-testid="results-title">Version {version.number}</Typography>
           {version.current ? <Chip size="small" color="primary" label="In use" /> : <Chip size="small" variant="outlined" label="Older version" />}
           <Typography color="text.secondary" sx={{ pl: 1 }}>
-            trained {whenText(version.createdAt)} · {m.trainCount} photos learnt{secs > 0 ? ` in ${secs < 1 ? 'under a second' : `${secs < 10 ? secs.toFixed(1) : Math.round(secs)} s`}` : ''}
+            trained {formatWhen(version.createdAt)} · {m.trainCount} photos learnt{secs > 0 ? ` in ${secs < 1 ? 'under a second' : `${secs < 10 ? secs.toFixed(1) : Math.round(secs)} s`}` : ''}
           </Typography>
         </Stack>
         <Stack direction="row" spacing={3} sx={{ alignItems: 'center' }}>

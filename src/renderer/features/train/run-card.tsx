@@ -10,7 +10,8 @@ import { ErrorAlert } from '../../components/error-alert';
 import type { ModelVersionSummary } from '../../../shared/api/training';
 import { TrainingCurves } from './training-curves';
 import { useTrainingRun, type LiveRun } from './training-runs';
-import { etaText, percent } from './wording';
+import { formatTimeLeft } from '../../../shared/format';
+import { percent } from './wording';
 
 interface Props {
   run: LiveRun;
@@ -34,7 +35,7 @@ export function RunCard({ run, kept, onCancel, onClose }: Props) {
   const epochs = run.epochs ?? last?.epoch ?? 1;
   const value = p && p.total > 0 ? Math.min(100, (p.done / p.total) * 100) : null;
   const details = p && p.total > 1
-    ? [`${p.done} of ${p.total}`, p.rate > 0 ? `${p.rate >= 10 ? Math.round(p.rate) : p.rate.toFixed(1)} a second` : null, etaText(p.etaMs)].filter(Boolean).join(' · ')
+    ? [`${p.done} of ${p.total}`, p.rate > 0 ? `${p.rate >= 10 ? Math.round(p.rate) : p.rate.toFixed(1)} a second` : null, formatTimeLeft(p.etaMs)].filter(Boolean).join(' · ')
     : null;
 
   return (

@@ -9,7 +9,8 @@ import ListItemText from '@mui/material/ListItemText';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { ModelVersionSummary } from '../../../shared/api/training';
-import { percent, versionLabel, whenText } from './wording';
+import { percent, versionLabel } from './wording';
+import { formatWhen } from '../../../shared/format';
 
 interface Props {
   versions: ModelVersionSummary[];
@@ -69,7 +70,7 @@ export function VersionsList({ versions, selectedId, compare, comparing, onSelec
                       {v.current ? <Chip size="small" color="primary" label="In use" sx={{ height: 20 }} /> : null}
                     </Box>
                   }
-                  secondary={`${whenText(v.createdAt)}${v.stopped === 'diverged' ? ' · stopped early' : ''}`}
+                  secondary={`${formatWhen(v.createdAt)}${v.stopped === 'diverged' ? ' · stopped early' : ''}`}
                   slotProps={{ primary: { component: 'span' } }}
                 />
               </ListItemButton>

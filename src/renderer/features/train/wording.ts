@@ -1,4 +1,5 @@
 import type { MlInfo, ModelVersionSummary } from '../../../shared/api/training';
+import { formatWhen, plural } from '../../../shared/format';
 
 /** 0.9667 -> "97%". Rounds down from 99.5% so a model with one mistake never reads "100%". */
 export function percent(share: number): string {
@@ -6,7 +7,6 @@ export function percent(share: number): string {
   return `${p === 100 && share < 1 ? 99 : p}%`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 export const photos = (n: number) => plural(n, 'photo');
 export const words = (n: number) => plural(n, 'word');
 
@@ -49,36 +49,10 @@ export function planText(classCount: number, split: { train: number; val: number
   return split.val > 0 ? `${learn} and checks itself on ${split.val} it has not seen.` : `${learn}.`;
 }
 
-/** "about 3 seconds left", or null when the core cannot tell yet. */
-export function etaText(ms: number | null): string | null {
-  if (ms === null || !Number.isFinite(ms)) return null;
-  const s = Math.ceil(ms / 1000);
-  if (s <= 1) return 'almost done';
-  if (s < 60) return `about ${s} seconds left`;
-  return `about ${Math.round(s / 60)} ${Math.round(s / 60) === 1 ? 'minute' : 'minutes'} left`;
-}
-
-function sameDay(a: Date, b: Date): boolean {
-  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
-}
-
-/** "today 14:02", "yesterday 09:15", "3 May 14:02", "3 May 2024 14:02". */
-export function whenText(iso: string, now: Date = new Date()): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const time = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-  if (sameDay(d, now)) return `today ${time}`;
-  const yesterday = new Date(now);
-  yesterday.setDate(now.getDate() - 1);
-  if (sameDay(d, yesterday)) return `yesterday ${time}`;
-  const month = d.toLocaleString('en-GB', { month: 'short' });
-  return `${d.getDate()} ${month}${d.getFullYear() === now.getFullYear() ? '' : ` ${d.getFullYear()}`} ${time}`;
-}
-
 /** "Version 3 · 97% · today 14:02". */
 export function versionLabel(v: ModelVersionSummary, now?: Date): string {
   const acc = v.accuracy === null ? 'not checked' : percent(v.accuracy);
-  return `Version ${v.number} · ${acc} · ${whenText(v.createdAt, now)}`;
+  return `Version ${v.number} · ${acc} · ${formatWhen(v.createdAt, now)}`;
 }
 
 /** The headline of a result, as a teacher reads it. */

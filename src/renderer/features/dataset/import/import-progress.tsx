@@ -3,16 +3,8 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { formatTimeLeft } from '../../../../shared/format';
 import type { ImportTask } from './import-provider';
-
-export function formatEta(ms: number | null): string {
-  if (ms === null) return 'working out how long…';
-  const s = Math.ceil(ms / 1000);
-  if (s < 5) return 'almost done';
-  if (s < 60) return `about ${s} seconds left`;
-  const m = Math.round(s / 60);
-  return `about ${m} ${m === 1 ? 'minute' : 'minutes'} left`;
-}
 
 function TaskCard({ task, onCancel }: { task: ImportTask; onCancel(): void }) {
   const p = task.progress;
@@ -22,7 +14,7 @@ function TaskCard({ task, onCancel }: { task: ImportTask; onCancel(): void }) {
   const pct = total > 0 ? (done / total) * 100 : 0;
   const line = staging
     ? `Getting files ready: ${task.staged.done} of ${task.staged.total}`
-    : `Checking and adding: ${p.done} of ${p.total} · ${p.rate.toFixed(p.rate < 10 ? 1 : 0)} per second · ${formatEta(p.etaMs)}`;
+    : `Checking and adding: ${p.done} of ${p.total} · ${p.rate.toFixed(p.rate < 10 ? 1 : 0)} per second · ${formatTimeLeft(p.etaMs) ?? 'working out how long…'}`;
   return (
     <Paper elevation={6} sx={{ p: 2, width: 380 }} role="status" aria-live="polite" data-testid="import-progress">
       <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>Adding photos to {task.targetLabel}</Typography>
