@@ -30,7 +30,7 @@ describe('the dispatcher validates every request before its handler', () => {
       ['createDeck', { name: 'x'.repeat(5000) }, 'name: expected at most 200 characters'],
       ['movePhotos', { photoIds: [1, 'two'], classId: 1 }, 'photoIds[1]: expected a positive whole number'],
       ['startImport', { deckId, sources: [{ path: '' }] }, 'sources[0].path: expected text, got an empty one'],
-      ['startImport', { deckId, sources: [] }, 'sources: expected at least one item, got an empty list'],
+      ['startExport', { deckIds: [], formats: ['tfjs'] }, 'deckIds: expected at least one item, got an empty list'],
       ['startImport', { deckId, sources: [{ path: '/x' }], source: 'usb' }, 'source: expected "import" or "camera"'],
       ['startExport', { deckIds: [deckId], formats: ['onnx'] }, 'formats[0]: expected "tfjs" or "tflite"'],
       ['getJob', { jobId: 42 }, 'jobId: expected text, got the number 42'],

@@ -25,7 +25,7 @@ export type StudioClient = {
 };
 
 /** Each method's request validator (beside its type in ./api/<domain>.ts). */
-const REQUEST_SCHEMAS: { readonly [M in MethodName]: z.ZodType } = mergeDisjoint({
+export const REQUEST_SCHEMAS: { readonly [M in MethodName]: z.ZodType } = mergeDisjoint({
   project: projectMethods,
   jobs: jobsMethods,
   training: trainingMethods,

@@ -49,6 +49,8 @@ export type StudioErrorCode =
   | 'DEVICE_DISCONNECTED'
   | 'DEVICE_HASH_MISMATCH'
   | 'CAMERA_UNAVAILABLE'
+  /** A port the studio was asked to serve on is taken or not allowed. */
+  | 'PORT_UNAVAILABLE'
   | 'INTERNAL';
 
 /** What crosses the contract when a call fails. */

@@ -22,7 +22,7 @@ export function createDevicesHandlers(ctx: CoreContext, service?: DeviceService)
     listDevices: async () => devices.listDevices(),
     getAdbInfo: async () => devices.adbInfo(),
     getDeviceSettings: async () => devices.getSettings(),
-    updateDeviceSettings: async (patch) => devices.updateSettings(patch ?? {}),
+    updateDeviceSettings: async (patch) => devices.updateSettings(patch),
 
     startPush: async ({ deckId, exportDir, serials }) => {
       const store = ctx.session.require();
@@ -48,7 +48,7 @@ export function createDevicesHandlers(ctx: CoreContext, service?: DeviceService)
       return { jobId };
     },
 
-    listPushHistory: async (req) => listPushHistory(ctx.session.require().db, req?.deckId, req?.limit),
+    listPushHistory: async ({ deckId, limit }) => listPushHistory(ctx.session.require().db, deckId, limit),
 
     openOnPhone: async ({ deckId, serial, port }) => {
       getDeck(ctx.session.require().db, deckId);

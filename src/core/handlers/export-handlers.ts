@@ -22,7 +22,7 @@ export function createExportHandlers(ctx: CoreContext): Pick<Handlers, keyof Exp
       );
       return { jobId };
     },
-    listExports: async (req) => listExports(ctx.session.require().db, req?.deckId),
+    listExports: async ({ deckId }) => listExports(ctx.session.require().db, deckId),
     getMissingWords: async ({ deckId, languages }) => {
       const store = ctx.session.require();
       const deck = getDeck(store.db, deckId);

@@ -10,13 +10,8 @@ import * as decks from '../store/decks-repo';
 import * as photos from '../store/photos-repo';
 import { importWordsCsv } from '../store/words-csv';
 
-
-function ids(value: unknown, what: string): number[] {
-  if (!Array.isArray(value) || value.some((v) => !Number.isInteger(v))) {
-    throw new StudioError('INVALID_ARGUMENT', `The list of ${what} is not valid.`, 'Select the photos again.');
-  }
-  return [...new Set(value as number[])];
-}
+/** The same photo twice in a selection counts once. */
+const unique = (ids: number[]): number[] => [...new Set(ids)];
 
 /** Project, decks, classes, words, photos and import: the teacher's side of the store. */
 export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof ProjectApi> {
@@ -41,9 +36,6 @@ export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof Pr
       return session.create({ name, languages, parentDir });
     },
     openProject: async ({ dir }) => {
-      if (typeof dir !== 'string' || dir.length === 0) {
-        throw new StudioError('INVALID_ARGUMENT', 'No project folder was given.', 'Choose a folder ending in .magritte.');
-      }
       if (session.current()?.dir !== path.resolve(dir)) await leaveProject();
       return session.open(dir);
     },
@@ -69,19 +61,16 @@ export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof Pr
       classes.deleteClass(db(), classId);
       events.emit('photos.changed', { deckId });
     },
-    importWordsCsv: async ({ deckId, csv }) => {
-      if (typeof csv !== 'string') throw new StudioError('CSV_MALFORMED', 'The word list could not be read as text.', 'Save it from your spreadsheet as "CSV UTF-8" and try again.');
-      return importWordsCsv(db(), deckId, csv);
-    },
+    importWordsCsv: async ({ deckId, csv }) => importWordsCsv(db(), deckId, csv),
 
     listPhotos: async ({ deckId, classId }) => photos.listPhotos(db(), deckId, classId),
     movePhotos: async ({ photoIds, classId }) => {
-      const deckId = photos.movePhotos(db(), ids(photoIds, 'photos'), classId);
+      const deckId = photos.movePhotos(db(), unique(photoIds), classId);
       events.emit('photos.changed', { deckId });
     },
     deletePhotos: async ({ photoIds }) => {
       const store = session.require();
-      const list = ids(photoIds, 'photos');
+      const list = unique(photoIds);
       const touched = photos.softDeletePhotos(store.db, list);
       for (const deckId of touched) events.emit('photos.changed', { deckId });
       return { undoToken: store.rememberUndo(list), count: list.length };
@@ -99,13 +88,10 @@ export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof Pr
       if (classId !== undefined && classes.getClass(store.db, classId).deckId !== deckId) {
         throw new StudioError('CLASS_NOT_FOUND', 'That class is not in this deck.', 'Refresh the deck and drop the photos again.');
       }
-      if (!Array.isArray(sources) || sources.length === 0) {
+      if (sources.length === 0) {
         throw new StudioError('INVALID_ARGUMENT', 'Nothing was given to import.', 'Drop photos or folders onto the deck or a class.');
       }
-      if (sources.some((s) => typeof s?.path !== 'string' || s.path.length === 0 || (s.relativePath !== undefined && typeof s.relativePath !== 'string'))) {
-        throw new StudioError('INVALID_ARGUMENT', 'Some of the dropped items have no file path.', 'Drop files or folders from your computer, not from a web page.');
-      }
-      const { jobId } = jobs.start('import', (job) => importPhotos(store, events, job, { deckId, classId, sources, source: source === 'camera' ? 'camera' : 'import' }));
+      const { jobId } = jobs.start('import', (job) => importPhotos(store, events, job, { deckId, classId, sources, source: source ?? 'import' }));
       return { jobId };
     },
   };

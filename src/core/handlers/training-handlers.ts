@@ -81,15 +81,12 @@ export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof T
     },
 
     importBaseModel: async (req) => {
-      if (typeof req?.dir !== 'string' || typeof req.featureLayer !== 'string' || req.featureLayer.length === 0) {
-        throw new StudioError('INVALID_ARGUMENT', 'Importing a base model needs a folder and the name of its feature layer.', 'Choose the folder holding model.json and type the layer name.');
-      }
       const info = await importBaseModel(req, ctx.options);
       ctx.events.emit('baseModels.changed', { baseModelId: info.id });
       return info;
     },
 
-    getTrainingConfig: async (req) => config(req?.deckId),
+    getTrainingConfig: async ({ deckId }) => config(deckId),
 
     setTrainingConfig: async ({ deckId, baseModelId, settings }) => {
       if (baseModelId !== undefined) requireBaseModelEntry(baseModelId, ctx.options.modelCacheDir);
@@ -171,9 +168,6 @@ export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof T
 
     classifyPhotos: async (req) => {
       getDeck(db(), req.deckId);
-      if (!Array.isArray(req.sources) || req.sources.some((s) => typeof s?.path !== 'string')) {
-        throw new StudioError('INVALID_ARGUMENT', 'Nothing was given to classify.', 'Drop one or more photos.');
-      }
       return classifyPhotos(ctx, req);
     },
 
@@ -184,9 +178,6 @@ export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof T
 
     startEvaluation: async (req) => {
       getDeck(db(), req.deckId);
-      if (typeof req.dir !== 'string' || req.dir.length === 0) {
-        throw new StudioError('INVALID_ARGUMENT', 'Evaluating needs a folder of class subfolders.', 'Choose a folder with one subfolder of photos per class.');
-      }
       const { jobId } = ctx.jobs.start('evaluation', (job) => evaluateFolder(ctx, job, req));
       return { jobId };
     },

@@ -91,14 +91,15 @@ export class PhoneServer {
       const code = (e as NodeJS.ErrnoException).code;
       // Another copy of the studio (the app while the CLI runs, say) already serves the page there.
       if (code === 'EADDRINUSE' && (await isPhoneServer(port))) return port;
+      // The port is the caller's choice (MAGRITTE_PHONE_PORT, --port, a request): say it cannot be used.
       throw new StudioError(
-        'INTERNAL',
+        'PORT_UNAVAILABLE',
         code === 'EADDRINUSE'
           ? `Port ${port} is already used by another program, so the studio cannot show the deck on a phone.`
           : `The studio could not serve the phone page on port ${port} (${(e as Error).message}).`,
         code === 'EADDRINUSE'
           ? 'Close the other program (or another copy of the studio), or start the studio with MAGRITTE_PHONE_PORT set to a free port.'
-          : 'Restart the studio and try again.',
+          : 'Choose another port (MAGRITTE_PHONE_PORT), or restart the studio and try again.',
       );
     }
     return this.boundPort!;
