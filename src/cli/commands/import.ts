@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ImportReport } from '../../shared/domain';
+import { LINK_OUTSIDE, linksSkippedText } from '../../shared/import-refusals';
 import type { CliCommand } from '../command';
 import { deckByName, followJob, positional, stringOption } from '../cli-helpers';
 
@@ -8,6 +9,8 @@ function summary(r: ImportReport, deck: string): string {
     `Deck "${deck}": ${r.imported} imported, ${r.duplicates} already there, ${r.refused.length} refused${r.cancelled ? ' (cancelled)' : ''}.`,
   ];
   if (r.classesCreated.length > 0) lines.push(`New classes: ${r.classesCreated.join(', ')}`);
+  const links = r.refused.filter((f) => f.code === LINK_OUTSIDE).length;
+  if (links > 0) lines.push(`${linksSkippedText(links)}.`);
   for (const f of r.refused) lines.push(`  refused ${f.file}: ${f.reason}`);
   return `${lines.join('\n')}\n`;
 }

@@ -50,3 +50,52 @@ describe('expandSources: which class a file goes to', () => {
     ]);
   });
 });
+
+describe('expandSources: links in a photo folder from elsewhere', () => {
+  let tmp: string;
+  let chosen: string;
+  let secretFile: string;
+  const SECRET = 'made before the test; must be byte-identical after';
+  beforeAll(() => {
+    tmp = tempDir();
+    chosen = path.join(tmp, 'usb', 'Fruits');
+    const outside = path.join(tmp, 'home');
+    fs.mkdirSync(path.join(chosen, 'Apple'), { recursive: true });
+    fs.mkdirSync(path.join(outside, 'Documents'), { recursive: true });
+    secretFile = path.join(outside, 'Documents', 'diary.jpg');
+    fs.writeFileSync(secretFile, SECRET);
+    fs.writeFileSync(path.join(chosen, 'Apple', '1.jpg'), 'x');
+    // Stays inside: a link to a photo beside it is fine.
+    fs.symlinkSync(path.join(chosen, 'Apple', '1.jpg'), path.join(chosen, 'Apple', 'again.jpg'));
+    // Leads out: a linked file, a linked folder, and a relative link that climbs out.
+    fs.symlinkSync(secretFile, path.join(chosen, 'Apple', 'diary.jpg'));
+    fs.symlinkSync(path.join(outside, 'Documents'), path.join(chosen, 'Documents'));
+    fs.symlinkSync('../../../home/Documents/diary.jpg', path.join(chosen, 'Apple', 'sneaky.jpg'));
+    // Inside but a folder: walked where it really is, not twice.
+    fs.symlinkSync(path.join(chosen, 'Apple'), path.join(chosen, 'AppleAgain'));
+  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('skips links leading outside the chosen folder and reports each, following only those that stay inside', async () => {
+    const { items, refused } = await expandSources([{ path: chosen }]);
+    expect(items.map((i) => [i.display, i.classKey, i.path])).toEqual([
+      ['Fruits/Apple/1.jpg', 'Apple', path.join(chosen, 'Apple', '1.jpg')],
+      ['Fruits/Apple/again.jpg', 'Apple', fs.realpathSync(path.join(chosen, 'Apple', '1.jpg'))],
+    ]);
+    expect(refused.map((r) => [r.file, r.code])).toEqual([
+      ['Fruits/Apple/diary.jpg', 'LINK_OUTSIDE'],
+      ['Fruits/Apple/sneaky.jpg', 'LINK_OUTSIDE'],
+      ['Fruits/Documents', 'LINK_OUTSIDE'],
+    ]);
+    expect(refused[0].reason).toContain('outside the folder you chose');
+    expect(fs.readFileSync(secretFile, 'utf8')).toBe(SECRET);
+  });
+
+  it('judges links against the real folder when the chosen folder is itself reached through a link', async () => {
+    const viaLink = path.join(tmp, 'shortcut');
+    fs.symlinkSync(chosen, viaLink);
+    const { items, refused } = await expandSources([{ path: viaLink, relativePath: 'Fruits' }]);
+    expect(items.map((i) => i.display)).toEqual(['Fruits/Apple/1.jpg', 'Fruits/Apple/again.jpg']);
+    expect(refused.map((r) => r.file)).toEqual(['Fruits/Apple/diary.jpg', 'Fruits/Apple/sneaky.jpg', 'Fruits/Documents']);
+  });
+});

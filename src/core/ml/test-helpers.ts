@@ -26,12 +26,12 @@ export async function fruitDeck(opts: { from?: number; to?: number; deckName?: s
   return { ...t, deckId: deck.id };
 }
 
-/** A temporary folder of class subfolders linking to frames [from, to) of every fruit class. */
+/** A temporary folder of class subfolders holding copies of frames [from, to) of every fruit class (copies: import skips links leading out of the chosen folder). */
 export function fruitFolder(from: number, to: number): string {
   const dir = tempDir('magritte-eval-');
   for (const cls of FRUIT_CLASSES) {
     fs.mkdirSync(path.join(dir, cls.toLowerCase()));
-    for (const f of fruitFrames(cls).slice(from, to)) fs.symlinkSync(f, path.join(dir, cls.toLowerCase(), path.basename(f)));
+    for (const f of fruitFrames(cls).slice(from, to)) fs.copyFileSync(f, path.join(dir, cls.toLowerCase(), path.basename(f)));
   }
   return dir;
 }

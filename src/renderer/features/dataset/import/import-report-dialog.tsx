@@ -14,6 +14,7 @@ import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
 import BrokenImageIcon from '@mui/icons-material/BrokenImageOutlined';
 import type { ImportReport } from '../../../../shared/domain';
+import { LINK_OUTSIDE, linksSkippedText } from '../../../../shared/import-refusals';
 import { explainRefusal } from './refusal-fixes';
 
 function Figure({ value, label, tone }: { value: number; label: string; tone: 'success' | 'info' | 'error' }) {
@@ -26,6 +27,10 @@ function Figure({ value, label, tone }: { value: number; label: string; tone: 's
       <Typography variant="body2" color="text.secondary">{label}</Typography>
     </Box>
   );
+}
+
+function linksSkipped(report: ImportReport): number {
+  return report.refused.filter((r) => r.code === LINK_OUTSIDE).length;
 }
 
 /** The end of an import: how many photos were added, already there, or refused, and why. */
@@ -44,6 +49,11 @@ export function ImportReportDialog({ report, title, onClose }: { report: ImportR
               <Figure value={report.duplicates} label="already in the project (skipped)" tone="info" />
               <Figure value={report.refused.length} label={report.refused.length === 1 ? 'file could not be used' : 'files could not be used'} tone="error" />
             </Stack>
+            {linksSkipped(report) > 0 ? (
+              <Alert severity="warning" data-testid="links-skipped">
+                {linksSkippedText(linksSkipped(report))}. Only photos inside the folder you chose are imported.
+              </Alert>
+            ) : null}
             {report.classesCreated.length > 0 ? (
               <Typography>
                 New words made from folder names: <strong>{report.classesCreated.join(', ')}</strong>.
