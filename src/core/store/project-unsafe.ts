@@ -14,8 +14,11 @@ const FOUND: Record<FoundKind, string> = {
 
 /** How to repair each entry; what the studio rebuilds itself is said so the teacher dares delete it. */
 function repair(entry: string, found: FoundKind): string {
-  const what = found === 'link' ? 'the link' : found === 'dir' ? 'the folder' : 'the file';
-  const self = `Delete ${what} named "${entry}" inside the project folder (a link: delete the link itself, not what it points to)`;
+  // A link is only deleted (never what it names); anything else may hold someone's data, so it is moved.
+  const self =
+    found === 'link'
+      ? `Delete the link named "${entry}" inside the project folder (the link itself, not what it points to)`
+      : `Move the ${found === 'dir' ? 'folder' : 'file'} named "${entry}" out of the project folder`;
   if (entry === 'tmp' || entry === 'thumbs' || entry === 'exports') return `${self}; the studio makes a new empty one when it opens the project.`;
   if (entry === 'lock') return `${self}; the studio makes a new one.`;
   if (entry === 'blobs' || entry === 'project.db') {
