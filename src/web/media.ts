@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { imageContentType } from '../core/http/content-types';
+import { SNIFF_BYTES } from '../core/media/sniff-type';
 import { blobPath, isSha256, thumbPath } from '../core/store/paths';
 import { READ_NO_FOLLOW, realFileInside } from '../core/fs/safe-path';
 import { SECURITY_HEADERS } from './csp';
@@ -37,8 +38,8 @@ export function createMediaHandler(projectDir: () => string | null) {
       const stat = await handle.stat();
       let type = 'image/webp';
       if (kind === 'blobs') {
-        const head = Buffer.alloc(16);
-        await handle.read(head, 0, 16, 0);
+        const head = Buffer.alloc(SNIFF_BYTES);
+        await handle.read(head, 0, SNIFF_BYTES, 0);
         type = imageContentType(head);
       }
       res.writeHead(200, {

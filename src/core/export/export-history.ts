@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import type {
   ExportedDeck,
-  ExportedFile,
   ExportFormat,
   ExportResult,
   ExportSummary,
@@ -109,9 +108,4 @@ export function listExports(db: Db, deckId?: number): ExportSummary[] {
           .all(deckId)
   ) as ExportRow[];
   return rows.map((r) => toSummary(db, r));
-}
-
-export function exportFiles(db: Db, exportId: number): ExportedFile[] {
-  const row = db.prepare('SELECT files_json FROM exports WHERE id = ?').get(exportId) as { files_json: string } | undefined;
-  return row ? (JSON.parse(row.files_json) as ExportedFile[]) : [];
 }

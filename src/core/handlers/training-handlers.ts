@@ -18,9 +18,9 @@ import { evaluateFolder } from '../ml/evaluate-folder';
 import { computeMissingFeatures } from '../ml/features-job';
 import { getLiveModel } from '../ml/live-model';
 import { deleteModelVersion, getModelVersion, listModelVersions } from '../ml/model-versions-repo';
-import { poolSize } from '../ml/pool-registry';
+import { featureRunnerBackend, poolSize } from '../ml/pool-registry';
 import { AUGMENT_VARIANTS, PREPROCESSING_VERSION } from '../ml/preprocess';
-import { readDeckConfig, writeDeckConfig, writeProjectBaseModel } from '../ml/training-config-repo';
+import { readDeckConfig, readProjectBaseModel, writeDeckConfig, writeProjectBaseModel } from '../ml/training-config-repo';
 import { runTraining } from '../ml/training-run';
 import { DEFAULT_SETTINGS, resolveSettings } from '../ml/training-settings';
 
@@ -39,8 +39,7 @@ export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof T
 
   const config = (deckId?: number): TrainingConfig => {
     if (deckId === undefined) {
-      const row = db().prepare('SELECT base_model_id FROM project_training WHERE id = 1').get() as { base_model_id: string } | undefined;
-      return { baseModelId: row?.base_model_id ?? DEFAULT_BASE_MODEL_ID, settings: { ...DEFAULT_SETTINGS }, changed: {}, defaults: { ...DEFAULT_SETTINGS } };
+      return { baseModelId: readProjectBaseModel(db()), settings: { ...DEFAULT_SETTINGS }, changed: {}, defaults: { ...DEFAULT_SETTINGS } };
     }
     getDeck(db(), deckId);
     const stored = readDeckConfig(db(), deckId);
@@ -53,8 +52,7 @@ export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof T
       const backend = await initBackend();
       return {
         backend: backend.name,
-        // Workers choose the same way as this thread (same packages, same MAGRITTE_TF_BACKEND).
-        workerBackend: backend.name,
+        workerBackend: featureRunnerBackend(),
         workers: poolSize(),
         simd: backend.simd,
         tfjsVersion: tf.version.tfjs,

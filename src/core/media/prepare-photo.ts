@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { StudioError } from '../../shared/errors';
 import { decodeToThumbnail, readImageHeader } from './decode-image';
-import { sniffImageType, type ImageKind } from './sniff-type';
+import { SNIFF_BYTES, sniffImageType, type ImageKind } from './sniff-type';
 
 export interface PreparedPhoto {
   sha256: string;
@@ -19,7 +19,7 @@ export function sha256Of(data: Uint8Array): string {
 
 /** Checks the content type from the bytes themselves; throws IMAGE_UNSUPPORTED otherwise. */
 export function checkImageType(data: Uint8Array): ImageKind {
-  const sniff = sniffImageType(data.subarray(0, 32));
+  const sniff = sniffImageType(data.subarray(0, SNIFF_BYTES));
   if (!sniff.ok) throw new StudioError('IMAGE_UNSUPPORTED', sniff.reason, sniff.fix);
   return sniff.kind;
 }

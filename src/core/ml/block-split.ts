@@ -1,3 +1,5 @@
+import { heldBackCount } from '../../shared/validation-split';
+
 /**
  * Validation by blocks: photos of a class are usually bursts, so neighbouring frames are
  * near-duplicates. A random split would put a frame in training and its twin in validation and
@@ -11,8 +13,7 @@ export interface SplitResult {
 
 /**
  * `classOf[i]` is the class of item i; items must be in capture/import order. Each class gives its
- * last round(n x share) items to validation, keeping at least one for training; classes with a
- * single photo give none.
+ * last `heldBackCount(n, share)` items to validation.
  */
 export function splitByBlocks(classOf: readonly number[], share: number): SplitResult {
   const byClass = new Map<number, number[]>();
@@ -24,7 +25,7 @@ export function splitByBlocks(classOf: readonly number[], share: number): SplitR
   const train: number[] = [];
   const val: number[] = [];
   for (const items of byClass.values()) {
-    const nVal = share <= 0 || items.length < 2 ? 0 : Math.min(items.length - 1, Math.max(1, Math.round(items.length * share)));
+    const nVal = heldBackCount(items.length, share);
     train.push(...items.slice(0, items.length - nVal));
     val.push(...items.slice(items.length - nVal));
   }

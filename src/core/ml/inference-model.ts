@@ -7,7 +7,7 @@
  * renderer can import it as well as the core and the exporter.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { DenseLayerSpec, HeadSpec, Normalization } from '../../shared/api/training';
+import type { HeadSpec, Normalization } from '../../shared/api/training';
 
 /**
  * Applies the spec's dense layers to `x` and loads their weights. The temporary weight tensors
@@ -81,15 +81,3 @@ export function normalizePixels<T extends tf.Tensor3D | tf.Tensor4D>(pixels: T, 
   return tf.tidy(() => pixels.toFloat().sub(tf.tensor1d(n.mean)).div(tf.tensor1d(n.std)) as T);
 }
 
-/** Reads trained dense layers back into plain numbers. */
-export function denseSpecOf(layer: tf.layers.Layer, activation: DenseLayerSpec['activation']): DenseLayerSpec {
-  const [kernel, bias] = layer.getWeights();
-  const [inputSize, units] = kernel.shape;
-  return {
-    inputSize,
-    units,
-    activation,
-    kernel: Array.from(kernel.dataSync()),
-    bias: Array.from(bias.dataSync()),
-  };
-}

@@ -1,3 +1,4 @@
+import type { MlBackendName } from '../../shared/api/training';
 import { StudioError } from '../../shared/errors';
 import { FeaturePool, defaultPoolSize } from './feature-pool';
 import type { ReadyBaseModel } from './base-model-service';
@@ -12,6 +13,13 @@ export type FeatureRunner = Pick<FeaturePool, 'run' | 'close' | 'isClosed' | 'si
  * Idle pools close themselves after a minute.
  */
 const pools = new Map<string, Promise<FeatureRunner>>();
+/** The backend the feature runner that started last computes with; null until one has started. */
+let lastBackend: MlBackendName | null = null;
+
+/** What the feature workers really run on (they pick for themselves; a fallback runs on this thread). */
+export function featureRunnerBackend(): MlBackendName | null {
+  return lastBackend;
+}
 
 export function poolSize(): number {
   const env = Number(process.env.MAGRITTE_FEATURE_WORKERS);
@@ -40,6 +48,7 @@ export async function getFeaturePool(model: ReadyBaseModel): Promise<FeatureRunn
   }
   const starting = startRunner(model);
   pools.set(key, starting);
+  starting.then((runner) => (lastBackend = runner.backend), () => undefined);
   starting.catch(() => pools.delete(key));
   return starting;
 }

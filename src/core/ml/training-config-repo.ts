@@ -10,11 +10,16 @@ export function readDeckConfig(db: Db, deckId: number): { baseModelId: string; s
   const deck = db.prepare('SELECT base_model_id, settings_json FROM deck_training WHERE deck_id = ?').get(deckId) as
     | { base_model_id: string | null; settings_json: string | null }
     | undefined;
-  const project = db.prepare('SELECT base_model_id FROM project_training WHERE id = 1').get() as { base_model_id: string } | undefined;
   return {
-    baseModelId: deck?.base_model_id ?? project?.base_model_id ?? DEFAULT_BASE_MODEL_ID,
+    baseModelId: deck?.base_model_id ?? readProjectBaseModel(db),
     settings: deck?.settings_json ? (JSON.parse(deck.settings_json) as Partial<TrainingSettings>) : {},
   };
+}
+
+/** The project's base model for new decks: the one chosen for the project, else the default. */
+export function readProjectBaseModel(db: Db): string {
+  const row = db.prepare('SELECT base_model_id FROM project_training WHERE id = 1').get() as { base_model_id: string } | undefined;
+  return row?.base_model_id ?? DEFAULT_BASE_MODEL_ID;
 }
 
 export function writeDeckConfig(db: Db, deckId: number, change: { baseModelId?: string; settings?: Partial<TrainingSettings> }): void {

@@ -27,6 +27,8 @@ describe('training on the fruit photos', () => {
 
   it('trains with the default settings, streaming one event per epoch, and keeps version 1', async () => {
     const { api, events } = t.core;
+    // No feature worker has started yet in this process, so none can say what it runs on.
+    expect((await api.getMlInfo()).workerBackend).toBeNull();
     const off = events.on('training.epoch', (e) => epochs.push(e));
     const { jobId, runId } = await api.startTraining({ deckId: t.deckId });
     const messages = new Set<string>();
@@ -34,6 +36,7 @@ describe('training on the fruit photos', () => {
     first = await waitForJob<TrainingRunResult>(t.core, jobId);
     off();
     offProgress();
+    expect((await api.getMlInfo()).workerBackend).toBe('wasm');
 
     const defaults = (await api.getTrainingConfig({ deckId: t.deckId })).settings;
     expect(first.runId).toBe(runId);

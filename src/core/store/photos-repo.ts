@@ -55,12 +55,6 @@ export function listPhotos(db: Db, deckId: number, classId?: number): Photo[] {
   return (rows as PhotoRow[]).map(toPhoto);
 }
 
-export function getPhoto(db: Db, photoId: number): Photo {
-  const row = db.prepare(`SELECT ${PHOTO_COLUMNS} FROM photos WHERE id = ? AND deleted_at IS NULL`).get(photoId) as PhotoRow | undefined;
-  if (!row) throw new StudioError('PHOTO_NOT_FOUND', 'That photo no longer exists.', 'Refresh the deck.');
-  return toPhoto(row);
-}
-
 /** The row holding this sha256 in the deck, live or awaiting purge. */
 export function findPhotoInDeck(db: Db, deckId: number, sha256: string): { id: number; deleted: boolean } | null {
   const row = db.prepare('SELECT id, deleted_at FROM photos WHERE deck_id = ? AND sha256 = ?').get(deckId, sha256) as

@@ -80,8 +80,8 @@ export type MlBackendName = 'tensorflow' | 'wasm' | 'cpu';
 export interface MlInfo {
   /** Backend of the core's own thread (head training, classification). */
   backend: MlBackendName;
-  /** Backend of the feature workers (normally the same). */
-  workerBackend: MlBackendName;
+  /** Backend the feature workers reported when they started (normally the same); null until features were first computed. */
+  workerBackend: MlBackendName | null;
   /** Size of the feature worker pool (one per core). */
   workers: number;
   simd: boolean;

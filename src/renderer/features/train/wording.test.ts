@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { heldBackCount } from '../../../shared/validation-split';
 import { accuracySentence, backendText, durationText, estimateSplit, percent, planText, versionLabel } from './wording';
 
 describe('wording', () => {
@@ -8,9 +9,10 @@ describe('wording', () => {
     expect(percent(1)).toBe('100%');
   });
 
-  it('splits like the core: the last round(n x share) photos of each word, keeping one to learn from', () => {
-    expect(estimateSplit([10, 10, 11], 0.2)).toEqual({ train: 25, val: 6 });
-    expect(estimateSplit([1, 3], 0.2)).toEqual({ train: 3, val: 1 });
+  it('adds up the core\'s held-back count over the words', () => {
+    const share = 0.2;
+    expect(estimateSplit([10, 10, 11], share)).toEqual({ train: 31 - heldBackCount(10, share) * 2 - heldBackCount(11, share), val: heldBackCount(10, share) * 2 + heldBackCount(11, share) });
+    expect(estimateSplit([1, 3], share)).toEqual({ train: 4 - heldBackCount(3, share), val: heldBackCount(3, share) });
     expect(estimateSplit([40, 40], 0)).toEqual({ train: 80, val: 0 });
   });
 

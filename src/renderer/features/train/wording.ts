@@ -1,5 +1,6 @@
 import type { MlInfo, ModelVersionSummary } from '../../../shared/api/training';
 import { formatWhen, plural } from '../../../shared/format';
+import { heldBackCount } from '../../../shared/validation-split';
 
 /** 0.9667 -> "97%". Rounds down from 99.5% so a model with one mistake never reads "100%". */
 export function percent(share: number): string {
@@ -16,17 +17,10 @@ export function backendText(info: MlInfo): string {
   return `Computing with ${name} (${plural(info.workers, 'thread')})`;
 }
 
-/**
- * How many photos train and how many are held back, with the core's rule (block split): each class
- * gives its last round(n x share) photos, at least one, and always keeps one for training.
- */
+/** How many photos train and how many are held back, with the core's rule (`heldBackCount` per word). */
 export function estimateSplit(counts: number[], share: number): { train: number; val: number } {
-  let val = 0;
-  let total = 0;
-  for (const n of counts) {
-    total += n;
-    if (share > 0 && n >= 2) val += Math.min(n - 1, Math.max(1, Math.round(n * share)));
-  }
+  const total = counts.reduce((a, n) => a + n, 0);
+  const val = counts.reduce((a, n) => a + heldBackCount(n, share), 0);
   return { train: total - val, val };
 }
 
