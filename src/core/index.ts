@@ -15,6 +15,7 @@ import { createJobsHandlers } from './handlers/jobs-handlers';
 import { createTrainingHandlers } from './handlers/training-handlers';
 import { createExportHandlers } from './handlers/export-handlers';
 import { createDevicesHandlers } from './handlers/devices-handlers';
+import { createDeployHandlers } from './handlers/deploy-handlers';
 
 export interface StudioCore {
   api: Handlers;
@@ -46,6 +47,8 @@ export function createStudioCore(options: StudioCoreOptions = {}): StudioCore {
       training: createTrainingHandlers(context),
       export: createExportHandlers(context),
       devices: createDevicesHandlers(context),
+      // Update phones runs the other domains' jobs in turn, through the same guarded api.
+      deploy: createDeployHandlers(context, () => api),
     }),
   );
   return {

@@ -7,11 +7,12 @@ import { jobsMethods, type JobsApi } from './api/jobs';
 import { trainingMethods, type TrainingApi } from './api/training';
 import { exportMethods, type ExportApi } from './api/export';
 import { devicesMethods, type DevicesApi } from './api/devices';
+import { deployMethods, type DeployApi } from './api/deploy';
 import type { z } from 'zod';
 import { mergeDisjoint } from './merge-disjoint';
 import { parseRequest } from './validation/parse-request';
 
-export type StudioApi = ProjectApi & JobsApi & TrainingApi & ExportApi & DevicesApi;
+export type StudioApi = ProjectApi & JobsApi & TrainingApi & ExportApi & DevicesApi & DeployApi;
 export type MethodName = keyof StudioApi;
 export type Req<M extends MethodName> = StudioApi[M]['req'];
 export type Res<M extends MethodName> = StudioApi[M]['res'];
@@ -31,6 +32,7 @@ export const REQUEST_SCHEMAS: { readonly [M in MethodName]: z.ZodType } = mergeD
   training: trainingMethods,
   export: exportMethods,
   devices: devicesMethods,
+  deploy: deployMethods,
 });
 
 /** Every method name at run time, so transports can refuse unknown names. */

@@ -2,6 +2,7 @@ import type { JobProgress } from './domain';
 import type { StudioErrorPayload } from './errors';
 import type { TrainingEvents } from './api/training';
 import type { DevicesEvents } from './api/devices';
+import type { DeployEvents } from './api/deploy';
 
 /** Every event the core emits, by name. Domain files add their own maps. */
 export interface CoreEvents {
@@ -12,6 +13,6 @@ export interface CoreEvents {
   'photos.changed': { deckId: number };
 }
 
-export type StudioEvents = CoreEvents & TrainingEvents & DevicesEvents;
+export type StudioEvents = CoreEvents & TrainingEvents & DevicesEvents & DeployEvents;
 export type EventName = keyof StudioEvents;
 export type EventPayload<E extends EventName> = StudioEvents[E];

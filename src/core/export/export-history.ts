@@ -9,8 +9,11 @@ import type {
 } from '../../shared/api/export';
 import type { Db } from '../store/open-database';
 
-/** Records a finished export (its files, decks and parity result); returns its id. */
-export function recordExport(db: Db, r: Omit<ExportResult, 'id' | 'exists' | 'timings'>): number {
+/**
+ * Records a finished export (its files, decks and parity result); returns its id. `revisionIds`
+ * are the decks' revisions (src/core/revision) in `r.decks` order.
+ */
+export function recordExport(db: Db, r: Omit<ExportResult, 'id' | 'exists' | 'timings'>, revisionIds: (number | null)[] = []): number {
   return db.transaction(() => {
     const info = db
       .prepare(
@@ -34,10 +37,10 @@ export function recordExport(db: Db, r: Omit<ExportResult, 'id' | 'exists' | 'ti
       );
     const id = Number(info.lastInsertRowid);
     const deckStmt = db.prepare(
-      `INSERT INTO export_decks (export_id, position, deck_id, deck_name, version_id, version_number, base_model_id, classes)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO export_decks (export_id, position, deck_id, deck_name, version_id, version_number, base_model_id, classes, revision_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    r.decks.forEach((d, i) => deckStmt.run(id, i, d.deckId, d.name, d.versionId, d.versionNumber, d.baseModelId, d.classes));
+    r.decks.forEach((d, i) => deckStmt.run(id, i, d.deckId, d.name, d.versionId, d.versionNumber, d.baseModelId, d.classes, revisionIds[i] ?? null));
     return id;
   })();
 }

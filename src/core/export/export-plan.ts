@@ -7,6 +7,8 @@ import type { ProjectStore } from '../store/project-store';
 import { checkOutDir } from './export-folder';
 import { classesInOutputOrder, currentDeckModel, type DeckModel } from './deck-model';
 import { findMissingWords, wordsMissingError } from './missing-words';
+import type { DeckSnapshot } from '../revision/deck-snapshot';
+import { currentSnapshot } from '../revision/revisions-repo';
 
 export interface PlannedDeck {
   id: number;
@@ -14,6 +16,8 @@ export interface PlannedDeck {
   model: DeckModel;
   /** Classes in the model's output order. */
   classes: DeckClass[];
+  /** The deck when the export was asked for: recorded with it, to tell later whether words changed. */
+  snapshot: DeckSnapshot;
 }
 
 /** A checked export request: everything known to be exportable before any work starts. */
@@ -66,7 +70,7 @@ export function planExport(store: ProjectStore, req: ExportRequest): ExportPlan 
   const decks: PlannedDeck[] = deckIds.map((id) => {
     const deck = getDeck(store.db, id);
     const model = currentDeckModel(store.db, deck);
-    return { id, name: deck.name, model, classes: classesInOutputOrder(deck.name, model.head, listClasses(store.db, id)) };
+    return { id, name: deck.name, model, classes: classesInOutputOrder(deck.name, model.head, listClasses(store.db, id)), snapshot: currentSnapshot(store.db, id) };
   });
 
   const bases = [...new Set(decks.map((d) => d.model.baseModelId))];

@@ -14,6 +14,7 @@ import type { ProjectStore } from '../store/project-store';
 import { disposeWithBase } from './dispose-models';
 import { discardStaging, exportFolder, listFiles, publishFolder, stagingFolder, sweepPartialExports, zipFolder } from './export-folder';
 import { recordExport } from './export-history';
+import { recordRevision } from '../revision/revisions-repo';
 import type { ExportPlan } from './export-plan';
 import { exportTflite } from './export-tflite';
 import { ensureTfliteRuntime } from './tflite/tflite-runtime';
@@ -156,7 +157,7 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
       ms: Date.now() - started,
       timings,
     };
-    const id = recordExport(ctx.store.db, result);
+    const id = recordExport(ctx.store.db, result, plan.decks.map((d) => recordRevision(ctx.store.db, d.id, d.snapshot)));
     step(STEPS, 'Export ready');
     return { ...result, id, exists: true };
   } finally {

@@ -54,14 +54,26 @@ export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof Pr
     },
 
     listClasses: async ({ deckId }) => classes.listClasses(db(), deckId),
-    createClass: async ({ deckId, key, words }) => classes.createClass(db(), deckId, key, words ?? {}),
-    updateClass: async ({ classId, key, words }) => classes.updateClass(db(), classId, { key, words }),
+    createClass: async ({ deckId, key, words }) => {
+      const created = classes.createClass(db(), deckId, key, words ?? {});
+      events.emit('words.changed', { deckId });
+      return created;
+    },
+    updateClass: async ({ classId, key, words }) => {
+      const updated = classes.updateClass(db(), classId, { key, words });
+      events.emit('words.changed', { deckId: updated.deckId });
+      return updated;
+    },
     deleteClass: async ({ classId }) => {
       const { deckId } = classes.getClass(db(), classId);
       classes.deleteClass(db(), classId);
       events.emit('photos.changed', { deckId });
     },
-    importWordsCsv: async ({ deckId, csv }) => importWordsCsv(db(), deckId, csv),
+    importWordsCsv: async ({ deckId, csv }) => {
+      const result = importWordsCsv(db(), deckId, csv);
+      events.emit('words.changed', { deckId });
+      return result;
+    },
 
     listPhotos: async ({ deckId, classId }) => photos.listPhotos(db(), deckId, classId),
     movePhotos: async ({ photoIds, classId }) => {

@@ -25,7 +25,7 @@ export function cancelledError(): StudioError {
  * and `getJob` gives a snapshot for screens that open late.
  */
 export class JobRunner {
-  private readonly jobs = new Map<string, { snapshot: JobSnapshot; controller: AbortController; done: Promise<void> }>();
+  private readonly jobs = new Map<string, { snapshot: JobSnapshot; controller: AbortController; done: Promise<void>; outcome: Promise<unknown> }>();
 
   constructor(private readonly events: EventBus) {}
 
@@ -92,7 +92,7 @@ export class JobRunner {
     );
     // The runner reports failures as events; callers that ignore `done` must not crash the process.
     done.catch(() => undefined);
-    this.jobs.set(jobId, { snapshot, controller, done: done.then(() => undefined, () => undefined) });
+    this.jobs.set(jobId, { snapshot, controller, done: done.then(() => undefined, () => undefined), outcome: done });
     return { jobId, done };
   }
 
@@ -102,6 +102,13 @@ export class JobRunner {
       throw new StudioError('JOB_NOT_FOUND', 'That job is not known.', 'It may have finished long ago; refresh the screen.');
     }
     return { ...job.snapshot };
+  }
+
+  /** A job's result, or its error thrown (JOB_CANCELLED when cancelled): for jobs made of jobs. */
+  async wait(jobId: string): Promise<unknown> {
+    const job = this.jobs.get(jobId);
+    if (!job) this.get(jobId);
+    return job!.outcome;
   }
 
   list(): JobSnapshot[] {

@@ -30,6 +30,8 @@ export interface NewModelVersion {
   message: string | null;
   /** Ids of the photos the version was judged on (its validation block), in dataset order. */
   validationPhotoIds: number[];
+  /** The deck revision it was trained on (src/core/revision). */
+  revisionId: number | null;
 }
 
 interface VersionRow {
@@ -118,8 +120,8 @@ export function insertModelVersion(db: Db, v: NewModelVersion): { id: number; nu
     const info = db
       .prepare(
         `INSERT INTO model_versions (deck_id, number, run_id, base_model_id, preprocessing, backend, settings_json, curves_json,
-           metrics_json, head_json, misclassified_json, timings_json, stopped, message, created_at, validation_photo_ids)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           metrics_json, head_json, misclassified_json, timings_json, stopped, message, created_at, validation_photo_ids, revision_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         v.deckId,
@@ -138,6 +140,7 @@ export function insertModelVersion(db: Db, v: NewModelVersion): { id: number; nu
         v.message,
         new Date().toISOString(),
         JSON.stringify(v.validationPhotoIds),
+        v.revisionId,
       );
     return { id: Number(info.lastInsertRowid), number: row.next };
   })();

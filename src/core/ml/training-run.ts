@@ -13,6 +13,8 @@ import { trainHead, type HeadData } from './head-trainer';
 import { argmaxRow, evaluatePredictions } from './metrics';
 import { insertModelVersion } from './model-versions-repo';
 import { AUGMENT_VARIANTS, PREPROCESSING_VERSION, type Variant } from './preprocess';
+import { snapshotOf } from '../revision/deck-snapshot';
+import { recordRevision } from '../revision/revisions-repo';
 
 export interface TrainingRequest {
   deckId: number;
@@ -169,6 +171,8 @@ export async function runTraining(ctx: CoreContext, job: JobContext, req: Traini
     message,
     // The exact photos judged, so export's parity gate checks these even after the deck changes.
     validationPhotoIds: val.map((p) => p.id),
+    // The deck as this run saw it, so screens can tell when photos changed since.
+    revisionId: recordRevision(store.db, req.deckId, snapshotOf(dataset)),
   });
   ctx.events.emit('training.finished', { runId: req.runId, deckId: req.deckId, versionId: saved.id, number: saved.number });
   job.progress(1, 1, `Done: version ${saved.number}`);
