@@ -10,6 +10,7 @@ import { getDeck } from '../store/decks-repo';
 import { listExports } from '../export/export-history';
 import { phonePort } from '../phone/phone-port';
 import { PhoneServer } from '../phone/phone-server';
+import { phoneLinks } from '../phone/phone-links';
 
 export function createDevicesHandlers(ctx: CoreContext, service?: DeviceService): Pick<Handlers, keyof DevicesApi> {
   const devices = service ?? new DeviceService({ dataDir: ctx.options.dataDir, events: ctx.events });
@@ -54,6 +55,18 @@ export function createDevicesHandlers(ctx: CoreContext, service?: DeviceService)
       getDeck(ctx.session.require().db, deckId);
       const served = await phonePage.ensure(port ?? phonePort());
       return devices.openOnPhone(deckId, served, serial);
+    },
+
+    getPhoneLinks: async ({ deckId }) => {
+      getDeck(ctx.session.require().db, deckId);
+      return phoneLinks(deckId, phonePage.port ?? phonePort(), phonePage.network);
+    },
+
+    setPhoneNetworkAccess: async ({ deckId, enabled }) => {
+      getDeck(ctx.session.require().db, deckId);
+      if (typeof enabled !== 'boolean') throw new StudioError('INVALID_ARGUMENT', 'Say whether phones on the network may open the deck.', 'Turn the switch on or off.');
+      const port = await phonePage.setNetwork(enabled, phonePage.port ?? phonePort());
+      return phoneLinks(deckId, port, phonePage.network);
     },
 
     previewPush: async ({ deckId }) => {

@@ -45,15 +45,24 @@ export class JobRunner {
       startedAt: new Date(startedMs).toISOString(),
     };
     let lastEmit = 0;
+    // Rate and time left are judged per phase: a job whose count starts again (photos, then
+    // epochs) gets a fresh clock, so its one estimate is not skewed by the phase before.
+    let phaseMs = startedMs;
+    let phaseDone = 0;
     const ctx: JobContext = {
       jobId,
       signal: controller.signal,
       progress: (done, total, message) => {
-        const elapsed = Math.max(1, Date.now() - startedMs);
+        if (total !== snapshot.total || done < snapshot.done) {
+          phaseMs = Date.now();
+          phaseDone = Math.min(done, total);
+        }
+        const elapsed = Math.max(1, Date.now() - phaseMs);
+        const counted = done - phaseDone;
         snapshot.done = done;
         snapshot.total = total;
-        snapshot.rate = (done * 1000) / elapsed;
-        snapshot.etaMs = done > 0 && total >= done ? Math.round(((total - done) * elapsed) / done) : null;
+        snapshot.rate = (counted * 1000) / elapsed;
+        snapshot.etaMs = counted > 0 && total >= done ? Math.round(((total - done) * elapsed) / counted) : null;
         if (message !== undefined) snapshot.message = message;
         const now = Date.now();
         if (now - lastEmit >= EMIT_INTERVAL_MS || done === total) {

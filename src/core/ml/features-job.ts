@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises';
 import type { FeaturesResult } from '../../shared/api/training';
-import { formatTimeLeft } from '../../shared/format';
 import { cancelledError, type JobContext } from '../jobs/job-runner';
 import { readFileInside } from '../fs/safe-path';
 import { blobPath } from '../store/paths';
@@ -53,7 +52,6 @@ export async function computeMissingFeatures(args: {
 
   job.progress(0, total, `${prefix}Starting the feature workers`);
   const pool = await getFeaturePool(model);
-  const started = Date.now();
   let done = 0;
   const answered = new Set<string>();
   let pending: { sha256: string; variant: Variant; vector: Float32Array }[] = [];
@@ -81,10 +79,8 @@ export async function computeMissingFeatures(args: {
           result.computed++;
         }
         if (pending.length >= SAVE_EVERY) flush();
-        const elapsed = Math.max(1, Date.now() - started);
-        const rate = (done * 1000) / elapsed;
-        const eta = ((total - done) * elapsed) / done;
-        job.progress(done, total, `${prefix}Computing features: ${done} of ${total} photos · ${rate.toFixed(0)} photos/s · ${formatTimeLeft(eta)}`);
+        // Rate and time left are the job's (JobProgress.rate, etaMs): one estimate per job.
+        job.progress(done, total, `${prefix}Computing features: ${done} of ${total} photos`);
       },
     });
   } finally {

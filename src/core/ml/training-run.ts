@@ -108,8 +108,8 @@ export async function runTraining(ctx: CoreContext, job: JobContext, req: Traini
     signal: job.signal,
     onEpoch: (m) => {
       ctx.events.emit('training.epoch', { ...m, runId: req.runId, deckId: req.deckId, epochs: settings.epochs });
-      const valText = m.valAcc === null ? '' : `, ${Math.round(m.valAcc * 100)}% of held-out photos right`;
-      job.progress(m.epoch, settings.epochs, `${step(3)}Training: epoch ${m.epoch} of ${settings.epochs}${valText}`);
+      // No epoch number here: the curves (training.epoch) are the one source of it on screen.
+      job.progress(m.epoch, settings.epochs, `${step(3)}Training the model`);
     },
   });
   lap('fit', t);

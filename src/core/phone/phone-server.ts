@@ -1,6 +1,7 @@
 /**
  * Serves the deck's phone page to phones over USB (adb reverse makes the phone's localhost:<port>
- * this computer's 127.0.0.1:<port>): the page, its built assets, the deck's live model as JSON,
+ * this computer's 127.0.0.1:<port>), and, only when the teacher turns it on, to phones on the same
+ * network that bring the key of the studio's link (network-access.ts): the page, its built assets, the deck's live model as JSON,
  * the base model's files and the page's service worker. Plain Node http, started on first use.
  *
  *   /phone/<deckId>                  the page (out/renderer/phone/phone.html)
@@ -16,10 +17,13 @@ import { StudioError, toErrorPayload } from '../../shared/errors';
 import type { CoreContext } from '../context';
 import { getLiveModel } from '../ml/live-model';
 import { getDeck } from '../store/decks-repo';
+import { deckStatus } from '../revision/deck-status';
+import type { PhonePageModel } from '../../shared/api/deploy';
 import { parseBaseModelRoute, resolveBaseModelFile } from './base-model-files';
 import { isLoopbackHostHeader, sendFile, sendJson, sendText } from './phone-http';
 import { isPlainFileName, realFileInside } from '../fs/safe-path';
 import { findRendererDir, PHONE_HTML } from './renderer-dir';
+import { fromLoopback, KEY_COOKIE, keyMatches, keyOf, newKey } from './network-access';
 
 const PAGE = /^\/phone\/(\d{1,9})\/?$/;
 const LIVE_MODEL = /^\/phone\/(\d{1,9})\/live-model\.json$/;
@@ -49,6 +53,8 @@ export class PhoneServer {
   private listening: Promise<void> | null = null;
   private boundPort: number | null = null;
   private foundRendererDir: string | null = null;
+  /** Null: loopback only (USB). Else phones on the network may come with this key. */
+  private networkKey: string | null = null;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -58,6 +64,22 @@ export class PhoneServer {
   /** The port it serves on, or null when stopped. */
   get port(): number | null {
     return this.boundPort;
+  }
+
+  /** The key phones on the network must bring, or null when only this computer is served. */
+  get network(): string | null {
+    return this.networkKey;
+  }
+
+  /**
+   * Lets phones on the same network reach the page (listening on every address, key required),
+   * or goes back to this computer only. Restarts the server on `port` when the choice changes.
+   */
+  async setNetwork(enabled: boolean, port: number): Promise<number> {
+    if (enabled === (this.networkKey !== null) && this.listening) return this.ensure(port);
+    this.networkKey = enabled ? newKey() : null;
+    if (this.server) await this.close();
+    return this.ensure(port);
   }
 
   /** Serves on `port` (0: any free port), starting or moving the server as needed; returns the port. */
@@ -77,7 +99,7 @@ export class PhoneServer {
     this.server = server;
     this.listening = new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
+      server.listen(port, this.networkKey ? '0.0.0.0' : '127.0.0.1', () => {
         server.off('error', reject);
         this.boundPort = (server.address() as { port: number }).port;
         resolve();
@@ -122,9 +144,24 @@ export class PhoneServer {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (!isLoopbackHostHeader(req.headers.host)) return sendText(res, 403, 'Refused: this page is only for phones plugged into this computer.');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (fromLoopback(req)) {
+      // A page on another site that rebinds its own name to 127.0.0.1 is refused.
+      if (!isLoopbackHostHeader(req.headers.host)) return sendText(res, 403, 'Refused: this page is only for phones plugged into this computer.');
+    } else {
+      const given = keyOf(req, url);
+      if (this.networkKey === null || !keyMatches(given.key, this.networkKey)) {
+        return sendText(res, 403, 'This page needs the link or QR code shown in the studio. Ask your teacher to show it again.');
+      }
+      if (given.fromQuery) {
+        // Keep the key for the page's own requests, and show a clean address.
+        res.writeHead(303, { Location: url.pathname, 'Set-Cookie': `${KEY_COOKIE}=${this.networkKey}; HttpOnly; SameSite=Strict; Path=/`, 'Cache-Control': 'no-store' });
+        res.end();
+        return;
+      }
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Only GET.', { Allow: 'GET, HEAD' });
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const pathname = url.pathname;
     if (pathname === IDENTITY_PATH) return sendJson(req, res, 200, IDENTITY);
     const live = LIVE_MODEL.exec(pathname);
     if (live) return this.sendLiveModel(req, res, Number(live[1]));
@@ -163,7 +200,10 @@ export class PhoneServer {
         throw new StudioError('NO_PROJECT_OPEN', 'The studio has no project open right now.', 'Open the project in the studio, then reload this page.');
       }
       getDeck(store.db, deckId);
-      sendJson(req, res, 200, await getLiveModel(this.ctx, { deckId }));
+      const live = await getLiveModel(this.ctx, { deckId });
+      // The version's status as the studio sees it now, so the phone can say when the deck moved on.
+      const body: PhonePageModel = { ...live, modelStatus: deckStatus(store.db, deckId).model };
+      sendJson(req, res, 200, body);
     } catch (e) {
       const error = toErrorPayload(e);
       sendJson(req, res, error.code === 'DECK_NOT_FOUND' || error.code === 'NOT_TRAINED' ? 404 : 503, { error });

@@ -1,3 +1,5 @@
+import type { ModelStatus } from '../../shared/api/deploy';
+import { changesText } from '../features/deploy/status-wording';
 import { useEffect, useRef, useState } from 'react';
 import type { LanguageCode } from '../../shared/domain';
 import { wordFor, type LiveClassifier } from '../ml';
@@ -60,6 +62,17 @@ function SpeakerIcon({ on }: { on: boolean }) {
   );
 }
 
+/** Which model version this is, and whether the deck changed in the studio since it was trained. */
+function VersionNote({ version }: { version: ModelStatus }) {
+  const changed = version.changes ? changesText(version.changes, { words: false }) : null;
+  if (version.upToDate) return <p className="version" data-testid="phone-version">Version {version.number} · up to date</p>;
+  return (
+    <p className="version stale" data-testid="phone-version">
+      Version {version.number} · the deck changed in the studio since{changed ? ` (${changed})` : ''}. Ask for the new version.
+    </p>
+  );
+}
+
 function OfflineNote({ state }: { state: OfflineState }) {
   if (state === 'saved') return <p className="offline saved" data-testid="offline-ready">Saved on this phone: works without the cable</p>;
   if (state === 'saving') return <p className="offline">Saving this deck on the phone…</p>;
@@ -68,7 +81,7 @@ function OfflineNote({ state }: { state: OfflineState }) {
 
 export function PhoneApp() {
   const deckId = deckIdFromPath(window.location.pathname);
-  const { model, offline } = useDeckModel(deckId);
+  const { model, offline, version } = useDeckModel(deckId);
   const classifier = model.status === 'ready' ? model.classifier : null;
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
@@ -77,6 +90,14 @@ export function PhoneApp() {
   const languages: LanguageCode[] = classifier?.model.languages ?? [];
   const [language, setLanguage] = useState<LanguageCode | null>(null);
   const [sound, setSound] = useState(false);
+  // Without the live camera (a page opened over the network is not a secure context), a photo.
+  const [snap, setSnap] = useState<{ key: string; words: Record<string, string>; probability: number } | 'working' | null>(null);
+  const takePhoto = async (file: File | undefined) => {
+    if (!file || !classifier) return;
+    setSnap('working');
+    const r = await classifier.classifyPhoto(file).catch(() => null);
+    setSnap(r?.top[0] ? { key: r.top[0].key, words: r.top[0].words, probability: r.top[0].probability } : null);
+  };
 
   useEffect(() => {
     if (classifier && language === null) setLanguage(initialLanguage(classifier.model.languages, localStorage.getItem(LANGUAGE_KEY)));
@@ -120,6 +141,18 @@ export function PhoneApp() {
       <section className="answer" aria-live="polite">
         {model.status === 'error' ? (
           <Problem message={model.message} fix={model.fix} />
+        ) : camera.status === 'error' && classifier && !window.isSecureContext ? (
+          <>
+            {snap && snap !== 'working' ? (
+              <p className="word" lang={lang} data-testid="phone-word" data-key={snap.key}>{wordFor(snap, lang)}</p>
+            ) : (
+              <p className="hint">{snap === 'working' ? 'Looking…' : 'Take a photo of something from the deck.'}</p>
+            )}
+            <label className="snap">
+              Take a photo
+              <input type="file" accept="image/*" capture="environment" hidden data-testid="phone-photo" onChange={(e) => void takePhoto(e.target.files?.[0])} />
+            </label>
+          </>
         ) : camera.status === 'error' ? (
           <Problem message={camera.message} fix={camera.fix} />
         ) : model.status === 'loading' ? (
@@ -143,6 +176,7 @@ export function PhoneApp() {
           </button>
         ) : null}
         {classifier ? <OfflineNote state={offline} /> : null}
+        {classifier && version ? <VersionNote version={version} /> : null}
       </footer>
     </main>
   );

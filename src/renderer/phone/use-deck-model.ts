@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LiveModel } from '../../shared/api/training';
+import type { ModelStatus, PhonePageModel } from '../../shared/api/deploy';
 import type { StudioErrorPayload } from '../../shared/errors';
 import { LiveClassifier } from '../ml';
 import { keepForOffline, registerOffline, usedUrls, weightUrls } from './offline';
@@ -17,22 +17,23 @@ export function deckIdFromPath(pathname: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-async function fetchLiveModel(url: string): Promise<LiveModel> {
+async function fetchLiveModel(url: string): Promise<PhonePageModel> {
   let res: Response;
   try {
     res = await fetch(url);
   } catch {
     throw { message: 'The phone cannot reach the studio, and this deck was not saved on it yet.', fix: 'Plug the phone back in, keep the studio open, then reload the page.' };
   }
-  const body = (await res.json().catch(() => null)) as LiveModel | { error: StudioErrorPayload } | null;
+  const body = (await res.json().catch(() => null)) as PhonePageModel | { error: StudioErrorPayload } | null;
   if (!body) throw { message: 'The studio sent something this page cannot read.', fix: 'Reload the page.' };
   if ('error' in body) throw { message: body.error.message, fix: body.error.fix };
   return body;
 }
 
 /** Loads the deck's model (from the studio, or the copy kept on the phone) and keeps it for offline use. */
-export function useDeckModel(deckId: number | null): { model: DeckModelState; offline: OfflineState } {
+export function useDeckModel(deckId: number | null): { model: DeckModelState; offline: OfflineState; version: ModelStatus | null } {
   const [model, setModel] = useState<DeckModelState>({ status: 'loading' });
+  const [version, setVersion] = useState<ModelStatus | null>(null);
   const [offline, setOffline] = useState<OfflineState>('saving');
 
   useEffect(() => {
@@ -46,6 +47,7 @@ export function useDeckModel(deckId: number | null): { model: DeckModelState; of
     const registered = registerOffline();
     (async () => {
       const live = await fetchLiveModel(liveUrl);
+      setVersion(live.modelStatus ?? null);
       classifier = await LiveClassifier.load(live);
       if (cancelled) return classifier.dispose();
       setModel({ status: 'ready', classifier });
@@ -64,5 +66,5 @@ export function useDeckModel(deckId: number | null): { model: DeckModelState; of
       classifier?.dispose();
     };
   }, [deckId]);
-  return { model, offline };
+  return { model, offline, version };
 }

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { LIMITS, id, request, token } from '../validation/fields';
 import { requestSchemas } from '../validation/request-schemas';
 import type { PushResult } from './devices';
+import type { LiveModel } from './training';
 
 /** What changed in a deck between two of its revisions. */
 export interface DeckChanges {
@@ -39,6 +40,11 @@ export interface ModelStatus {
   changes: DeckChanges | null;
   /** False when photos or classes changed since (or it is unknown): train again. */
   upToDate: boolean;
+}
+
+/** What the phone page gets from the phone server: the live model, with its version's status. */
+export interface PhonePageModel extends LiveModel {
+  modelStatus: ModelStatus | null;
 }
 
 export interface ExportStatus {

@@ -138,6 +138,20 @@ export interface PushPreview {
   destination: string;
 }
 
+/** The two ways a phone's browser opens a deck's page, in the words the Phones tab shows. */
+export interface PhoneLinks {
+  /** Over USB: the address a plugged-in phone opens after `adb reverse` ("Open on this phone"). */
+  usbUrl: string;
+  /** Phones on the same network; only when the teacher turned it on. */
+  network: {
+    enabled: boolean;
+    /** One per network address of this computer, the key inside; empty when off or offline. */
+    urls: string[];
+    /** QR code (SVG) of the first url; null when off or offline. */
+    qrSvg: string | null;
+  };
+}
+
 export interface DevicesApi {
   /** The phones adb sees now, each with its state and (when not ready) the doctor's advice. */
   listDevices: { req: void; res: Phone[] };
@@ -157,6 +171,13 @@ export interface DevicesApi {
    * starts serving there if needed); default MAGRITTE_PHONE_PORT, else 8427.
    */
   openOnPhone: { req: { deckId: number; serial?: string; port?: number }; res: { serial: string; url: string } };
+  /** How a phone's browser can open the deck's page now (USB address; network links and QR code when allowed). */
+  getPhoneLinks: { req: { deckId: number }; res: PhoneLinks };
+  /**
+   * Lets phones on the same network open the phone page (the server then listens on every
+   * address and asks for the key in the link), or only phones plugged into this computer.
+   */
+  setPhoneNetworkAccess: { req: { deckId: number; enabled: boolean }; res: PhoneLinks };
   /** What "Send to phones" would send now (the deck's latest export) and where; null if never exported. */
   previewPush: { req: { deckId: number }; res: PushPreview | null };
 }
@@ -175,6 +196,8 @@ export const devicesMethods = requestSchemas<DevicesApi>()({
   listPushHistory: request({ deckId: id().optional(), limit: z.int().min(1).max(10_000).optional() }),
   openOnPhone: request({ deckId: id(), serial: token().optional(), port: z.int().min(1).max(65_535).optional() }),
   previewPush: request({ deckId: id() }),
+  getPhoneLinks: request({ deckId: id() }),
+  setPhoneNetworkAccess: request({ deckId: id(), enabled: z.boolean() }),
 });
 
 export interface DevicesEvents {

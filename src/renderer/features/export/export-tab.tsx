@@ -13,6 +13,8 @@ import type { DeckTab, DeckTabProps } from '../../app/deck-tab';
 import { routeHash } from '../../app/route';
 import { useStudio } from '../../api/hooks';
 import { ErrorAlert } from '../../components/error-alert';
+import { ModelStatusLine } from '../deploy/model-status-line';
+import { useDeckStatus } from '../deploy/use-deck-status';
 import { languageName } from '../projects/languages';
 import { ExportChoices, type Choices } from './export-choices';
 import { ExportHistory } from './export-history';
@@ -57,6 +59,7 @@ function ExportTab({ project, deck }: DeckTabProps) {
   const history = useExportHistory(deck.id);
   const exportsDir = useExportsFolder();
   const run = useExportJob(deck.id);
+  const { status } = useDeckStatus(deck.id);
 
   const own = decks?.find((d) => d.deck.id === deck.id) ?? null;
   const chosen = (decks ?? []).filter((d) => deckIds.includes(d.deck.id));
@@ -97,6 +100,17 @@ function ExportTab({ project, deck }: DeckTabProps) {
             Make the model files a phone or web app uses. The words in every language go inside them, so they always travel together.
           </Typography>
         </Box>
+        {status?.model ? (
+          <Stack spacing={1.5} sx={{ mb: 2.5 }} data-testid="export-status">
+            <ModelStatusLine
+              status={status}
+              of="model"
+              lead="Exports"
+              action={status.model.upToDate ? undefined : <Button color="inherit" href={routeHash({ deckId: deck.id, tab: 'train' })}>Go to Train</Button>}
+            />
+            {status.export ? <ModelStatusLine status={status} of="export" lead="Latest export" /> : null}
+          </Stack>
+        ) : null}
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2.5} sx={{ alignItems: 'flex-start' }}>
           <Box sx={{ flex: 1, minWidth: 0, width: '100%' }}>
             <Section title="What to export">

@@ -6,11 +6,14 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import PhoneAndroidIcon from '@mui/icons-material/PhoneAndroid';
 import PhonelinkRingIcon from '@mui/icons-material/PhonelinkRing';
+import type { PhoneDeckStatus } from '../../../shared/api/deploy';
 import type { Phone } from '../../../shared/api/devices';
 import { phoneName, sortPhones, stateLabel } from './phone-state';
 
 interface Props {
   phones: Phone[];
+  /** What each phone last received of this deck. */
+  held: PhoneDeckStatus[];
   chosen: Set<string>;
   onToggle(serial: string): void;
   /** Opening the page on a phone; null while another opening runs. */
@@ -19,12 +22,13 @@ interface Props {
 }
 
 /** One card per phone: its name, serial and state; a ready phone can be chosen or opened. */
-export function PhoneList({ phones, chosen, onToggle, onOpen, busy }: Props) {
+export function PhoneList({ phones, held, chosen, onToggle, onOpen, busy }: Props) {
   return (
     <Stack spacing={1.5} data-testid="phone-list">
       {sortPhones(phones).map((phone) => {
         const { label, tone } = stateLabel(phone.state);
         const name = phoneName(phone);
+        const has = held.find((h) => h.serial === phone.serial);
         return (
           <Box
             key={phone.serial}
@@ -51,6 +55,11 @@ export function PhoneList({ phones, chosen, onToggle, onOpen, busy }: Props) {
               </Stack>
               <Typography variant="body2" color="text.secondary" sx={{ fontFamily: 'monospace', fontSize: 12 }}>
                 {phone.serial}
+              </Typography>
+              <Typography variant="body2" color={has && !has.upToDate ? 'warning.dark' : 'text.secondary'} data-testid="phone-holds">
+                {!has
+                  ? 'Has not received this deck from the studio yet.'
+                  : `Has ${has.versionNumber === null ? 'an earlier export' : `Version ${has.versionNumber}`}${has.upToDate ? ', up to date.' : ', out of date.'}`}
               </Typography>
               {phone.diagnosis ? (
                 <Box sx={{ mt: 1 }} data-testid="phone-fix">

@@ -9,6 +9,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import PhoneAndroidIcon from '@mui/icons-material/PhoneAndroid';
 import SendToMobileIcon from '@mui/icons-material/SendToMobile';
+import SystemUpdateIcon from '@mui/icons-material/SystemUpdate';
 import SettingsIcon from '@mui/icons-material/SettingsOutlined';
 import type { Phone, PushHistoryEntry, PushPreview } from '../../../shared/api/devices';
 import type { DeckTab, DeckTabProps } from '../../app/deck-tab';
@@ -16,8 +17,14 @@ import { DECK_TABS } from '../../app/deck-tabs';
 import { routeHash } from '../../app/route';
 import { useStudio, useStudioEvent } from '../../api/hooks';
 import { describeError, ErrorAlert } from '../../components/error-alert';
+import { ModelStatusLine } from '../deploy/model-status-line';
+import { updatePlanText } from '../deploy/status-wording';
+import { UpdateProgress } from '../deploy/update-progress';
+import { useDeckStatus } from '../deploy/use-deck-status';
+import { useUpdatePhones } from '../deploy/use-update-phones';
 import { ExportPreview } from './export-preview';
 import { NoPhones } from './no-phones';
+import { OpenInBrowser } from './open-in-browser';
 import { PhoneList } from './phone-list';
 import { PhoneSettingsDialog } from './phone-settings-dialog';
 import { phoneName } from './phone-state';
@@ -61,7 +68,13 @@ function PhonesTab({ deck }: DeckTabProps) {
   }, [client, deck.id]);
   useEffect(loadPreview, [loadPreview]);
   useEffect(loadHistory, [loadHistory]);
-  useStudioEvent('job.finished', ({ kind }) => kind === 'export' && loadPreview());
+  useStudioEvent('job.finished', ({ kind }) => {
+    if (kind === 'export') loadPreview();
+    // Pushes started by "Update phones" too.
+    if (kind === 'push') loadHistory();
+  });
+  const { status } = useDeckStatus(deck.id);
+  const update = useUpdatePhones(deck.id);
 
   const push = usePush(deck.id, loadHistory);
   const ready = useMemo(() => (phones ?? []).filter((p) => p.ready), [phones]);
@@ -92,7 +105,10 @@ function PhonesTab({ deck }: DeckTabProps) {
 
   const count = chosen.size;
   const sendLabel = count === 0 ? 'Send to phones' : count === 1 ? `Send to ${phoneName(ready.find((p) => chosen.has(p.serial))!)}` : `Send to ${count} phones`;
-  const canSend = count > 0 && !!preview && !push.running;
+  const canSend = count > 0 && !!preview && !push.running && !update.running;
+  // Behind the deck (or never exported): the one click that trains, exports and sends comes first.
+  const stale = !!status && (status.needs.train || status.needs.export);
+  const updateLabel = count > 1 ? `Update ${count} phones` : count === 1 ? `Update ${phoneName(ready.find((p) => chosen.has(p.serial))!)}` : 'Update phones';
 
   return (
     <Box sx={{ height: '100%', overflow: 'auto', bgcolor: 'background.default' }}>
@@ -106,7 +122,7 @@ function PhonesTab({ deck }: DeckTabProps) {
           </Box>
           <Button startIcon={<SettingsIcon />} onClick={() => setSettingsOpen(true)}>Phone settings</Button>
           <Button
-            variant="contained"
+            variant={stale ? 'outlined' : 'contained'}
             size="large"
             startIcon={push.running ? <CircularProgress size={18} color="inherit" /> : <SendToMobileIcon />}
             disabled={!canSend}
@@ -114,10 +130,23 @@ function PhonesTab({ deck }: DeckTabProps) {
           >
             {push.running ? 'Sending…' : sendLabel}
           </Button>
+          {stale ? (
+            <Button
+              variant="contained"
+              size="large"
+              startIcon={update.running ? <CircularProgress size={18} color="inherit" /> : <SystemUpdateIcon />}
+              disabled={count === 0 || update.running || push.running}
+              onClick={() => void update.start([...chosen])}
+              title={status ? updatePlanText(status) : undefined}
+            >
+              {update.running ? 'Updating…' : updateLabel}
+            </Button>
+          ) : null}
         </Stack>
 
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2.5} sx={{ alignItems: 'flex-start' }}>
           <Stack spacing={2.5} sx={{ flex: 1, minWidth: 0, width: '100%' }}>
+            {update.jobId || update.error ? <UpdateProgress update={update} /> : null}
             {push.jobId || push.error || push.targets.length > 0 ? <SendProgress push={push} phones={phones ?? []} /> : null}
             <Section
               title="Phones plugged in"
@@ -144,12 +173,29 @@ function PhonesTab({ deck }: DeckTabProps) {
               ) : phones.length === 0 ? (
                 adbError ? null : <NoPhones />
               ) : (
-                <PhoneList phones={phones} chosen={chosen} onToggle={toggle} onOpen={opening ? null : (p) => void openOn(p)} busy={push.running || opening !== null} />
+                <PhoneList
+                  phones={phones}
+                  held={status?.phones ?? []}
+                  chosen={chosen}
+                  onToggle={toggle}
+                  onOpen={opening ? null : (p) => void openOn(p)}
+                  busy={push.running || update.running || opening !== null}
+                />
               )}
             </Section>
           </Stack>
           <Stack spacing={2.5} sx={{ width: { xs: '100%', md: 420 }, flexShrink: 0 }}>
             <Section title="What is sent">
+              {status && (status.export || status.model) ? (
+                <Box sx={{ mb: 2 }}>
+                  <ModelStatusLine status={status} of="export" />
+                  {stale ? (
+                    <Typography variant="body2" sx={{ mt: 1 }} data-testid="update-plan">
+                      “{updateLabel}” {updatePlanText(status).replace(/^./, (c) => c.toLowerCase())}
+                    </Typography>
+                  ) : null}
+                </Box>
+              ) : null}
               {previewError ? (
                 <ErrorAlert error={previewError} />
               ) : (
@@ -159,6 +205,9 @@ function PhonesTab({ deck }: DeckTabProps) {
                   onExport={exportTab ? () => void (window.location.hash = routeHash({ deckId: deck.id, tab: exportTab.id })) : undefined}
                 />
               )}
+            </Section>
+            <Section title="Open on a phone’s browser">
+              <OpenInBrowser deckId={deck.id} deckName={deck.name} readyCount={ready.length} />
             </Section>
             <Section title="Sent before">
               <PushHistory entries={history} />

@@ -27,10 +27,13 @@ import { LivePanel } from './live-panel';
 import { PhotoTestResults, usePhotoTest } from './photo-test';
 import { useTestPrefs } from './test-prefs';
 import { useLiveClassifier } from './use-live-classifier';
+import { ModelStatusLine } from '../deploy/model-status-line';
+import { useDeckStatus } from '../deploy/use-deck-status';
 
 /** Try the deck's model: live on the camera, or on dropped photos, in the language pupils learn. */
 function TestTab({ project, deck }: DeckTabProps) {
   const { state } = useLiveClassifier(deck.id);
+  const { status } = useDeckStatus(deck.id);
   const [prefs, setPrefs] = useTestPrefs();
   const [mode, setMode] = useState<'camera' | 'photos'>('camera');
   const fileInput = useRef<HTMLInputElement>(null);
@@ -97,8 +100,12 @@ function TestTab({ project, deck }: DeckTabProps) {
           <Typography variant="body2" color="text.secondary" data-testid="test-model">
             <ScienceIcon fontSize="inherit" sx={{ verticalAlign: '-2px', mr: 0.5 }} />
             Model version {model.number} · {model.labels.length} words
+            {status?.model?.number === model.number && status.model.upToDate ? ' · up to date' : ''}
           </Typography>
         </Stack>
+        {status?.model?.number === model.number && !status.model.upToDate ? (
+          <ModelStatusLine status={status} of="model" lead="Testing" action={<Button color="inherit" href={`#/deck/${deck.id}/train`}>Go to Train</Button>} />
+        ) : null}
         {mode === 'camera' ? (
           <LivePanel classifier={state.classifier} language={language} threshold={prefs.threshold} speech={prefs.speech} onUsePhotos={() => setMode('photos')} />
         ) : (

@@ -34,9 +34,9 @@ export function RunCard({ run, kept, onCancel, onClose }: Props) {
   const last = run.curves.at(-1);
   const epochs = run.epochs ?? last?.epoch ?? 1;
   const value = p && p.total > 0 ? Math.min(100, (p.done / p.total) * 100) : null;
-  const details = p && p.total > 1
-    ? [`${p.done} of ${p.total}`, p.rate > 0 ? `${p.rate >= 10 ? Math.round(p.rate) : p.rate.toFixed(1)} a second` : null, formatTimeLeft(p.etaMs)].filter(Boolean).join(' · ')
-    : null;
+  // The phase line carries the counts and the curves' heading the epoch; this line only the time
+  // left, from the core's one estimate for the job (its etaMs).
+  const details = p && p.total > 1 ? formatTimeLeft(p.etaMs) : null;
 
   return (
     <Paper variant="outlined" sx={{ p: 3 }} data-testid="run-card" data-state={run.state}>

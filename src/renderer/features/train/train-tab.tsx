@@ -16,6 +16,8 @@ import { classLabels } from './class-words';
 import { CompareView } from './compare-view';
 import { readiness } from './readiness';
 import { ResultsView } from './results-view';
+import { ModelStatusLine } from '../deploy/model-status-line';
+import { useDeckStatus } from '../deploy/use-deck-status';
 import { LiveRunCard } from './run-card';
 import { TrainPanel } from './train-panel';
 import { useTrainingRunState } from './training-runs';
@@ -41,6 +43,7 @@ function TrainTab({ project, deck, refreshDeck }: DeckTabProps) {
   }, [reloadData, refreshDeck]);
   const { move, remove } = usePhotoActions(reload);
   const versions = useVersions(deck.id);
+  const { status } = useDeckStatus(deck.id);
   const detail = useVersionDetail(versions.selectedId);
   const config = useTrainingConfig(deck.id);
   const mlInfo = useMlInfo();
@@ -97,6 +100,7 @@ function TrainTab({ project, deck, refreshDeck }: DeckTabProps) {
     <Box sx={{ display: 'flex', height: '100%', minHeight: 0 }}>
       <Box sx={{ flex: 1, minWidth: 0, overflowY: 'auto' }} data-testid="train-main">
         <Stack spacing={2.5} sx={{ p: 3, maxWidth: 1180, mx: 'auto' }}>
+          {status?.model && !busy ? <ModelStatusLine status={status} of="model" /> : null}
           <TrainPanel
             deckName={deck.name}
             counts={classes.map((c) => c.photoCount)}
