@@ -164,7 +164,12 @@ test('cancels a longer second run half-way and keeps the first model', async () 
   await train.recordEpochs();
   await train.trainButton().click();
   await expect.poll(() => train.currentEpoch(), { timeout: 60_000 }).toBeGreaterThanOrEqual(40);
-  await expect(page.getByTestId('run-details')).toContainText(/of 300/);
+  // One source per number (issue 11, point 9): the epoch shows once (the curves' heading), and the
+  // job's time left once, from the core's single estimate.
+  await expect(page.getByTestId('run-details')).toHaveText(/^(about \d+ (seconds|minutes?) left|almost done)$/);
+  const card = await train.runCard().innerText();
+  expect(card.match(/epoch \d+/gi)).toHaveLength(1);
+  expect(card.match(/ left\b|almost done/g)).toHaveLength(1);
   await snap(page, 'train-07-second-run');
   await train.runCard().getByRole('button', { name: 'Cancel' }).click();
 
