@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliRunner } from '../../src/cli/test-helpers';
 import { EmulatedPhone } from './emulated-phone';
-import { startAdbServer, type AdbTestServer } from './adb-test-server';
+import { freePort, startAdbServer, type AdbTestServer } from './adb-test-server';
 import { makeExport } from './push-helpers';
 
 let adb: AdbTestServer;
@@ -74,10 +74,11 @@ describe('magritte CLI for phones', () => {
   });
 
   it('opens the phone page on the chosen phone', async () => {
-    const r = await cli('open-on-phone', projectDir, '--device', phones[0].serial, '--port', '8427');
+    const port = await freePort();
+    const r = await cli('open-on-phone', projectDir, '--device', phones[0].serial, '--port', String(port));
     expect(r.code).toBe(0);
     expect(r.out).toContain('Press Ctrl+C to stop');
-    expect(phones[0].amLog).toContainEqual(['start', '-a', 'android.intent.action.VIEW', '-d', 'http://localhost:8427/phone/1']);
-    expect(phones[0].reversePort(8427)).not.toBeNull();
+    expect(phones[0].amLog).toContainEqual(['start', '-a', 'android.intent.action.VIEW', '-d', `http://localhost:${port}/phone/1`]);
+    expect(phones[0].reversePort(port)).not.toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PhonePushOutcome, PushPhoneProgress, PushResult } from '../../src/shared/api/devices';
 import { testCore, type TestCore } from '../../src/core/store/test-helpers';
+import { foldProgress, percent, phaseText, type PhonesProgress } from '../../src/renderer/features/phones/push-progress';
 import { EmulatedPhone, type EmulatedPhoneOptions } from './emulated-phone';
 import { startAdbServer, type AdbTestServer } from './adb-test-server';
 import { makeExport, waitForJob, type JobEnd } from './push-helpers';
@@ -93,8 +94,25 @@ describe('push to phones', () => {
         expect.arrayContaining(['broadcast', '-a', 'org.magritte.app.RELOAD', '-p', 'org.magritte.app']),
       );
       expect(outcome(end, p.serial)).toMatchObject({ ok: true, verifiedWith: 'sha256', files: 4 });
-      const phases = progress.filter((x) => x.serial === p.serial).map((x) => x.phase);
-      expect(phases).toEqual(expect.arrayContaining(['preparing', 'sending', 'verifying', 'placing', 'done']));
+      // The Phones tab's words for this phone's real events, in order (repeats folded).
+      let state: PhonesProgress = {};
+      const words: string[] = [];
+      const percents: number[] = [];
+      for (const event of progress.filter((x) => x.serial === p.serial)) {
+        state = foldProgress(state, event);
+        const text = phaseText(state[p.serial]);
+        if (words.at(-1) !== text) words.push(text);
+        percents.push(percent(state[p.serial]));
+      }
+      // Sending events are thinned out (a few a second), so later files may pass unnamed; those named come in order.
+      const sent = words.filter((w) => w.startsWith('Sending '));
+      const counted = sent.map((w) => Number(/^Sending \S+ \((\d) of 4\)$/.exec(w)?.[1]));
+      expect(counted[0]).toBe(1);
+      expect(counted).toEqual([...new Set(counted)].sort());
+      expect(words).toEqual(['Getting the phone ready…', ...sent, 'Checking the files on the phone…', 'Putting the files in place…', 'Sent and checked']);
+      expect(percents).toEqual([...percents].sort((x, y) => x - y));
+      expect(percents.at(-1)).toBe(100);
+      expect(percents.at(-2)).toBe(99);
     }
     const history = await tc.core.api.listPushHistory({ deckId });
     expect(history.map((h) => [h.serial, h.model, h.ok, h.destination, h.files])).toEqual(

@@ -1,11 +1,9 @@
 import path from 'node:path';
+import { phonePort } from '../../core/phone/phone-port';
 import { StudioError } from '../../shared/errors';
 import type { CliCommand } from '../command';
 import { positional, stringOption } from '../cli-helpers';
 import { chooseDeck } from './push';
-
-/** Where the studio serves the phone page unless told otherwise (MAGRITTE_PHONE_PORT or --port). */
-export const DEFAULT_PHONE_PAGE_PORT = 8427;
 
 export const openOnPhoneCommand: CliCommand = {
   name: 'open-on-phone',
@@ -14,7 +12,8 @@ export const openOnPhoneCommand: CliCommand = {
   options: { deck: { type: 'string' }, device: { type: 'string' }, port: { type: 'string' } },
   async run({ positionals, values, core, io }) {
     const dir = positional(positionals, 0, 'the project folder', this.usage);
-    const portText = stringOption(values, 'port') ?? process.env.MAGRITTE_PHONE_PORT ?? String(DEFAULT_PHONE_PAGE_PORT);
+    // --port, else where the core serves the phone page anyway (MAGRITTE_PHONE_PORT or its default).
+    const portText = stringOption(values, 'port') ?? String(phonePort());
     const port = Number(portText);
     if (!Number.isInteger(port) || port <= 0 || port > 65535) {
       throw new StudioError('INVALID_ARGUMENT', `"${portText}" is not a port number.`, 'Give --port a number such as 8427.');

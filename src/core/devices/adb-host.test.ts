@@ -30,10 +30,16 @@ describe('finding adb', () => {
     fs.mkdirSync(path.join(sdk, 'platform-tools'));
     const inSdk = fakeAdb(path.join(sdk, 'platform-tools'));
     const onPath = fakeAdb(tempDir());
-    const env = { ANDROID_SDK_ROOT: sdk, PATH: path.dirname(onPath) };
-    expect(locateAdb(null, env)).toEqual({ path: inSdk, source: 'ANDROID_SDK_ROOT' });
-    expect(locateAdb(null, { PATH: env.PATH })).toEqual({ path: onPath, source: 'PATH' });
+    const home = tempDir();
+    fs.mkdirSync(path.join(home, 'platform-tools'));
+    const inHome = fakeAdb(path.join(home, 'platform-tools'));
+    const env = { ANDROID_HOME: home, ANDROID_SDK_ROOT: sdk, PATH: path.dirname(onPath) };
     expect(locateAdb(onPath, env)).toEqual({ path: onPath, source: 'settings' });
+    expect(locateAdb(null, env)).toEqual({ path: inHome, source: 'ANDROID_HOME' });
+    expect(locateAdb(null, { ANDROID_SDK_ROOT: sdk, PATH: env.PATH })).toEqual({ path: inSdk, source: 'ANDROID_SDK_ROOT' });
+    // An ANDROID_HOME without adb in it does not hide the next place to look.
+    expect(locateAdb(null, { ...env, ANDROID_HOME: tempDir() })).toEqual({ path: inSdk, source: 'ANDROID_SDK_ROOT' });
+    expect(locateAdb(null, { PATH: env.PATH })).toEqual({ path: onPath, source: 'PATH' });
   });
 
   it('says how to install adb when there is none', () => {

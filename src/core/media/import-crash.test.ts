@@ -7,10 +7,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { blobPath, isSha256, thumbPath } from '../store/paths';
 import { ProjectStore } from '../store/project-store';
 import { FRUITS, tempDir } from '../store/test-helpers';
+import { seededRandom } from '../ml/seeded-random';
 import { sha256Of } from './prepare-photo';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'import-crash-child.ts');
 const RUNS = 20;
+/**
+ * The kill times come from this seed, so a failing run can be replayed (MAGRITTE_CRASH_SEED=n); the
+ * default is fixed so every run of the suite kills at the same moments.
+ */
+const SEED = Number(process.env.MAGRITTE_CRASH_SEED ?? 20240611);
 
 /** Starts the child, waits for "ready", lets it work for `delayMs`, then SIGKILLs it. */
 function runAndKill(projectDir: string, delayMs: number): Promise<string> {
@@ -44,12 +50,14 @@ describe('an import killed with SIGKILL at random moments', () => {
     (await ProjectStore.create(dir, 'Crash', ['en', 'fr'])).close();
     let sawPhotos = 0;
     let sweptLeftovers = 0;
+    const random = seededRandom(SEED);
     for (let run = 0; run < RUNS; run++) {
       // Kill anywhere from the open-time sweep to deep into the import.
-      await runAndKill(dir, Math.floor(Math.random() * 1800));
+      const delayMs = Math.floor(random() * 1800);
+      await runAndKill(dir, delayMs);
 
       const raw = new Database(path.join(dir, 'project.db'));
-      expect(raw.pragma('integrity_check', { simple: true }), `run ${run}`).toBe('ok');
+      expect(raw.pragma('integrity_check', { simple: true }), `seed ${SEED} run ${run}`).toBe('ok');
       raw.close();
 
       const store = await ProjectStore.open(dir);
@@ -61,15 +69,15 @@ describe('an import killed with SIGKILL at random moments', () => {
         const live = new Set(rows.map((r) => r.sha256));
         for (const sha of live) {
           const blob = blobPath(dir, sha);
-          expect(fs.existsSync(blob), `run ${run}: blob of a row`).toBe(true);
-          expect(sha256Of(fs.readFileSync(blob)), `run ${run}: blob content`).toBe(sha);
-          expect(fs.existsSync(thumbPath(dir, sha)), `run ${run}: thumbnail of a row`).toBe(true);
+          expect(fs.existsSync(blob), `seed ${SEED} run ${run}: blob of a row`).toBe(true);
+          expect(sha256Of(fs.readFileSync(blob)), `seed ${SEED} run ${run}: blob content`).toBe(sha);
+          expect(fs.existsSync(thumbPath(dir, sha)), `seed ${SEED} run ${run}: thumbnail of a row`).toBe(true);
         }
-        expect(filesUnder(store.paths.tmp), `run ${run}: temp files`).toEqual([]);
-        for (const f of filesUnder(store.paths.blobs)) expect(live.has(path.basename(f)), `run ${run}: blob without row ${f}`).toBe(true);
+        expect(filesUnder(store.paths.tmp), `seed ${SEED} run ${run}: temp files`).toEqual([]);
+        for (const f of filesUnder(store.paths.blobs)) expect(live.has(path.basename(f)), `seed ${SEED} run ${run}: blob without row ${f}`).toBe(true);
         for (const f of filesUnder(store.paths.thumbs)) {
           const sha = path.basename(f, '.webp');
-          expect(isSha256(sha) && live.has(sha), `run ${run}: thumbnail without row ${f}`).toBe(true);
+          expect(isSha256(sha) && live.has(sha), `seed ${SEED} run ${run}: thumbnail without row ${f}`).toBe(true);
         }
         expect(store.db.prepare('SELECT count(*) AS n FROM photos WHERE deleted_at IS NOT NULL').get()).toEqual({ n: 0 });
       } finally {

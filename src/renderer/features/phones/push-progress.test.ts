@@ -16,10 +16,37 @@ describe('push progress in words', () => {
     expect(percent(s.A)).toBe(90);
   });
 
-  it('says which file is being sent and checked, counting from one', () => {
-    expect(phaseText(base)).toBe('Sending model.tflite (2 of 4)');
-    expect(phaseText({ ...base, phase: 'verifying' })).toBe('Checking model.tflite on the phone (2 of 4)');
-    expect(phaseText({ ...base, phase: 'done' })).toBe('Sent and checked');
+  it('reads the sequence a push sends (src/core/devices/phone-push.ts) in order, counting files from one', () => {
+    // The events one phone sends for a two-file export, as the core emits them.
+    const at = (phase: PushPhoneProgress['phase'], file: string | null, fileIndex: number, bytesDone: number): PushPhoneProgress => ({
+      ...base, phase, file, fileIndex, fileCount: 2, bytesDone, bytesTotal: 1000,
+    });
+    const events = [
+      at('preparing', null, 0, 0),
+      at('sending', 'model.tflite', 0, 0),
+      at('sending', 'model.tflite', 0, 800),
+      at('sending', 'labels.txt', 1, 800),
+      at('sending', 'labels.txt', 1, 1000),
+      at('verifying', null, 2, 1000),
+      at('placing', null, 2, 1000),
+      at('done', null, 2, 1000),
+    ];
+    let state: Record<string, PushPhoneProgress> = {};
+    const seen: [string, number][] = [];
+    for (const e of events) {
+      state = foldProgress(state, e);
+      seen.push([phaseText(state.A), percent(state.A)]);
+    }
+    expect(seen).toEqual([
+      ['Getting the phone ready…', 0],
+      ['Sending model.tflite (1 of 2)', 0],
+      ['Sending model.tflite (1 of 2)', 80],
+      ['Sending labels.txt (2 of 2)', 80],
+      ['Sending labels.txt (2 of 2)', 99],
+      ['Checking the files on the phone…', 99],
+      ['Putting the files in place…', 99],
+      ['Sent and checked', 100],
+    ]);
   });
 
   it('never shows 100% before the phone has checked everything', () => {

@@ -28,7 +28,8 @@ export function phaseText(p: PushPhoneProgress): string {
     case 'sending':
       return p.file ? `Sending ${p.file}${which}` : 'Sending…';
     case 'verifying':
-      return p.file ? `Checking ${p.file} on the phone${which}` : 'Checking the files on the phone…';
+      // The phone checks every file in one command, so there is no file to name here.
+      return 'Checking the files on the phone…';
     case 'placing':
       return 'Putting the files in place…';
     case 'done':
