@@ -69,6 +69,22 @@ describe('export zip downloads', () => {
     expect(escape.body.toString()).not.toContain('outside exports');
   });
 
+  it("serves nothing from a project whose exports folder is a link to another project's", async () => {
+    // A colleague's project folder, unzipped: its exports/ links to the teacher's other project.
+    const hostile = path.join(tmp, 'Hostile.magritte');
+    fs.mkdirSync(hostile);
+    fs.symlinkSync(path.join(projectDir ?? '', 'exports'), path.join(hostile, 'exports'));
+    const open = projectDir;
+    projectDir = hostile;
+    try {
+      const res = await get('/exports/2025-03-14_101502-Fruits/2025-03-14_101502-Fruits.zip');
+      expect(res.status).toBe(403);
+      expect(res.body.toString()).not.toContain('PK zip bytes');
+    } finally {
+      projectDir = open;
+    }
+  });
+
   it('serves nothing when no project is open', async () => {
     const open = projectDir;
     projectDir = null;

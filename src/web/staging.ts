@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ImportSource } from '../shared/domain';
 import { StudioError, toErrorPayload } from '../shared/errors';
 import { formatBytes } from '../shared/format';
+import { isInside } from '../core/fs/safe-path';
 import { SECURITY_HEADERS } from './csp';
 
 /** Larger than any photo a teacher has; the core refuses anything over 50 megapixels anyway. */
@@ -121,8 +122,7 @@ export class Staging {
   batchesOf(sources: ImportSource[]): Set<string> {
     const out = new Set<string>();
     for (const s of sources) {
-      const rel = path.relative(this.root, path.resolve(s.path));
-      if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) out.add(rel.split(path.sep)[0]);
+      if (isInside(this.root, s.path)) out.add(path.relative(this.root, path.resolve(s.path)).split(path.sep)[0]);
     }
     return out;
   }

@@ -97,6 +97,13 @@ describe('the phone page server', () => {
     expect((await get(port, `/phone/${deckId}`, `127.0.0.1:${port}`)).status).toBe(200);
   });
 
+  it('serves no asset that is a link out of the assets folder', async () => {
+    fs.symlinkSync(path.join(rendererDir, 'secret.txt'), path.join(rendererDir, 'assets', 'escape.js'));
+    const res = await get(port, '/assets/escape.js');
+    expect(res.status).toBe(404);
+    expect(res.body.toString()).not.toContain('not for phones');
+  });
+
   it('checks base model files the same way for every host', () => {
     const opts = t.core.context.options;
     expect(resolveBaseModelFile('mobilenet_v1_0.25_224', 'model.json', opts)).toMatch(/model\.json$/);
