@@ -4,9 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveHandler, type HandlerServer } from './test-server';
 import { SHARED, tempDir } from '../core/store/test-helpers';
 import { blobPath, thumbPath } from '../core/store/paths';
 import { createMediaHandler } from './media';
@@ -18,7 +18,7 @@ const SECRET = 'the teacher\'s private notes, outside the project\n';
 let tmp: string;
 let project: string;
 let secret: string;
-let server: http.Server;
+let served: HandlerServer;
 let base: string;
 
 /** Writes `link` as a symbolic link to `target`, making its folder first. */
@@ -35,13 +35,11 @@ beforeAll(async () => {
   fs.writeFileSync(secret, SECRET);
   fs.mkdirSync(path.dirname(blobPath(project, SHA)), { recursive: true });
   fs.writeFileSync(blobPath(project, SHA), PHOTO);
-  const handle = createMediaHandler(() => project);
-  server = http.createServer((req, res) => void handle(req, res, new URL(req.url ?? '/', 'http://x').pathname));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  served = await serveHandler(createMediaHandler(() => project));
+  base = served.base;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await served.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 

@@ -1,13 +1,13 @@
 /** The browser host's built-renderer files: nothing outside the build folder, even through a link. */
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveHandler, type HandlerServer } from './test-server';
 import { tempDir } from '../core/store/test-helpers';
 import { createStaticHandler } from './static-files';
 
 let tmp: string;
-let server: http.Server;
+let served: HandlerServer;
 let base: string;
 
 beforeAll(async () => {
@@ -19,13 +19,11 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(tmp, 'secret.txt'), 'outside the build');
   fs.symlinkSync(path.join(tmp, 'secret.txt'), path.join(root, 'assets', 'escape.js'));
   fs.symlinkSync(tmp, path.join(root, 'up'));
-  const handle = createStaticHandler(root);
-  server = http.createServer((req, res) => void handle(req, res, new URL(req.url ?? '/', 'http://x').pathname));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  served = await serveHandler(createStaticHandler(root));
+  base = served.base;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await served.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
