@@ -19,11 +19,6 @@ export interface TrainHeadInput {
   settings: TrainingSettings;
   signal?: AbortSignal;
   onEpoch?: (m: EpochMetrics) => void;
-  /**
-   * Tests only: the batch loss seen from this epoch on is NaN. Real divergence (an absurd learning
-   * rate) blows up in the first batch; this reaches the "restore the last good epoch" path too.
-   */
-  poisonFromEpoch?: number;
 }
 
 export type HeadStop = 'completed' | 'diverged' | 'cancelled';
@@ -124,8 +119,7 @@ export async function trainHead(input: TrainHeadInput): Promise<TrainHeadOutput>
           variables,
         );
         idx.dispose();
-        const poisoned = input.poisonFromEpoch !== undefined && epoch >= input.poisonFromEpoch;
-        const batchLoss = lossT && !poisoned ? (await lossT.data())[0] : NaN;
+        const batchLoss = lossT ? (await lossT.data())[0] : NaN;
         lossT?.dispose();
         if (!Number.isFinite(batchLoss)) {
           stopped = 'diverged';
