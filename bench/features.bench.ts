@@ -1,79 +1,119 @@
 /**
  * Feature extraction speed, from photo file to 256 features (decode + crop/resize + MobileNet v1
- * 0.25 + pooling), in photos per second: on this thread with each available backend, and with the
- * worker pool the studio uses (one worker per core), with its ratio to the cpu backend.
+ * 0.25 + pooling), in photos per second:
+ * - features-cpu / features-wasm: TF.js on this thread (one thread);
+ * - features-tflite: TensorFlow Lite (XNNPACK, single-threaded build) on this thread;
+ * - features-pool: the whole job as the studio runs it (decode to features stored in SQLite), in the
+ *   worker pool, with the engine it picks, and its ratio to features-wasm;
+ * - features-gflops: the pool's achieved GFLOP/s against this machine's peak.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { FeaturesResult } from '../src/shared/api/training';
+import { createStudioCore } from '../src/core/index';
+import { waitForJob } from '../src/core/store/test-helpers';
 import { trySetBackend } from '../src/core/ml/backend';
 import { BUILTIN_BASE_MODELS } from '../src/core/ml/base-model-catalog';
 import { FeatureExtractor } from '../src/core/ml/feature-extractor';
-import { FeaturePool } from '../src/core/ml/feature-pool';
+import { buildFeatureTflite } from '../src/core/ml/feature-tflite';
+import { closeFeaturePools, getFeaturePool } from '../src/core/ml/pool-registry';
 import { preparePixels } from '../src/core/ml/preprocess';
-import { emit, fruitPhotos, MODELS } from './ml-fixtures';
+import { TfliteFeatures } from '../src/core/ml/tflite-features';
+import { cpuPeakGflops, featureGflopPerPhoto } from './flops';
+import { emit, FRUITS, fruitPhotos, MODELS } from './ml-fixtures';
 
 const ENTRY = BUILTIN_BASE_MODELS[0];
 const DIR = path.join(MODELS, ENTRY.id);
 const BATCH = 8;
 const { photos } = fruitPhotos();
 const bytes = photos.map((p) => fs.readFileSync(p.file));
+const decode = async (b: Buffer) => (await preparePixels(b, ENTRY.inputSize, ['orig'])).get('orig') as Uint8Array;
+
+type Extract = (px: Uint8Array[]) => Float32Array[];
 
 /** Photos/s on this thread: decode and infer in batches of 8, after one warm-up batch. */
-async function onThread(backend: 'cpu' | 'wasm' | 'tensorflow', count: number): Promise<{ rate: number; inferRate: number } | null> {
-  if (!(await trySetBackend(backend))) return null;
-  const extractor = await FeatureExtractor.load(DIR, ENTRY);
-  const decode = async (b: Buffer) => (await preparePixels(b, ENTRY.inputSize, ['orig'])).get('orig') as Uint8Array;
-  extractor.extract(await Promise.all(bytes.slice(0, BATCH).map(decode)));
+async function onThread(extract: Extract, count: number): Promise<{ rate: number; inferMsPerPhoto: number }> {
+  extract(await Promise.all(bytes.slice(0, BATCH).map(decode)));
   let inferMs = 0;
   const t0 = performance.now();
   for (let i = 0; i < count; i += BATCH) {
     const px = [];
     for (const b of bytes.slice(i, Math.min(count, i + BATCH))) px.push(await decode(b));
     const t = performance.now();
-    extractor.extract(px);
+    extract(px);
     inferMs += performance.now() - t;
   }
   const seconds = (performance.now() - t0) / 1000;
-  extractor.dispose();
-  return { rate: count / seconds, inferRate: (count * 1000) / inferMs };
+  return { rate: count / seconds, inferMsPerPhoto: Number((inferMs / count).toFixed(1)) };
 }
 
-async function poolRate(pool: FeaturePool, decodeIn: 'worker' | 'main'): Promise<number> {
-  const t0 = performance.now();
-  let n = 0;
-  await pool.run(
-    photos.map((p, i) => ({ key: String(i), variants: ['orig' as const], read: async () => bytes[i] })),
-    { decodeIn, onResult: () => n++ },
-  );
-  return n / ((performance.now() - t0) / 1000);
+async function tfjsOnThread(backend: 'cpu' | 'wasm', count: number) {
+  if (!(await trySetBackend(backend))) return null;
+  const extractor = await FeatureExtractor.load(DIR, ENTRY);
+  try {
+    return await onThread((px) => extractor.extract(px), count);
+  } finally {
+    extractor.dispose();
+  }
 }
 
-const cpu = await onThread('cpu', 24);
+const cpu = await tfjsOnThread('cpu', 24);
 if (!cpu) throw new Error('the cpu backend must always work');
-emit('features-cpu', cpu.rate, 'photos/s', { inferOnly: Number(cpu.inferRate.toFixed(1)), photos: 24 });
-const wasm = await onThread('wasm', photos.length);
-if (wasm) emit('features-wasm', wasm.rate, 'photos/s', { inferOnly: Number(wasm.inferRate.toFixed(1)), ratioToCpu: Number((wasm.rate / cpu.rate).toFixed(1)), photos: photos.length });
-const native = await onThread('tensorflow', photos.length);
-if (native) emit('features-node', native.rate, 'photos/s', { ratioToCpu: Number((native.rate / cpu.rate).toFixed(1)) });
-else process.stderr.write('tfjs-node is not installed: no features-node figure\n');
+emit('features-cpu', cpu.rate, 'photos/s', { inferMsPerPhoto: cpu.inferMsPerPhoto, photos: 24 });
+const wasm = await tfjsOnThread('wasm', photos.length);
+if (!wasm) throw new Error('the wasm backend must work');
+emit('features-wasm', wasm.rate, 'photos/s', { engine: 'TF.js wasm, 1 thread', inferMsPerPhoto: wasm.inferMsPerPhoto, photos: photos.length });
 
-const size = os.availableParallelism();
-const t0 = performance.now();
-const pool = await FeaturePool.start(DIR, ENTRY, size);
-const startMs = performance.now() - t0;
-// Warm the workers once (the studio keeps its pool alive between jobs), then measure both ways of
-// sharing the work: decoding on this process's libuv threads (the default), or in the workers.
-await poolRate(pool, 'main');
-const onMain = Math.max(await poolRate(pool, 'main'), await poolRate(pool, 'main'));
-const inWorkers = Math.max(await poolRate(pool, 'worker'), await poolRate(pool, 'worker'));
-await pool.close();
-emit('features-pool', onMain, 'photos/s', {
-  workers: size,
-  backend: pool.backend,
-  ratioToCpu: Number((onMain / cpu.rate).toFixed(1)),
-  decodeInWorkers: Number(inWorkers.toFixed(1)),
-  loadAverage: Number(os.loadavg()[0].toFixed(2)),
-  startupMs: Math.round(startMs),
+const tflite = await TfliteFeatures.load(await buildFeatureTflite(DIR, ENTRY), ENTRY.inputSize, ENTRY.normalization);
+const lite = await onThread((px) => tflite.extract(px), photos.length);
+tflite.dispose();
+emit('features-tflite', lite.rate, 'photos/s', {
+  engine: 'TensorFlow Lite XNNPACK, 1 thread',
+  inferMsPerPhoto: lite.inferMsPerPhoto,
+  ratioToWasm: Number((lite.rate / wasm.rate).toFixed(2)),
   photos: photos.length,
 });
+
+// The whole job as a teacher starts it: a project with the 240 photos imported, then "compute
+// features" (read blobs, decode, network, SQLite). The pool is started (and warmed) first, as the
+// studio keeps it alive between jobs; its start-up is reported separately.
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-'));
+const dataDir = path.join(tmp, 'data');
+const core = createStudioCore({ dataDir, projectsDir: tmp, modelsPath: [MODELS] });
+try {
+  await core.api.createProject({ name: 'Bench', languages: ['en'] });
+  const deck = await core.api.createDeck({ name: 'Fruits' });
+  await waitForJob(core, (await core.api.startImport({ deckId: deck.id, sources: [{ path: FRUITS }] })).jobId);
+  const t0 = performance.now();
+  const pool = await getFeaturePool({ entry: ENTRY, dir: DIR, dataDir });
+  const startupMs = performance.now() - t0;
+  const t1 = performance.now();
+  const result = await waitForJob<FeaturesResult>(core, (await core.api.startFeatureExtraction({ deckId: deck.id })).jobId);
+  const seconds = (performance.now() - t1) / 1000;
+  if (result.computed !== photos.length) throw new Error(`computed ${result.computed} of ${photos.length} photos`);
+  const rate = result.computed / seconds;
+  emit('features-pool', rate, 'photos/s', {
+    engine: pool.engine,
+    workers: pool.size,
+    ratioToWasm: Number((rate / wasm.rate).toFixed(2)),
+    startupMs: Math.round(startupMs),
+    loadAverage: Number(os.loadavg()[0].toFixed(2)),
+    photos: result.computed,
+  });
+  const gflop = await featureGflopPerPhoto(DIR, ENTRY);
+  const peak = cpuPeakGflops();
+  emit('features-gflops', rate * gflop, 'GFLOP/s', {
+    gflopPerPhoto: Number(gflop.toFixed(4)),
+    machinePeak: peak.gflops,
+    shareOfPeak: Number(((rate * gflop) / peak.gflops).toFixed(3)),
+    wasmSimdPeak: peak.wasmSimdGflops,
+    shareOfWasmSimdPeak: Number(((rate * gflop) / peak.wasmSimdGflops).toFixed(3)),
+    peakBasis: peak.basis,
+    tfliteOneThreadGflops: Number((lite.rate * gflop).toFixed(2)),
+  });
+} finally {
+  await core.close();
+  await closeFeaturePools();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}

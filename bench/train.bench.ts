@@ -19,7 +19,7 @@ import { BUILTIN_BASE_MODELS } from '../src/core/ml/base-model-catalog';
 import { FeaturePool } from '../src/core/ml/feature-pool';
 import { trainHead } from '../src/core/ml/head-trainer';
 import { argmaxRow } from '../src/core/ml/metrics';
-import { closeFeaturePools } from '../src/core/ml/pool-registry';
+import { closeFeaturePools, useFeatureEngine } from '../src/core/ml/pool-registry';
 import { DEFAULT_SETTINGS, TEACHABLE_MACHINE_SETTINGS } from '../src/core/ml/training-settings';
 import { emit, FRUITS, fruitPhotos, MODELS } from './ml-fixtures';
 
@@ -44,13 +44,23 @@ async function firstTrain(): Promise<{ seconds: number; result: TrainingRunResul
   }
 }
 
-// First train runs first, in a process whose pool has not started yet.
+// First train runs first, in a process whose pool has not started yet, with the engine the studio
+// picks (TensorFlow Lite; its feature network is written into the fresh data dir's cache on the way).
 const first = await firstTrain();
+// Then the same with TF.js features (the engine before TensorFlow Lite), for the ratio in this run.
+// It runs second, in a warmer process, so the ratio errs on the modest side.
+useFeatureEngine('tfjs');
+const before = await firstTrain();
+useFeatureEngine('auto');
 emit('first-train', first.seconds, 's', {
   photos: 240,
   accuracy: first.result.metrics.accuracy,
   phasesMs: first.result.timings,
   backend: first.result.backend,
+  engine: 'auto (TensorFlow Lite)',
+  tfjsEngineSeconds: Number(before.seconds.toFixed(1)),
+  tfjsEnginePhasesMs: before.result.timings,
+  ratioToTfjsEngine: Number((first.seconds / before.seconds).toFixed(2)),
   loadAverage: Number(os.loadavg()[0].toFixed(2)),
 });
 

@@ -52,6 +52,8 @@ export const trainCommand: CliCommand = {
       process.off('SIGINT', onSigint);
     }
     const version = await core.api.getModelVersion({ versionId: result.versionId });
+    // Known once the feature workers started: they run TensorFlow Lite or fall back to TF.js.
+    const { featureEngine } = await core.api.getMlInfo();
     const m = result.metrics;
     if (values.json) {
       const out = {
@@ -62,6 +64,7 @@ export const trainCommand: CliCommand = {
         baseModelId: version.baseModelId,
         backend: result.backend,
         workers: ml.workers,
+        featureEngine,
         stopped: result.stopped,
         message: result.message,
         accuracy: m.accuracy,
@@ -82,7 +85,7 @@ export const trainCommand: CliCommand = {
       `Deck "${deck.name}": version ${result.number} trained on ${m.trainCount} photos (base ${version.baseModelId}, backend ${result.backend}).`,
       `Held-out photos recognised: ${percent(m.accuracy)} of ${m.valCount}  (training photos: ${percent(m.trainAccuracy)})`,
       ...m.labels.map((l) => `  ${l.padEnd(16)} ${percent(m.perClass[l] ?? null)}`),
-      `Time: ${(result.timings.total / 1000).toFixed(1)} s (features ${(result.timings.features / 1000).toFixed(1)} s, training ${(result.timings.fit / 1000).toFixed(1)} s)`,
+      `Time: ${(result.timings.total / 1000).toFixed(1)} s (features ${(result.timings.features / 1000).toFixed(1)} s${featureEngine ? ` with ${featureEngine === 'tflite' ? 'TensorFlow Lite' : 'TF.js'}` : ''}, training ${(result.timings.fit / 1000).toFixed(1)} s)`,
     ];
     if (result.message) lines.push(`Note: ${result.message}`);
     io.out(`${lines.join('\n')}\n`);

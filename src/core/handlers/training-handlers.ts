@@ -18,7 +18,7 @@ import { evaluateFolder } from '../ml/evaluate-folder';
 import { computeMissingFeatures } from '../ml/features-job';
 import { getLiveModel } from '../ml/live-model';
 import { deleteModelVersion, getModelVersion, listModelVersions } from '../ml/model-versions-repo';
-import { featureRunnerBackend, poolSize } from '../ml/pool-registry';
+import { featureRunnerBackend, featureRunnerEngine, poolSize } from '../ml/pool-registry';
 import { AUGMENT_VARIANTS, PREPROCESSING_VERSION } from '../ml/preprocess';
 import { readDeckConfig, readProjectBaseModel, writeDeckConfig, writeProjectBaseModel } from '../ml/training-config-repo';
 import { runTraining } from '../ml/training-run';
@@ -53,6 +53,7 @@ export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof T
       return {
         backend: backend.name,
         workerBackend: featureRunnerBackend(),
+        featureEngine: featureRunnerEngine(),
         workers: poolSize(),
         simd: backend.simd,
         tfjsVersion: tf.version.tfjs,

@@ -11,11 +11,13 @@ import { loadBaseModel, truncateAt } from './feature-extractor';
 import { joinInside, READ_NO_FOLLOW, writeFileInsideSync } from '../fs/safe-path';
 import { modelFileInside, readModelJson, verifyModelFiles } from './weights-manifest';
 
-type ModelOptions = Pick<ResolvedOptions, 'modelCacheDir' | 'modelsPath' | 'modelBaseUrl'>;
+type ModelOptions = Pick<ResolvedOptions, 'modelCacheDir' | 'modelsPath' | 'modelBaseUrl'> & Partial<Pick<ResolvedOptions, 'dataDir'>>;
 
 export interface ReadyBaseModel {
   entry: BaseModelManifestEntry;
   dir: string;
+  /** The studio's data dir, whose cache keeps the base network's feature .tflite (none: built per pool). */
+  dataDir?: string;
 }
 
 /**
@@ -32,14 +34,14 @@ export async function ensureBaseModel(
   const { dir } = locateBaseModel(id, options);
   if (dir) {
     verifyModelFiles(dir);
-    return { entry, dir };
+    return { entry, dir, dataDir: options.dataDir };
   }
   const downloaded = await downloadBaseModel(entry, options.modelCacheDir, {
     modelBaseUrl: options.modelBaseUrl,
     signal: opts.signal,
     onProgress: opts.onProgress,
   });
-  return { entry, dir: downloaded };
+  return { entry, dir: downloaded, dataDir: options.dataDir };
 }
 
 function slug(text: string): string {

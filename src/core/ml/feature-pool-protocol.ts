@@ -1,10 +1,12 @@
-import type { BaseModelManifestEntry, MlBackendName } from '../../shared/api/training';
+import type { BaseModelManifestEntry, FeatureEngineName, MlBackendName } from '../../shared/api/training';
 import type { Variant } from './preprocess';
 
 /** Messages between the feature pool (main thread) and its workers. */
 export interface FeatureWorkerData {
   modelDir: string;
   entry: BaseModelManifestEntry;
+  /** The feature network as .tflite (feature-tflite.ts): run it with TensorFlow Lite, else fall back to TF.js. */
+  tflite?: { bytes: Uint8Array; runtimeDir?: string };
 }
 
 export interface FeatureTaskItem {
@@ -19,6 +21,9 @@ export interface FeatureTaskItem {
 
 export type ToWorker = { type: 'task'; taskId: number; items: FeatureTaskItem[] } | { type: 'close' };
 
+/** Why the TensorFlow Lite engine was not used, when a worker fell back to TF.js. */
+export type EngineFallback = string | null;
+
 export interface FeatureItemResult {
   key: string;
   features?: Partial<Record<Variant, Float32Array>>;
@@ -26,6 +31,8 @@ export interface FeatureItemResult {
 }
 
 export type FromWorker =
-  | { type: 'ready'; backend: MlBackendName; simd: boolean }
+  | { type: 'ready'; backend: MlBackendName; simd: boolean; engine: FeatureEngineName; fallback: EngineFallback }
+  /** Answer to 'close': interpreters still loaded after disposing (0 unless something leaked). */
+  | { type: 'closed'; liveInterpreters: number }
   | { type: 'failed'; error: { code: string; message: string; fix: string } }
   | { type: 'result'; taskId: number; results: FeatureItemResult[]; ms: { decode: number; infer: number } };

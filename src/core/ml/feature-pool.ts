@@ -1,9 +1,9 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { BaseModelManifestEntry, MlBackendName } from '../../shared/api/training';
+import type { BaseModelManifestEntry, FeatureEngineName, MlBackendName } from '../../shared/api/training';
 import { StudioError, toErrorPayload, type StudioErrorCode } from '../../shared/errors';
 import { cancelledError } from '../jobs/job-runner';
-import type { FeatureItemResult, FeatureTaskItem, FromWorker, ToWorker } from './feature-pool-protocol';
+import type { FeatureItemResult, FeatureTaskItem, FeatureWorkerData, FromWorker, ToWorker } from './feature-pool-protocol';
 import { preparePixels, type Variant } from './preprocess';
 
 /** One photo to compute features for; `read` is called just before it is sent to a worker. */
@@ -31,6 +31,15 @@ const CHUNK = 4;
 const IN_FLIGHT = 2;
 /** An idle pool keeps its workers (and loaded networks) this long for the next job. */
 const IDLE_MS = 60_000;
+/** How long a closing worker may take to free its network before it is stopped anyway. */
+const CLOSE_MS = 2_000;
+
+interface Started {
+  pw: PoolWorker;
+  backend: MlBackendName;
+  engine: FeatureEngineName;
+  fallback: string | null;
+}
 
 interface PoolWorker {
   worker: Worker;
@@ -38,6 +47,8 @@ interface PoolWorker {
   dead: boolean;
   pending: Map<number, (results: FeatureItemResult[]) => void>;
   stats: FeaturePool['stats'] | null;
+  /** Resolves with the worker's 'closed' answer (interpreters left loaded). */
+  closed: ((liveInterpreters: number) => void) | null;
 }
 
 const WORKER_URL = new URL('./feature-worker-bootstrap.mjs', import.meta.url);
@@ -58,25 +69,46 @@ export class FeaturePool {
   private active = 0;
   /** Milliseconds the workers spent decoding and running the network (summed over workers). */
   readonly stats = { decodeMs: 0, inferMs: 0, photos: 0 };
+  /** After close: the interpreters each worker still had loaded once it freed its network (null: no answer). */
+  closeReport: (number | null)[] = [];
 
   private constructor(
     private readonly workers: PoolWorker[],
     readonly backend: MlBackendName,
+    /** What runs the network; 'tfjs' when TensorFlow Lite could not run (see `fallbackReason`). */
+    readonly engine: FeatureEngineName,
+    readonly fallbackReason: string | null,
     readonly modelDir: string,
     private readonly inputSize: number,
   ) {
     this.setIdle();
   }
 
-  static async start(modelDir: string, entry: BaseModelManifestEntry, size = defaultPoolSize()): Promise<FeaturePool> {
-    const started = await Promise.allSettled(Array.from({ length: size }, () => startWorker(modelDir, entry)));
-    const ok = started.filter((s): s is PromiseFulfilledResult<{ pw: PoolWorker; backend: MlBackendName }> => s.status === 'fulfilled');
+  /**
+   * Starts `size` workers. With `tflite` (the feature network as .tflite) they run TensorFlow Lite,
+   * falling back to TF.js by themselves when it does not load; the pool uses one engine throughout
+   * (features of one job never mix engines).
+   */
+  static async start(
+    modelDir: string,
+    entry: BaseModelManifestEntry,
+    size = defaultPoolSize(),
+    tflite?: FeatureWorkerData['tflite'],
+  ): Promise<FeaturePool> {
+    let started = await startAll(size, { modelDir, entry, tflite });
+    const engines = new Set(started.filter((s) => s.status === 'fulfilled').map((s) => (s as PromiseFulfilledResult<Started>).value.engine));
+    if (engines.size > 1) {
+      await closeStarted(started);
+      started = await startAll(size, { modelDir, entry });
+    }
+    const ok = started.filter((s): s is PromiseFulfilledResult<Started> => s.status === 'fulfilled');
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) {
       await Promise.all(ok.map((s) => s.value.pw.worker.terminate()));
       throw failed.reason;
     }
-    const pool = new FeaturePool(ok.map((s) => s.value.pw), ok[0].value.backend, modelDir, entry.inputSize);
+    const first = ok[0].value;
+    const pool = new FeaturePool(ok.map((s) => s.value.pw), first.backend, first.engine, first.fallback, modelDir, entry.inputSize);
     for (const pw of pool.workers) pw.stats = pool.stats;
     return pool;
   }
@@ -172,19 +204,46 @@ export class FeaturePool {
     if (this.closed) return;
     this.closed = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    await Promise.all(this.workers.map((pw) => pw.worker.terminate()));
+    this.closeReport = await Promise.all(this.workers.map(closeWorker));
   }
 }
 
-function startWorker(modelDir: string, entry: BaseModelManifestEntry): Promise<{ pw: PoolWorker; backend: MlBackendName }> {
+function startAll(size: number, data: FeatureWorkerData): Promise<PromiseSettledResult<Started>[]> {
+  return Promise.allSettled(Array.from({ length: size }, () => startWorker(data)));
+}
+
+async function closeStarted(started: PromiseSettledResult<Started>[]): Promise<void> {
+  await Promise.all(started.map((s) => (s.status === 'fulfilled' ? closeWorker(s.value.pw) : null)));
+}
+
+/** Asks the worker to free its network (the interpreter lives in wasm memory), then stops the thread. */
+async function closeWorker(pw: PoolWorker): Promise<number | null> {
+  let live: number | null = null;
+  if (!pw.dead) {
+    live = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), CLOSE_MS);
+      pw.closed = (n) => {
+        clearTimeout(timer);
+        resolve(n);
+      };
+      pw.worker.postMessage({ type: 'close' } satisfies ToWorker);
+    });
+  }
+  await pw.worker.terminate();
+  return live;
+}
+
+function startWorker(data: FeatureWorkerData): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: { modelDir, entry } });
-    const pw: PoolWorker = { worker, dead: false, pending: new Map(), stats: null };
+    const worker = new Worker(WORKER_URL, { workerData: data });
+    const pw: PoolWorker = { worker, dead: false, pending: new Map(), stats: null, closed: null };
     let ready = false;
     worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'ready') {
         ready = true;
-        resolve({ pw, backend: msg.backend });
+        resolve({ pw, backend: msg.backend, engine: msg.engine, fallback: msg.fallback });
+      } else if (msg.type === 'closed') {
+        pw.closed?.(msg.liveInterpreters);
       } else if (msg.type === 'failed') {
         void worker.terminate();
         reject(new StudioError(msg.error.code as StudioErrorCode, msg.error.message, msg.error.fix));

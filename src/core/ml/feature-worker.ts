@@ -1,14 +1,18 @@
 /**
- * Runs inside a worker thread of the feature pool: its own TF.js (wasm backend), its own copy of
- * the base network, decoding with sharp. Answers each task with one feature vector per photo and
+ * Runs inside a worker thread of the feature pool: its own copy of the base network, run by
+ * TensorFlow Lite (XNNPACK, one thread) when the pool hands it the feature .tflite and the runtime
+ * loads, else by TF.js (wasm backend). Answers each task with one feature vector per photo and
  * variant, or a per-photo error, so one bad file never stops the others.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { FeatureEngineName } from '../../shared/api/training';
 import { toErrorPayload } from '../../shared/errors';
+import { liveTfliteModels } from '../export/tflite/tflite-runtime';
 import { initBackend } from './backend';
 import { FeatureExtractor } from './feature-extractor';
 import type { FeatureItemResult, FeatureWorkerData, FromWorker, ToWorker } from './feature-pool-protocol';
 import { preparePixels, type Variant } from './preprocess';
+import { TfliteFeatures } from './tflite-features';
 
 const port = parentPort;
 if (!port) throw new Error('feature-worker must run in a worker thread');
@@ -18,24 +22,54 @@ function send(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(msg, transfer);
 }
 
+type Engine = Pick<FeatureExtractor, 'extract' | 'dispose'>;
+
+/** TensorFlow Lite when it loads and runs; null (with the reason) otherwise. */
+async function tryTflite(blank: Uint8Array): Promise<{ engine: Engine | null; fallback: string | null }> {
+  if (!data.tflite) return { engine: null, fallback: 'no feature network for TensorFlow Lite' };
+  let engine: TfliteFeatures | null = null;
+  try {
+    engine = await TfliteFeatures.load(data.tflite.bytes, data.entry.inputSize, data.entry.normalization, data.tflite.runtimeDir);
+    // Warm up: the first call sets up XNNPACK; keep that out of the measured rate.
+    engine.extract([blank]);
+    return { engine, fallback: null };
+  } catch (e) {
+    engine?.dispose();
+    return { engine: null, fallback: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 async function main(): Promise<void> {
-  let extractor: FeatureExtractor;
+  let extractor: Engine;
+  let engineName: FeatureEngineName;
+  let fallback: string | null;
   let backend;
   try {
     backend = await initBackend();
-    extractor = await FeatureExtractor.load(data.modelDir, data.entry);
-    // Warm up: the first call compiles kernels; keep that out of the measured rate.
-    extractor.extract([new Uint8Array(data.entry.inputSize * data.entry.inputSize * 3)]);
+    const blank = new Uint8Array(data.entry.inputSize * data.entry.inputSize * 3);
+    const tflite = await tryTflite(blank);
+    fallback = tflite.fallback;
+    if (tflite.engine) {
+      extractor = tflite.engine;
+      engineName = 'tflite';
+    } else {
+      const tfjs = await FeatureExtractor.load(data.modelDir, data.entry);
+      // Warm up: the first call compiles kernels; keep that out of the measured rate.
+      tfjs.extract([blank]);
+      extractor = tfjs;
+      engineName = 'tfjs';
+    }
   } catch (e) {
     const p = toErrorPayload(e);
     send({ type: 'failed', error: { code: p.code, message: p.message, fix: p.fix } });
     return;
   }
-  send({ type: 'ready', backend: backend.name, simd: backend.simd });
+  send({ type: 'ready', backend: backend.name, simd: backend.simd, engine: engineName, fallback });
 
   port!.on('message', async (msg: ToWorker) => {
     if (msg.type === 'close') {
       extractor.dispose();
+      send({ type: 'closed', liveInterpreters: liveTfliteModels() });
       port!.close();
       return;
     }

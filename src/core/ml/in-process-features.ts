@@ -17,6 +17,8 @@ const BATCH = 4;
 export class InProcessFeatures {
   readonly size = 1;
   readonly isClosed = false;
+  /** The fallback computes with TF.js only. */
+  readonly engine = 'tfjs' as const;
 
   private constructor(
     private readonly extractor: FeatureExtractor,

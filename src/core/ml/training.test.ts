@@ -29,6 +29,7 @@ describe('training on the fruit photos', () => {
     const { api, events } = t.core;
     // No feature worker has started yet in this process, so none can say what it runs on.
     expect((await api.getMlInfo()).workerBackend).toBeNull();
+    expect((await api.getMlInfo()).featureEngine).toBeNull();
     const off = events.on('training.epoch', (e) => epochs.push(e));
     const { jobId, runId } = await api.startTraining({ deckId: t.deckId });
     const messages = new Set<string>();
@@ -37,6 +38,8 @@ describe('training on the fruit photos', () => {
     off();
     offProgress();
     expect((await api.getMlInfo()).workerBackend).toBe('wasm');
+    // The base network ran in TensorFlow Lite (the feature .tflite cached in the data dir), not the fallback.
+    expect((await api.getMlInfo()).featureEngine).toBe('tflite');
 
     const defaults = (await api.getTrainingConfig({ deckId: t.deckId })).settings;
     expect(first.runId).toBe(runId);

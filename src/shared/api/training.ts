@@ -77,11 +77,19 @@ export interface BaseModelInfo extends BaseModelManifestEntry {
 /** The TF.js backend the core computes with. */
 export type MlBackendName = 'tensorflow' | 'wasm' | 'cpu';
 
+/**
+ * What runs the base network for features: TensorFlow Lite's runtime (WebAssembly with XNNPACK), or
+ * TF.js on `workerBackend` when TensorFlow Lite cannot run (the automatic fallback).
+ */
+export type FeatureEngineName = 'tflite' | 'tfjs';
+
 export interface MlInfo {
   /** Backend of the core's own thread (head training, classification). */
   backend: MlBackendName;
   /** Backend the feature workers reported when they started (normally the same); null until features were first computed. */
   workerBackend: MlBackendName | null;
+  /** Engine the feature workers computed with when they last started; null until features were first computed. */
+  featureEngine: FeatureEngineName | null;
   /** Size of the feature worker pool (one per core). */
   workers: number;
   simd: boolean;

@@ -30,21 +30,31 @@ let ready: Promise<typeof TfliteModule> | null = null;
 
 type Globals = Record<string, unknown>;
 
-/** Loads the runtime once; later calls share it. */
-export function ensureTfliteRuntime(): Promise<typeof TfliteModule> {
-  ready ??= loadRuntime().catch((e: unknown) => {
+/** Interpreters loaded and not yet disposed in this thread (tests check none is left behind). */
+let live = 0;
+
+export function liveTfliteModels(): number {
+  return live;
+}
+
+/**
+ * Loads the runtime once; later calls share it. `wasmDir` is where the runtime's loader and .wasm
+ * files are (the package's own folder unless a caller, such as a test of the fallback, says otherwise).
+ */
+export function ensureTfliteRuntime(wasmDir = WASM_DIR): Promise<typeof TfliteModule> {
+  ready ??= loadRuntime(wasmDir).catch((e: unknown) => {
     ready = null;
     throw e;
   });
   return ready;
 }
 
-async function loadRuntime(): Promise<typeof TfliteModule> {
+async function loadRuntime(wasmDir: string): Promise<typeof TfliteModule> {
   const g = globalThis as unknown as Globals;
   const saved = { self: g.self, location: g.location, importScripts: g.importScripts };
   const hadSelf = 'self' in g;
   g.self = g;
-  g.location = { href: pathToFileURL(WASM_DIR + path.sep).href, origin: 'file://' };
+  g.location = { href: pathToFileURL(wasmDir + path.sep).href, origin: 'file://' };
   g.importScripts = (url: string) => {
     const file = fileURLToPath(url).replace(/_threaded\.js$/, '.js');
     vm.runInThisContext(fs.readFileSync(file, 'utf8'), { filename: file });
@@ -79,10 +89,12 @@ async function loadRuntime(): Promise<typeof TfliteModule> {
 }
 
 /** Loads a .tflite into TensorFlow Lite's interpreter (single thread: the core shares two cores). */
-export async function loadTfliteModel(bytes: Uint8Array): Promise<TfliteModule.TFLiteModel> {
-  const tflite = await ensureTfliteRuntime();
+export async function loadTfliteModel(bytes: Uint8Array, wasmDir?: string): Promise<TfliteModule.TFLiteModel> {
+  const tflite = await ensureTfliteRuntime(wasmDir);
   const copy = bytes.slice().buffer;
-  return tflite.loadTFLiteModel(copy, { numThreads: 1 });
+  const model = await tflite.loadTFLiteModel(copy, { numThreads: 1 });
+  live++;
+  return model;
 }
 
 /**
@@ -90,7 +102,12 @@ export async function loadTfliteModel(bytes: Uint8Array): Promise<TfliteModule.T
  * TFLiteModel has no dispose of its own; its runner (a private field) has `cleanUp`.
  */
 export function disposeTfliteModel(model: TfliteModule.TFLiteModel): void {
-  (model as unknown as { modelRunner?: { cleanUp(): void } }).modelRunner?.cleanUp();
+  const runner = (model as unknown as { modelRunner?: { cleanUp(): void } }).modelRunner;
+  if (!runner) return;
+  runner.cleanUp();
+  // Twice-disposed models count once: the runner is dropped after its clean-up.
+  (model as unknown as { modelRunner?: unknown }).modelRunner = undefined;
+  live--;
 }
 
 export interface TaskClass {

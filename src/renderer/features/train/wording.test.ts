@@ -22,8 +22,10 @@ describe('wording', () => {
   });
 
   it('names the backend', () => {
-    const info = { backend: 'wasm', workerBackend: 'wasm', workers: 2, simd: true, tfjsVersion: '4.22.0', preprocessingVersion: 1, defaultBaseModelId: 'm' } as const;
+    const info = { backend: 'wasm', workerBackend: 'wasm', featureEngine: null, workers: 2, simd: true, tfjsVersion: '4.22.0', preprocessingVersion: 1, defaultBaseModelId: 'm' } as const;
     expect(backendText(info)).toBe('Computing with WebAssembly with SIMD (2 threads)');
+    expect(backendText({ ...info, featureEngine: 'tflite' })).toBe('Computing with WebAssembly with SIMD (2 threads) · photo features with TensorFlow Lite (XNNPACK)');
+    expect(backendText({ ...info, featureEngine: 'tfjs' })).toBe('Computing with WebAssembly with SIMD (2 threads) · photo features with TF.js');
     expect(backendText({ ...info, backend: 'cpu', workers: 1 })).toBe('Computing with plain JavaScript (slower) (1 thread)');
   });
 

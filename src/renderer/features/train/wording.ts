@@ -14,7 +14,9 @@ export const words = (n: number) => plural(n, 'word');
 /** What the core computes with, in the teacher's terms: "Computing with WebAssembly (2 threads)". */
 export function backendText(info: MlInfo): string {
   const name = info.backend === 'tensorflow' ? 'TensorFlow (native)' : info.backend === 'wasm' ? `WebAssembly${info.simd ? ' with SIMD' : ''}` : 'plain JavaScript (slower)';
-  return `Computing with ${name} (${plural(info.workers, 'thread')})`;
+  // Features (the slow part) may run on TensorFlow Lite while training stays on TF.js: say both.
+  const features = info.featureEngine === 'tflite' ? ' · photo features with TensorFlow Lite (XNNPACK)' : info.featureEngine === 'tfjs' ? ' · photo features with TF.js' : '';
+  return `Computing with ${name} (${plural(info.workers, 'thread')})${features}`;
 }
 
 /** How many photos train and how many are held back, with the core's rule (`heldBackCount` per word). */
