@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { sessionState } from './tests/e2e/support/session';
 
 /**
  * End-to-end tests: the real UI in Chromium against the browser host (src/web/server.ts), which runs
@@ -16,6 +18,8 @@ function freePort(): number {
 
 process.env.MAGRITTE_E2E_PORT ??= String(freePort());
 process.env.MAGRITTE_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-e2e-'));
+// The shared host's session secret, known in advance so workers can hold it (src/web/session.ts).
+process.env.MAGRITTE_E2E_TOKEN ??= randomBytes(32).toString('base64url');
 const port = Number(process.env.MAGRITTE_E2E_PORT);
 const dir = process.env.MAGRITTE_E2E_DIR;
 
@@ -41,6 +45,7 @@ export default defineConfig({
   globalTeardown: './tests/e2e/support/global-teardown.ts',
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
+    storageState: sessionState(`http://127.0.0.1:${port}/`, process.env.MAGRITTE_E2E_TOKEN),
     viewport: { width: 1440, height: 900 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
@@ -67,6 +72,6 @@ export default defineConfig({
     timeout: 180_000,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { MAGRITTE_MODELS_PATH: path.resolve('../shared/models') },
+    env: { MAGRITTE_MODELS_PATH: path.resolve('../shared/models'), MAGRITTE_SESSION_TOKEN: process.env.MAGRITTE_E2E_TOKEN },
   },
 });

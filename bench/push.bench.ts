@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-push-bench-'));
   const adbPort = await freePort();
   const phonePort = await freePort();
-  const bin = locateAdb(null).path;
+  const bin = locateAdb().path;
   const env = { ...process.env, HOME: tmp, ANDROID_SDK_HOME: tmp };
   execFileSync(bin, ['-P', String(adbPort), 'start-server'], { env });
   process.env.ANDROID_ADB_SERVER_PORT = String(adbPort);

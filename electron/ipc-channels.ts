@@ -6,4 +6,9 @@ export const IPC_CHANNELS = {
   event: 'studio:event',
   /** invoke: opens the native folder picker; resolves with a path or null. */
   pickDirectory: 'studio:pick-directory',
+  /**
+   * invoke with 'choose' (the native file dialog, in the main process) or 'automatic' (forget the
+   * choice); resolves with an AdbChoice. The page never passes a path.
+   */
+  adbProgram: 'studio:adb-program',
 } as const;

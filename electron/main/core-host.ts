@@ -1,4 +1,5 @@
 import type { AppInfo, MethodName, Req, Res } from '../../src/shared/api';
+import type { AdbInfo } from '../../src/shared/api/devices';
 import type { ProjectInfo } from '../../src/shared/domain';
 import type { Envelope } from '../../src/shared/envelope';
 import { StudioError, type StudioErrorPayload } from '../../src/shared/errors';
@@ -84,6 +85,14 @@ export class CoreHost {
     return answer.payload as Res<M>;
   }
 
+  /** The main process's own choice of adb (after its file dialog); throws StudioError when refused. */
+  async chooseAdbProgram(file: string | null): Promise<AdbInfo> {
+    await this.ready;
+    const answer = await this.send({ kind: 'call', id: 0, name: 'chooseAdbProgram', payload: file }, 'local');
+    if (answer.kind === 'error') throw StudioError.fromPayload(answer.payload as StudioErrorPayload);
+    return answer.payload as AdbInfo;
+  }
+
   onEvent(listener: (event: Envelope) => void): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
@@ -113,7 +122,7 @@ export class CoreHost {
     if (outcome === 'timeout') child.kill();
   }
 
-  private async send(call: Envelope): Promise<Envelope> {
+  private async send(call: Envelope, type: 'call' | 'local' = 'call'): Promise<Envelope> {
     const child = this.child;
     const crashed: Envelope = { kind: 'error', id: call.id, name: call.name, payload: CRASH_ERROR };
     if (!child || this.stopping) return crashed;
@@ -124,7 +133,7 @@ export class CoreHost {
     const id = this.nextId++;
     return new Promise<Envelope>((resolve) => {
       this.pending.set(id, { resolve, callerId: call.id, name: call.name });
-      child.postMessage({ type: 'call', envelope: { kind: 'call', id, name: call.name, payload: call.payload } });
+      child.postMessage({ type, envelope: { kind: 'call', id, name: call.name, payload: call.payload } });
     });
   }
 

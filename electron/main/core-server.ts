@@ -1,7 +1,7 @@
-import type { StudioCore } from '../../src/core/index';
+import type { LocalApi, StudioCore } from '../../src/core/index';
 import { dispatchCall } from '../../src/core/dispatch';
 import { isEnvelope, type Envelope } from '../../src/shared/envelope';
-import { toErrorPayload } from '../../src/shared/errors';
+import { toErrorPayload, unknownMethodError } from '../../src/shared/errors';
 import { isHostToCore, type CoreToHost } from './core-messages';
 
 /** The slice of Electron's `process.parentPort` the core side needs (a fake in tests). */
@@ -48,8 +48,21 @@ export function serveCore(port: ParentPortLike, core: StudioCore): Promise<void>
       }
       const call: Envelope = data.envelope;
       if (!isEnvelope(call) || call.kind !== 'call') return;
-      void dispatchCall(core.api, call).then((answer) => post({ type: 'envelope', envelope: answer }));
+      const answer = data.type === 'local' ? answerLocal(core.local, call) : dispatchCall(core.api, call);
+      void answer.then((envelope) => post({ type: 'envelope', envelope }));
     });
     post({ type: 'ready' });
   });
+}
+
+/** Answers one of the main process's own calls (never a renderer's: those arrive as `call`). */
+async function answerLocal(local: LocalApi, call: Envelope): Promise<Envelope> {
+  try {
+    if (call.name !== 'chooseAdbProgram') throw unknownMethodError(call.name);
+    const file = call.payload;
+    if (file !== null && typeof file !== 'string') throw unknownMethodError(call.name);
+    return { kind: 'reply', id: call.id, name: call.name, payload: await local.chooseAdbProgram(file) };
+  } catch (e) {
+    return { kind: 'error', id: call.id, name: call.name, payload: toErrorPayload(e) };
+  }
 }

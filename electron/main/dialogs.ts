@@ -8,6 +8,16 @@ export async function pickDirectory(parent: BrowserWindow | null, title = 'Choos
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
 }
 
+/** The native file picker for the adb program; null when the teacher cancels. */
+export async function pickAdbProgram(parent: BrowserWindow): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Choose the adb program (in Android platform-tools)',
+    properties: ['openFile', 'showHiddenFiles', 'dontAddToRecent'],
+  };
+  const result = await dialog.showOpenDialog(parent, options);
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+}
+
 /** Shows a StudioError the way the UI does: what went wrong, then what to do. */
 export async function showError(parent: BrowserWindow | null, error: unknown): Promise<void> {
   const message = isStudioError(error) ? error.message : 'Something went wrong.';

@@ -1,10 +1,11 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { isMethodName } from '../../src/shared/api';
 import { isEnvelope, type Envelope } from '../../src/shared/envelope';
-import { unknownMethodError } from '../../src/shared/errors';
+import type { AdbChoice } from '../../src/shared/api/devices';
+import { toErrorPayload, unknownMethodError } from '../../src/shared/errors';
 import { IPC_CHANNELS } from '../ipc-channels';
 import type { CoreHost } from './core-host';
-import { pickDirectory } from './dialogs';
+import { pickAdbProgram, pickDirectory } from './dialogs';
 import { isTrustedSender } from './security-policy';
 
 /**
@@ -46,6 +47,18 @@ export class IpcManager {
       const win = this.assertTrusted(event, IPC_CHANNELS.pickDirectory);
       return pickDirectory(win);
     });
+    // Only a word from the page ('choose' or 'automatic'): the path comes from the dialog shown here.
+    ipcMain.handle(IPC_CHANNELS.adbProgram, async (event, action: unknown): Promise<AdbChoice> => {
+      const win = this.assertTrusted(event, IPC_CHANNELS.adbProgram);
+      if (action !== 'choose' && action !== 'automatic') throw new Error('Refused: not an adb program action');
+      const file = action === 'choose' ? await pickAdbProgram(win) : null;
+      if (action === 'choose' && file === null) return { kind: 'cancelled' };
+      try {
+        return { kind: 'chosen', adb: await this.host.chooseAdbProgram(file) };
+      } catch (e) {
+        return { kind: 'refused', error: toErrorPayload(e) };
+      }
+    });
     this.unsubscribe = this.host.onEvent((envelope) => {
       for (const win of this.windows.values()) {
         if (!win.isDestroyed()) win.webContents.send(IPC_CHANNELS.event, envelope);
@@ -56,6 +69,7 @@ export class IpcManager {
   detach(): void {
     ipcMain.removeHandler(IPC_CHANNELS.call);
     ipcMain.removeHandler(IPC_CHANNELS.pickDirectory);
+    ipcMain.removeHandler(IPC_CHANNELS.adbProgram);
     this.unsubscribe?.();
     this.unsubscribe = null;
   }

@@ -4,6 +4,7 @@
  * no event objects leak into the page. Built as CommonJS (index.cjs), as sandboxed preloads must be.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import type { AdbChoice } from '../../src/shared/api/devices';
 import { isEnvelope, type Envelope } from '../../src/shared/envelope';
 import { IPC_CHANNELS } from '../ipc-channels';
 
@@ -13,6 +14,7 @@ export interface StudioPreloadBridge {
   on(listener: (envelope: Envelope) => void): () => void;
   pathForFile(file: File): string;
   pickDirectory(): Promise<string | null>;
+  adbProgram(action: 'choose' | 'automatic'): Promise<AdbChoice>;
 }
 
 const bridge: StudioPreloadBridge = {
@@ -40,6 +42,10 @@ const bridge: StudioPreloadBridge = {
   },
   pickDirectory() {
     return ipcRenderer.invoke(IPC_CHANNELS.pickDirectory) as Promise<string | null>;
+  },
+  adbProgram(action) {
+    // Only the word travels; the main process ignores anything else and shows its own dialog.
+    return ipcRenderer.invoke(IPC_CHANNELS.adbProgram, action === 'automatic' ? 'automatic' : 'choose') as Promise<AdbChoice>;
   },
 };
 

@@ -4,6 +4,12 @@ import { formatTimeLeft } from '../shared/format';
 import type { StudioCore } from '../core/index';
 import type { CliIo } from './command';
 
+/**
+ * `--adb PATH` for the commands that talk to phones: the adb program to run (checked to be adb
+ * before first use); runCli hands it to the core. Without it: ANDROID_HOME, ANDROID_SDK_ROOT, PATH.
+ */
+export const ADB_OPTION = { adb: { type: 'string' } } as const;
+
 /** A required positional argument, or a clear usage error. */
 export function positional(positionals: string[], index: number, name: string, usage: string): string {
   const value = positionals[index];

@@ -2,6 +2,7 @@
  * `magritte <command> ...`: the studio's core driven from a terminal (scripts, benchmarks, CI).
  * Each command lives in ./commands; this file parses arguments and turns errors into exit codes.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createStudioCore, type StudioCoreOptions } from '../core/index';
 import { errorLine } from './cli-helpers';
@@ -43,7 +44,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, coreOptions:
     io.err(`${e instanceof Error ? e.message : String(e)}\nUsage: magritte ${command.usage}\n`);
     return 1;
   }
-  const core = createStudioCore(coreOptions);
+  const adb = parsed.values.adb;
+  const core = createStudioCore(typeof adb === 'string' ? { ...coreOptions, adbPath: path.resolve(adb) } : coreOptions);
   try {
     return await command.run({ positionals: parsed.positionals, values: parsed.values, core, io });
   } catch (e) {

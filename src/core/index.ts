@@ -16,9 +16,21 @@ import { createTrainingHandlers } from './handlers/training-handlers';
 import { createExportHandlers } from './handlers/export-handlers';
 import { createDevicesHandlers } from './handlers/devices-handlers';
 import { createDeployHandlers } from './handlers/deploy-handlers';
+import { DeviceService } from './devices/device-service';
+import type { AdbInfo } from '../shared/api/devices';
+
+/**
+ * Calls only a shell's own process may make: never reachable from a page, a socket or the contract.
+ * Electron's main process uses them after its own dialogs.
+ */
+export interface LocalApi {
+  /** A program the teacher picked in the main process's file dialog; checked to be adb, then kept. null: search again. */
+  chooseAdbProgram(file: string | null): Promise<AdbInfo>;
+}
 
 export interface StudioCore {
   api: Handlers;
+  local: LocalApi;
   events: EventBus;
   context: CoreContext;
   /** Cancels running jobs and closes the open project. */
@@ -38,6 +50,7 @@ export function createStudioCore(options: StudioCoreOptions = {}): StudioCore {
     session,
     onClose: (dispose) => disposers.push(dispose),
   };
+  const devices = new DeviceService({ dataDir: resolved.dataDir, events, adbPath: resolved.adbPath });
   // A method two domains both answer is a programming error: refuse to start rather than let one
   // silently replace the other. In-process callers (CLI, tests) get the same validation as transports.
   const api = guardHandlers(
@@ -46,13 +59,14 @@ export function createStudioCore(options: StudioCoreOptions = {}): StudioCore {
       jobs: createJobsHandlers(context),
       training: createTrainingHandlers(context),
       export: createExportHandlers(context),
-      devices: createDevicesHandlers(context),
+      devices: createDevicesHandlers(context, devices),
       // Update phones runs the other domains' jobs in turn, through the same guarded api.
       deploy: createDeployHandlers(context, () => api),
     }),
   );
   return {
     api,
+    local: { chooseAdbProgram: (file) => devices.chooseAdb(file) },
     events,
     context,
     close: async () => {

@@ -10,6 +10,8 @@ export interface StudioCoreOptions {
   modelsPath?: string[];
   /** Overrides where base models are downloaded from (tests point it at a local server). */
   modelBaseUrl?: string;
+  /** The adb program given on the command line (`--adb PATH`, absolute); checked before first use. */
+  adbPath?: string;
 }
 
 export interface ResolvedOptions {
@@ -18,6 +20,7 @@ export interface ResolvedOptions {
   modelsPath: string[];
   modelCacheDir: string;
   modelBaseUrl?: string;
+  adbPath?: string;
 }
 
 /** Fills defaults from the environment: MAGRITTE_DATA_DIR, MAGRITTE_PROJECTS_DIR, MAGRITTE_MODELS_PATH. */
@@ -35,5 +38,6 @@ export function resolveOptions(options: StudioCoreOptions = {}): ResolvedOptions
     modelsPath: modelsPath.map((p) => path.resolve(p)),
     modelCacheDir: path.join(dataDir, 'models'),
     modelBaseUrl: options.modelBaseUrl ?? process.env.MAGRITTE_MODEL_BASE_URL,
+    adbPath: options.adbPath,
   };
 }

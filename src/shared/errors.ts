@@ -39,6 +39,7 @@ export type StudioErrorCode =
   | 'PARITY_FAILED'
   | 'ADB_MISSING'
   | 'ADB_VERSION_MISMATCH'
+  | 'ADB_INVALID'
   | 'DEVICE_NONE'
   | 'DEVICE_AMBIGUOUS'
   | 'DEVICE_NOT_FOUND'
@@ -51,6 +52,7 @@ export type StudioErrorCode =
   | 'CAMERA_UNAVAILABLE'
   /** A port the studio was asked to serve on is taken or not allowed. */
   | 'PORT_UNAVAILABLE'
+  | 'SESSION_REFUSED'
   | 'INTERNAL';
 
 /** What crosses the contract when a call fails. */

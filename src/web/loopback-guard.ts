@@ -16,7 +16,10 @@ export function isLoopbackOrigin(origin: string, port: number): boolean {
   return LOOPBACK_HOSTS.some((h) => origin.toLowerCase() === `http://${h}:${port}`);
 }
 
-/** Why a request is refused, or null when it may go on. A missing Origin is a non-browser client. */
+/**
+ * Why a request is refused for where it comes from, or null. A missing Origin (a program rather
+ * than a page) passes this check only: the session secret (session.ts) is still required.
+ */
 export function refuseReason(req: IncomingMessage, port: number): string | null {
   if (!isLoopbackHost(req.headers.host, port)) return 'Host is not this machine';
   const origin = req.headers.origin;

@@ -1,7 +1,9 @@
 /**
- * `npm run serve`: the studio in a browser. Serves the built UI and the core on 127.0.0.1 only.
- *   tsx src/web/server.ts [--port 5780] [--data-dir DIR] [--projects-dir DIR]
- * Environment: MAGRITTE_PORT, MAGRITTE_DATA_DIR, MAGRITTE_PROJECTS_DIR, MAGRITTE_MODELS_PATH.
+ * `npm run serve`: the studio in a browser. Serves the built UI and the core on 127.0.0.1 only, to
+ * the tab opened from the address it prints (which holds this start's secret: see session.ts).
+ *   tsx src/web/server.ts [--port 5780] [--data-dir DIR] [--projects-dir DIR] [--adb PATH]
+ * Environment: MAGRITTE_PORT, MAGRITTE_DATA_DIR, MAGRITTE_PROJECTS_DIR, MAGRITTE_MODELS_PATH,
+ * MAGRITTE_SESSION_TOKEN (scripts and tests that must know the secret in advance).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,8 @@ interface ServeArgs {
   port: number;
   dataDir?: string;
   projectsDir?: string;
+  /** The adb program to run; the page cannot choose it. */
+  adbPath?: string;
 }
 
 export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeArgs {
@@ -27,7 +31,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`"${portText}" is not a port number. Use --port with a number such as ${DEFAULT_PORT}.`);
   }
-  return { port, dataDir: value('--data-dir'), projectsDir: value('--projects-dir') };
+  return { port, dataDir: value('--data-dir'), projectsDir: value('--projects-dir'), adbPath: value('--adb') };
 }
 
 async function main(): Promise<void> {
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
   const core = createStudioCore({
     dataDir: args.dataDir && path.resolve(args.dataDir),
     projectsDir: args.projectsDir && path.resolve(args.projectsDir),
+    adbPath: args.adbPath && path.resolve(args.adbPath),
   });
   let host;
   try {
@@ -58,7 +63,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`Magritte Studio is running at ${host.url}`);
-  console.log('Open that address in Chrome, Chromium, Edge or Firefox. Press Ctrl+C to stop.');
+  console.log('Open that address in Chrome, Chromium, Edge or Firefox. It holds a secret made for this start: keep it to yourself.');
+  console.log('Press Ctrl+C to stop.');
 
   let stopping = false;
   const stop = async () => {

@@ -8,11 +8,14 @@ import type { ImportReport, ImportSource } from '../shared/domain';
 import { FRUITS, tempDir } from '../core/store/test-helpers';
 import { createStudioCore, type StudioCore } from '../core/index';
 import { startWebHost, type WebHost } from './web-host';
+import { sessionCookieName } from './session';
 
 let tmp: string;
 let core: StudioCore;
 let host: WebHost;
 let origin: string;
+/** The Cookie header the entry address hands out. */
+let session: string;
 
 interface Reply {
   status: number;
@@ -20,10 +23,15 @@ interface Reply {
   body: Buffer;
 }
 
-/** A raw request, so tests can set Host and Origin as a hostile page or a rebinding DNS name would. */
+/**
+ * A raw request, so tests can set Host and Origin as a hostile page or a rebinding DNS name would.
+ * It carries the session cookie unless `cookie` is given (empty: none, as another program would).
+ */
 function request(method: string, urlPath: string, headers: Record<string, string> = {}, body?: Buffer): Promise<Reply> {
+  const all: Record<string, string> = { host: `127.0.0.1:${host.port}`, cookie: session, ...headers };
+  if (all.cookie === '') delete all.cookie;
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: host.port, method, path: urlPath, headers: { host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port: host.port, method, path: urlPath, headers: all }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -33,7 +41,7 @@ function request(method: string, urlPath: string, headers: Record<string, string
   });
 }
 
-function connect(headers: Record<string, string> = { origin }): Promise<WebSocket> {
+function connect(headers: Record<string, string> = { origin, cookie: session }): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { headers });
     ws.once('open', () => resolve(ws));
@@ -75,6 +83,7 @@ beforeAll(async () => {
   core = createStudioCore({ dataDir: path.join(tmp, 'data'), projectsDir: path.join(tmp, 'projects') });
   host = await startWebHost({ core, rendererDir, port: 0 });
   origin = `http://127.0.0.1:${host.port}`;
+  session = `${sessionCookieName(host.port)}=${host.token}`;
 });
 
 afterAll(async () => {
@@ -98,8 +107,8 @@ describe('browser host', () => {
   it('refuses requests naming another host or coming from another site', async () => {
     expect((await request('GET', '/', { host: `evil.example:${host.port}` })).status).toBe(403);
     expect((await request('GET', '/', { origin: 'http://evil.example' })).status).toBe(403);
-    await expect(connect({ origin: 'http://evil.example' })).rejects.toThrow(/403/);
-    await expect(connect({ origin, host: `rebound.example:${host.port}` })).rejects.toThrow(/403/);
+    await expect(connect({ origin: 'http://evil.example', cookie: session })).rejects.toThrow(/403/);
+    await expect(connect({ origin, cookie: session, host: `rebound.example:${host.port}` })).rejects.toThrow(/403/);
   });
 
   it('uploads dropped files, imports them over the WebSocket and then deletes the staged copies', async () => {
@@ -146,5 +155,61 @@ describe('browser host', () => {
     expect(JSON.parse(evil.body.toString()).error.code).toBe('INVALID_ARGUMENT');
     expect((await request('PUT', `/upload/${batch}`, { 'x-relative-path': 'a.jpg' }, Buffer.from('x'))).status).toBe(405);
     expect(fs.existsSync(path.join(tmp, 'escape.jpg'))).toBe(false);
+  });
+});
+
+describe('browser host session', () => {
+  it('swaps the printed address for a cookie and sends the page on without the secret', async () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+    expect(host.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const entry = await request('GET', `/?token=${host.token}`, { cookie: '' });
+    expect(entry.status).toBe(303);
+    expect(entry.headers.location).toBe('/');
+    const cookie = entry.headers['set-cookie']?.[0] ?? '';
+    expect(cookie).toContain(`${sessionCookieName(host.port)}=${host.token}`);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    // The cookie it handed out opens the studio.
+    const page = await request('GET', '/', { cookie: cookie.split(';')[0] });
+    expect(page.status).toBe(200);
+    expect(page.body.toString()).toContain('Magritte Studio');
+  });
+
+  it('answers 403 with a plain message to every request without the secret', async () => {
+    const wrong = `${sessionCookieName(host.port)}=${'x'.repeat(43)}`;
+    const sha = 'a'.repeat(64);
+    const routes: [string, string, Record<string, string>][] = [
+      ['GET', '/', {}],
+      ['GET', '/deck/1/photos', {}],
+      ['GET', '/session', {}],
+      ['GET', `/media/blobs/${sha}`, {}],
+      ['GET', `/media/thumbs/${sha}.webp`, {}],
+      ['GET', '/base-models/mobilenet-v1-0.25-224/model.json', {}],
+      ['GET', '/exports/a/b.zip', {}],
+      ['PUT', '/upload/4f9a3c1e-0000-4000-8000-000000000003', { 'x-magritte-upload': '1', 'x-relative-path': 'a.jpg', origin }],
+      ['DELETE', '/upload/4f9a3c1e-0000-4000-8000-000000000003', { 'x-magritte-upload': '1', origin }],
+    ];
+    for (const [method, p, headers] of routes) {
+      for (const cookie of ['', wrong, `magritte-session-1=${host.token}`]) {
+        const res = await request(method, p, { ...headers, cookie }, method === 'PUT' ? Buffer.from('x') : undefined);
+        expect(res.status, `${method} ${p} with cookie "${cookie}"`).toBe(403);
+        expect(res.body.toString()).toContain(`the address it printed when it started (http://127.0.0.1:${host.port}/?token=...)`);
+      }
+    }
+    // A stale or mistyped entry address is no key either.
+    expect((await request('GET', `/?token=${'y'.repeat(43)}`, { cookie: '' })).status).toBe(403);
+    expect((await request('GET', '/session')).status).toBe(204);
+    expect(fs.existsSync(path.join(tmp, 'data', 'staging', '4f9a3c1e-0000-4000-8000-000000000003'))).toBe(false);
+  });
+
+  it('refuses the WebSocket upgrade without the secret, with or without an Origin', async () => {
+    await expect(connect({})).rejects.toThrow(/403/);
+    await expect(connect({ origin })).rejects.toThrow(/403/);
+    await expect(connect({ origin, cookie: `${sessionCookieName(host.port)}=${'x'.repeat(43)}` })).rejects.toThrow(/403/);
+    // A program holding the secret needs no Origin.
+    const ws = await connect({ cookie: session });
+    const info = await call(ws, 1, 'getAppInfo', null);
+    expect(info.kind).toBe('reply');
+    ws.close();
   });
 });

@@ -7,9 +7,11 @@ import { SECURITY_HEADERS } from './csp';
 import { createExportZipHandler, EXPORT_ZIP_PREFIX } from './export-zips';
 import { refuseReason } from './loopback-guard';
 import { createMediaHandler } from './media';
+import { entryRedirect, entryUrl, hasSession, noSessionMessage, sessionCookie, sessionToken } from './session';
 import { Staging } from './staging';
 import { createStaticHandler } from './static-files';
 import { attachSocket } from './ws-bridge';
+import { SESSION_PROBE_PATH } from '../shared/web-session';
 
 export interface WebHostOptions {
   core: StudioCore;
@@ -17,15 +19,25 @@ export interface WebHostOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** The session secret; by default MAGRITTE_SESSION_TOKEN, else a fresh random one. */
+  token?: string;
 }
 
 export interface WebHost {
+  /** The address to open, secret included: `http://127.0.0.1:<port>/?token=<secret>`. */
   url: string;
   port: number;
+  /** The session secret every request must carry (as the cookie the entry address sets). */
+  token: string;
   close(): Promise<void>;
 }
 
 const UPLOAD_ROUTE = /^\/upload\/([^/]+)$/;
+
+function forbid(res: http.ServerResponse, text: string): void {
+  res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
 
 /** The browser host: the renderer, the envelope over WebSocket, photos, and uploads, on 127.0.0.1 only. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -39,15 +51,31 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const serveMedia = createMediaHandler(() => core.context.session.current()?.dir ?? null);
   const serveBaseModel = createBaseModelHandler(core.context.options);
   const serveExportZip = createExportZipHandler(() => core.context.session.current()?.dir ?? null);
+  const token = options.token ?? sessionToken();
   let port = options.port;
 
-  const server = http.createServer((req, res) => {
+  /** Why a request or upgrade may not go on (not this machine, another site, no session), or null. */
+  const refusal = (req: http.IncomingMessage): string | null => {
     const refused = refuseReason(req, port);
-    if (refused) {
-      res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(`Refused: ${refused}.`);
-      return;
+    if (refused) return `Refused: ${refused}.`;
+    return hasSession(req, token, port) ? null : noSessionMessage(port);
+  };
+
+  /** Answers requests that may not go on, and swaps the entry address for the session cookie; true if it did. */
+  const turnedAway = (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+    const location = req.method === 'GET' || req.method === 'HEAD' ? entryRedirect(req.url, token) : null;
+    if (location !== null && !refuseReason(req, port)) {
+      res.writeHead(303, { ...SECURITY_HEADERS, Location: location, 'Set-Cookie': sessionCookie(token, port), 'Cache-Control': 'no-store' });
+      res.end();
+      return true;
     }
+    const refused = refusal(req);
+    if (refused) forbid(res, refused);
+    return refused !== null;
+  };
+
+  const server = http.createServer((req, res) => {
+    if (turnedAway(req, res)) return;
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const upload = UPLOAD_ROUTE.exec(pathname);
     const fail = (e: unknown) => {
@@ -67,6 +95,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } else if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, SECURITY_HEADERS);
       res.end();
+    } else if (pathname === SESSION_PROBE_PATH) {
+      res.writeHead(204, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' });
+      res.end();
     } else if (pathname.startsWith('/media/')) {
       serveMedia(req, res, pathname).catch(fail);
     } else if (pathname.startsWith('/base-models/')) {
@@ -81,8 +112,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (pathname !== '/ws' || refuseReason(req, port)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    const refused = pathname === '/ws' ? refusal(req) : 'Not the studio socket.';
+    if (refused) {
+      const body = Buffer.from(refused);
+      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${refused}`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, core, staging));
@@ -99,8 +132,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (address && typeof address === 'object') port = address.port;
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: entryUrl(port, token),
     port,
+    token,
     close: async () => {
       for (const stop of stopJobWatch) stop();
       staging.close();

@@ -42,7 +42,7 @@ function adb(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<strin
 }
 
 export async function startAdbServer(): Promise<AdbTestServer> {
-  const bin = locateAdb(null).path;
+  const bin = locateAdb().path;
   const port = await freePort();
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-adb-home-'));
   const env = { ...process.env, HOME: home, ANDROID_SDK_HOME: home, ANDROID_ADB_SERVER_PORT: String(port) };

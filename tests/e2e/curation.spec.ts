@@ -6,6 +6,7 @@ import { ProjectPage } from './pages/project-page';
 import { StartPage } from './pages/start-page';
 import { snap } from './support/artifacts';
 import { e2eDir, FIXTURES, fruitPhotos } from './support/paths';
+import { sessionState, e2eToken } from './support/session';
 
 /**
  * A teacher's first session, step by step in one browser tab against the real core: a project in
@@ -19,7 +20,7 @@ let project: ProjectPage;
 let deck: DeckPage;
 
 test.beforeAll(async ({ browser }, info) => {
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({ baseURL: info.project.use.baseURL, storageState: sessionState(info.project.use.baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
   start = new StartPage(page);
   project = new ProjectPage(page);
   deck = new DeckPage(page);

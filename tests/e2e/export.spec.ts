@@ -7,6 +7,7 @@ import { snap } from './support/artifacts';
 import { hostSocketUrl } from './support/camera-fruits';
 import { fruitPhotos } from './support/paths';
 import { connectStudio, type StudioConnection } from './support/studio-client';
+import { sessionState, e2eToken } from './support/session';
 
 /**
  * The Export screen. A project with a "Fruits" deck (four fruits, trained through the API) whose
@@ -46,13 +47,13 @@ async function trainedDeck(name: string, fruits: string[]): Promise<number> {
 
 test.beforeAll(async ({ browser }, info) => {
   test.setTimeout(240_000);
-  studio = await connectStudio(hostSocketUrl());
+  studio = await connectStudio(hostSocketUrl(), e2eToken());
   const project = await studio.api.createProject({ name: 'Export lessons', languages: ['en', 'fr', 'es'] });
   projectDir = project.dir;
   fruitsId = await trainedDeck('Fruits', ['Apple', 'Dates', 'Mango', 'Orange']);
   await trainedDeck('Market', ['Beetroot', 'Pomegranate']);
   vegetablesId = (await studio.api.createDeck({ name: 'Vegetables' })).id;
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({ baseURL: info.project.use.baseURL, storageState: sessionState(info.project.use.baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
   exp = new ExportPage(page);
 });
 

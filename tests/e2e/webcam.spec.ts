@@ -7,6 +7,7 @@ import { dropFiles } from './support/drop';
 import { fruitPhotos } from './support/paths';
 import { recordSpeech } from './support/speech';
 import { connectStudio, type StudioConnection } from './support/studio-client';
+import { sessionState, e2eToken } from './support/session';
 
 /**
  * The webcam, end to end, in Chromium whose fake camera plays ../shared/webcam/apple-then-orange.y4m
@@ -24,7 +25,7 @@ let camera: CameraPage;
 
 test.beforeAll(async ({ browser }, info) => {
   test.setTimeout(300_000);
-  studio = await connectStudio(hostSocketUrl());
+  studio = await connectStudio(hostSocketUrl(), e2eToken());
   ({ deckId: fruitDeckId } = await cameraFruitProject(studio));
   const existing = (await studio.api.listDecks()).find((d) => d.name === 'Snapshots');
   snapDeckId = existing?.id ?? (await studio.api.createDeck({ name: 'Snapshots' })).id;
@@ -32,7 +33,7 @@ test.beforeAll(async ({ browser }, info) => {
     await studio.api.createClass({ deckId: snapDeckId, key: 'apple', words: { en: 'apple', fr: 'pomme', es: 'manzana' } });
     await studio.api.createClass({ deckId: snapDeckId, key: 'orange', words: { en: 'orange', fr: 'orange', es: 'naranja' } });
   }
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({ baseURL: info.project.use.baseURL, storageState: sessionState(info.project.use.baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
   await recordSpeech(page);
   camera = new CameraPage(page);
 });
@@ -162,7 +163,7 @@ test.describe('camera problems', () => {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--use-fake-device-for-media-stream'],
     });
-    context = await other.newContext({ baseURL, viewport: { width: 1440, height: 900 }, permissions: [] });
+    context = await other.newContext({ baseURL, storageState: sessionState(baseURL!, e2eToken()), viewport: { width: 1440, height: 900 }, permissions: [] });
     const p = await context.newPage();
     const cam = new CameraPage(p);
     await p.goto(`/#/deck/${fruitDeckId}/test`);
@@ -184,7 +185,7 @@ test.describe('camera problems', () => {
   ] as const) {
     test(`${kind}: the browser's ${name} becomes a plain message with what to do`, async ({ baseURL }) => {
       other = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-      context = await other.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+      context = await other.newContext({ baseURL, storageState: sessionState(baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
       // Stands in for the device: getUserMedia fails exactly as Chromium reports this problem.
       await context.addInitScript((errorName) => {
         const md = (globalThis as unknown as { navigator: { mediaDevices: { getUserMedia: unknown } } }).navigator.mediaDevices;

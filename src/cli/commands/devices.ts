@@ -2,6 +2,7 @@ import type { Phone } from '../../shared/api/devices';
 import { StudioError } from '../../shared/errors';
 import { errorLine } from '../cli-helpers';
 import type { CliCommand } from '../command';
+import { ADB_OPTION } from '../cli-helpers';
 
 function describe(p: Phone): string {
   const name = p.model ? `${p.model} (${p.serial})` : p.serial;
@@ -12,8 +13,8 @@ function describe(p: Phone): string {
 export const devicesCommand: CliCommand = {
   name: 'devices',
   summary: 'List the Android phones adb sees, each with its state and, if not ready, how to fix it.',
-  usage: 'devices [--json]',
-  options: { json: { type: 'boolean' } },
+  usage: 'devices [--json] [--adb PATH]',
+  options: { json: { type: 'boolean' }, ...ADB_OPTION },
   async run({ values, core, io }) {
     const adb = await core.api.getAdbInfo();
     if (adb.problem) {

@@ -2,14 +2,14 @@ import path from 'node:path';
 import { phonePort } from '../../core/phone/phone-port';
 import { StudioError } from '../../shared/errors';
 import type { CliCommand } from '../command';
-import { positional, stringOption } from '../cli-helpers';
+import { positional, stringOption, ADB_OPTION } from '../cli-helpers';
 import { chooseDeck } from './push';
 
 export const openOnPhoneCommand: CliCommand = {
   name: 'open-on-phone',
   summary: "Open the deck's phone page (camera + words) in the phone's browser, over USB; nothing to install.",
-  usage: 'open-on-phone <dir> [--deck NAME] [--device SERIAL] [--port N]',
-  options: { deck: { type: 'string' }, device: { type: 'string' }, port: { type: 'string' } },
+  usage: 'open-on-phone <dir> [--deck NAME] [--device SERIAL] [--port N] [--adb PATH]',
+  options: { deck: { type: 'string' }, device: { type: 'string' }, port: { type: 'string' }, ...ADB_OPTION },
   async run({ positionals, values, core, io }) {
     const dir = positional(positionals, 0, 'the project folder', this.usage);
     // --port, else where the core serves the phone page anyway (MAGRITTE_PHONE_PORT or its default).

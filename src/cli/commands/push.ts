@@ -3,7 +3,7 @@ import type { PushResult } from '../../shared/api/devices';
 import { StudioError } from '../../shared/errors';
 import type { StudioCore } from '../../core/index';
 import type { CliCommand } from '../command';
-import { deckByName, followJob, positional, stringOption } from '../cli-helpers';
+import { deckByName, followJob, positional, stringOption, ADB_OPTION } from '../cli-helpers';
 
 /** The deck named by --deck, or the project's only deck. */
 export async function chooseDeck(core: StudioCore, name: string | undefined) {
@@ -45,8 +45,8 @@ function summary(r: PushResult): string {
 export const pushCommand: CliCommand = {
   name: 'push',
   summary: "Send a deck's export to phones over USB (adb), checked byte for byte on each phone.",
-  usage: 'push <dir> [--deck NAME] [--device SERIAL ...] [--export FOLDER] [--json]',
-  options: { deck: { type: 'string' }, device: { type: 'string', multiple: true }, export: { type: 'string' }, json: { type: 'boolean' } },
+  usage: 'push <dir> [--deck NAME] [--device SERIAL ...] [--export FOLDER] [--json] [--adb PATH]',
+  options: { deck: { type: 'string' }, device: { type: 'string', multiple: true }, export: { type: 'string' }, json: { type: 'boolean' }, ...ADB_OPTION },
   async run({ positionals, values, core, io }) {
     const dir = positional(positionals, 0, 'the project folder', this.usage);
     await core.api.openProject({ dir: path.resolve(dir) });

@@ -9,20 +9,20 @@ export const deviceErrors = {
     new StudioError(
       'ADB_MISSING',
       'The studio cannot find adb, the program that talks to Android phones.',
-      'Install Android platform-tools (on Debian or Ubuntu: "sudo apt install adb"; elsewhere download platform-tools from developer.android.com), or choose the adb program in Settings.',
+      'Install Android platform-tools (on Debian or Ubuntu: "sudo apt install adb"; elsewhere download platform-tools from developer.android.com), or choose the adb program: "Choose adb program…" in the Phones settings of the desktop app, or --adb PATH when starting the studio.',
       { looked },
     ),
   adbBroken: (bin: string, detail: string) =>
     new StudioError(
       'ADB_MISSING',
       `The adb program at ${bin} does not run (${detail}).`,
-      'Reinstall Android platform-tools, or choose another adb program in Settings.',
+      'Reinstall Android platform-tools, or choose another adb program (Phones settings of the desktop app, or --adb PATH).',
     ),
   adbVersionMismatch: (client: number, server: number) =>
     new StudioError(
       'ADB_VERSION_MISMATCH',
       `Another program runs a different adb (version ${server}) than the studio's (version ${client}); they keep restarting each other and phones drop out.`,
-      'Close Android Studio, Unity or other phone tools, or choose the same adb program in Settings as they use, then try again.',
+      'Close Android Studio, Unity or other phone tools, or choose the same adb program as they use (Phones settings of the desktop app, or --adb PATH), then try again.',
       { client, server },
     ),
   adbServerDown: (port: number, detail: string) =>

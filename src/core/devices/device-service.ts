@@ -3,12 +3,13 @@
  * started and version-checked on first use), the live phone list, choosing phones, pushing and
  * opening the phone page.
  */
-import type { AdbInfo, DeviceSettings, Phone, PhonePushOutcome, PushPhoneProgress } from '../../shared/api/devices';
+import type { AdbInfo, DeviceSettings, DeviceSettingsPatch, Phone, PhonePushOutcome, PushPhoneProgress } from '../../shared/api/devices';
 import { toErrorPayload } from '../../shared/errors';
 import type { EventBus } from '../event-bus';
 import type { JobContext } from '../jobs/job-runner';
 import { AdbHost, adbServerPort } from './adb-host';
 import { locateAdb, type AdbLocation } from './adb-locator';
+import { checkAdbProgram } from './adb-program';
 import { deviceErrors } from './device-errors';
 import { DeviceSettingsStore } from './device-settings';
 import { DeviceWatcher, readPhones } from './device-watcher';
@@ -22,7 +23,12 @@ export interface DeviceServiceOptions {
   dataDir: string;
   events: EventBus;
   env?: NodeJS.ProcessEnv;
+  /** `--adb PATH` given to the CLI or the browser host: wins over the settings and the search. */
+  adbPath?: string;
 }
+
+const CHOOSE_IN_SETTINGS = 'with "Choose adb program…" in the Phones settings of the desktop app';
+const CHOOSE_ON_COMMAND_LINE = 'with --adb PATH when starting the studio';
 
 export class DeviceService {
   readonly settings: DeviceSettingsStore;
@@ -40,18 +46,39 @@ export class DeviceService {
     return this.settings.get();
   }
 
-  updateSettings(patch: Partial<DeviceSettings>): DeviceSettings {
-    const before = this.settings.get().adbPath;
-    const next = this.settings.update(patch);
-    if (next.adbPath !== before) this.resetHost();
-    return next;
+  /** A change from a request (a page, the CLI): never the adb program. */
+  updateSettings(patch: DeviceSettingsPatch): DeviceSettings {
+    return this.settings.update(patch);
+  }
+
+  /**
+   * The computer's own choice of adb (Electron's file dialog in the main process; never a request):
+   * checked to be a real adb, then kept in the settings. null goes back to searching for it.
+   */
+  async chooseAdb(file: string | null): Promise<AdbInfo> {
+    if (file !== null) await checkAdbProgram(file, CHOOSE_IN_SETTINGS);
+    this.settings.setAdbPath(file);
+    this.resetHost();
+    return this.adbInfo();
+  }
+
+  /** Where adb is: `--adb`, else the chosen one, each checked and run by its real path; else searched for. */
+  private async locate(): Promise<AdbLocation> {
+    if (this.opts.adbPath) return { path: (await checkAdbProgram(this.opts.adbPath, CHOOSE_ON_COMMAND_LINE)).path, source: 'command line' };
+    const chosen = this.settings.get().adbPath;
+    if (chosen) return { path: (await checkAdbProgram(chosen, CHOOSE_IN_SETTINGS)).path, source: 'settings' };
+    return locateAdb(this.env);
   }
 
   /** The adb host, located, with a server of the same version running, and the phone list watched. */
   async ready(): Promise<AdbHost> {
     if (!this.host) {
-      this.location = locateAdb(this.settings.get().adbPath, this.env);
-      this.host = new AdbHost(this.location.path, adbServerPort(this.env));
+      const location = await this.locate();
+      // Another call may have located it meanwhile; keep the first.
+      if (!this.host) {
+        this.location = location;
+        this.host = new AdbHost(location.path, adbServerPort(this.env));
+      }
     }
     const host = this.host;
     await host.ensureServer();
@@ -72,7 +99,11 @@ export class DeviceService {
       info.serverVersion = await host.serverVersion();
     } catch (e) {
       info.problem = toErrorPayload(e);
-      if (this.host) {
+      if (info.problem.code === 'ADB_INVALID') {
+        // The chosen program was refused: show which one, so the teacher knows what to change.
+        info.path = this.opts.adbPath ?? this.settings.get().adbPath;
+        info.source = this.opts.adbPath ? 'command line' : 'settings';
+      } else if (this.host) {
         info.found = info.problem.code !== 'ADB_MISSING';
         info.path = this.host.bin;
         info.source = this.location?.source ?? null;

@@ -1,7 +1,7 @@
 /** Settings for phones, kept as JSON in the studio's data folder (not per project: they describe this computer and the phone app). */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DeviceSettings } from '../../shared/api/devices';
+import type { DeviceSettings, DeviceSettingsPatch } from '../../shared/api/devices';
 import { StudioError } from '../../shared/errors';
 
 const FILE = 'device-settings.json';
@@ -19,12 +19,27 @@ function invalid(what: string, fix: string): StudioError {
   return new StudioError('INVALID_ARGUMENT', what, fix);
 }
 
-/** Checks one change; every value ends up in a phone shell command, so the rules are strict. */
-function validated(patch: Partial<DeviceSettings>): Partial<DeviceSettings> {
-  const out: Partial<DeviceSettings> = {};
-  if (patch.adbPath !== undefined) {
-    out.adbPath = patch.adbPath === null || patch.adbPath.trim() === '' ? null : path.resolve(patch.adbPath.trim());
+const PATCH_KEYS = new Set<string>(['appPackage', 'destinationTemplate', 'reloadAction']);
+
+/**
+ * Refuses keys a page may not set. `adbPath` above all: the studio runs that program, so it is chosen
+ * only on the computer's side (DeviceService.chooseAdb), never through a request.
+ */
+function assertPatchKeys(patch: object): void {
+  for (const key of Object.keys(patch)) {
+    if (key === 'adbPath') {
+      throw invalid(
+        'The adb program cannot be changed by a request.',
+        'Choose it with "Choose adb program…" in the Phones settings of the desktop app, or start the studio with --adb PATH.',
+      );
+    }
+    if (!PATCH_KEYS.has(key)) throw invalid(`"${key}" is not a phone setting.`, 'Change the app package, the folder on the phone or the reload broadcast.');
   }
+}
+
+/** Checks one change; every value ends up in a phone shell command, so the rules are strict. */
+function validated(patch: DeviceSettingsPatch): DeviceSettingsPatch {
+  const out: DeviceSettingsPatch = {};
   if (patch.appPackage !== undefined) {
     if (!PACKAGE_RE.test(patch.appPackage)) {
       throw invalid(`"${patch.appPackage}" is not an Android package name.`, 'Use the form org.example.app.');
@@ -60,15 +75,28 @@ export class DeviceSettingsStore {
   get(): DeviceSettings {
     try {
       const raw = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Partial<DeviceSettings>;
-      return { ...DEFAULT_DEVICE_SETTINGS, ...validated(raw) };
+      // The adb path is checked each time it is used (DeviceService), not here.
+      const adbPath = typeof raw.adbPath === 'string' && path.isAbsolute(raw.adbPath) ? raw.adbPath : null;
+      const { adbPath: _stored, ...rest } = raw;
+      return { ...DEFAULT_DEVICE_SETTINGS, ...validated(rest), adbPath };
     } catch {
       // Missing or damaged settings fall back to the defaults; the teacher can set them again.
       return { ...DEFAULT_DEVICE_SETTINGS };
     }
   }
 
-  update(patch: Partial<DeviceSettings>): DeviceSettings {
-    const next = { ...this.get(), ...validated(patch) };
+  /** A change from a request: adbPath and unknown keys are refused. */
+  update(patch: DeviceSettingsPatch): DeviceSettings {
+    assertPatchKeys(patch);
+    return this.write({ ...this.get(), ...validated(patch) });
+  }
+
+  /** The computer's own choice of adb (already checked by the caller); null: find it automatically. */
+  setAdbPath(adbPath: string | null): DeviceSettings {
+    return this.write({ ...this.get(), adbPath });
+  }
+
+  private write(next: DeviceSettings): DeviceSettings {
     fs.mkdirSync(this.dataDir, { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(next, null, 2));

@@ -1,3 +1,4 @@
+import type { AdbChoice } from '../../shared/api/devices';
 import type { Envelope } from '../../shared/envelope';
 
 /**
@@ -13,6 +14,8 @@ export interface StudioBridge {
   pathForFile(file: File): string;
   /** Optional native folder dialog; resolves with null when the teacher cancels. */
   pickDirectory?: () => Promise<string | null>;
+  /** The desktop app's adb program dialog ('choose'), or back to searching ('automatic'). */
+  adbProgram?: (action: 'choose' | 'automatic') => Promise<AdbChoice>;
 }
 
 declare global {

@@ -25,5 +25,6 @@ export function createIpcTransport(bridge: StudioBridge): Transport {
       return onDisk;
     },
     pickDirectory: bridge.pickDirectory ? () => bridge.pickDirectory!() : undefined,
+    adbProgram: bridge.adbProgram ? (action) => bridge.adbProgram!(action) : undefined,
   };
 }

@@ -1,5 +1,6 @@
 import type { Envelope } from '../../shared/envelope';
 import type { ImportSource } from '../../shared/domain';
+import type { AdbChoice } from '../../shared/api/devices';
 
 /** A file the teacher dropped or picked, with where it sat in what they dropped ("Apple/1.jpg"). */
 export interface PickedFile {
@@ -25,6 +26,8 @@ export interface Transport {
   stageFiles(files: PickedFile[], onProgress?: StageProgress, signal?: AbortSignal): Promise<ImportSource[]>;
   /** Asks the OS for a folder, where the shell can (Electron); absent in the browser. */
   pickDirectory?: () => Promise<string | null>;
+  /** The desktop app's own adb program dialog (Electron); absent in the browser, where --adb PATH chooses it. */
+  adbProgram?: (action: 'choose' | 'automatic') => Promise<AdbChoice>;
   /** 'electron' or 'browser', for the few places where wording differs. */
   readonly mode: 'electron' | 'browser';
 }

@@ -2,6 +2,7 @@ import type { Envelope } from '../../shared/envelope';
 import { isEnvelope } from '../../shared/envelope';
 import type { ImportSource } from '../../shared/domain';
 import { StudioError, type StudioErrorPayload } from '../../shared/errors';
+import { SESSION_PROBE_PATH } from '../../shared/web-session';
 import type { PickedFile, StageProgress, Transport } from './transport';
 
 const UPLOAD_CONCURRENCY = 4;
@@ -18,6 +19,13 @@ function lostConnection(call: Envelope): Envelope {
   };
   return { kind: 'error', id: call.id, name: call.name, payload };
 }
+
+/** The host answers 403 to a tab whose session cookie is from an earlier start (see src/web/session.ts). */
+const SESSION_REFUSED: StudioErrorPayload = {
+  code: 'SESSION_REFUSED',
+  message: 'This tab no longer holds the key to the studio: the studio was restarted, and each start makes a new key.',
+  fix: 'Open the address the studio printed when it started (it ends with ?token=...). Your work is saved.',
+};
 
 /**
  * Browser host: envelopes over a WebSocket to the same host that served the page; dropped files are
@@ -72,6 +80,12 @@ export function createWsTransport(baseUrl: string = window.location.origin): Tra
     return open;
   }
 
+  /** Why a call cannot go through: the host refuses this tab's session, or it cannot be reached at all. */
+  async function unreachable(call: Envelope): Promise<Envelope> {
+    const probe = await fetch(`${baseUrl}${SESSION_PROBE_PATH}`, { cache: 'no-store' }).catch(() => null);
+    return probe?.status === 403 ? { kind: 'error', id: call.id, name: call.name, payload: SESSION_REFUSED } : lostConnection(call);
+  }
+
   async function uploadOne(batch: string, picked: PickedFile): Promise<ImportSource> {
     const res = await fetch(`${baseUrl}/upload/${batch}`, {
       method: 'PUT',
@@ -82,6 +96,7 @@ export function createWsTransport(baseUrl: string = window.location.origin): Tra
       },
       body: picked.file,
     });
+    if (res.status === 403) throw StudioError.fromPayload(SESSION_REFUSED);
     const body = (await res.json()) as ImportSource | { error: StudioErrorPayload };
     if (!res.ok || 'error' in body) {
       throw StudioError.fromPayload(
@@ -100,7 +115,7 @@ export function createWsTransport(baseUrl: string = window.location.origin): Tra
       try {
         ws = socket ?? (await connect());
       } catch {
-        return lostConnection(call);
+        return unreachable(call);
       }
       return new Promise<Envelope>((resolve) => {
         pending.set(call.id, { call, resolve });

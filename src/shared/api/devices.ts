@@ -47,7 +47,11 @@ export interface Phone {
 export interface AdbInfo {
   found: boolean;
   path: string | null;
-  source: 'settings' | 'ANDROID_HOME' | 'ANDROID_SDK_ROOT' | 'PATH' | null;
+  /**
+   * How it was found: 'command line' (`--adb PATH`), 'settings' (chosen with the desktop app's file
+   * dialog), else searched for in ANDROID_HOME, ANDROID_SDK_ROOT, then PATH.
+   */
+  source: 'command line' | 'settings' | 'ANDROID_HOME' | 'ANDROID_SDK_ROOT' | 'PATH' | null;
   /** adb's own protocol version, e.g. 41 for "1.0.41"; null if unknown. */
   clientVersion: number | null;
   /** The running server's version; null when no server answered. */
@@ -58,7 +62,11 @@ export interface AdbInfo {
 }
 
 export interface DeviceSettings {
-  /** A chosen adb program; null: look in ANDROID_HOME, ANDROID_SDK_ROOT, then PATH. */
+  /**
+   * The adb program chosen with the desktop app's file dialog; null: look in ANDROID_HOME,
+   * ANDROID_SDK_ROOT, then PATH. Read-only here: the studio runs this program, so only the
+   * computer's own side may choose it (the dialog in Electron's main process, or `--adb PATH`).
+   */
   adbPath: string | null;
   /** The phone app that shows the decks. */
   appPackage: string;
@@ -67,6 +75,12 @@ export interface DeviceSettings {
   /** Broadcast action that tells the app to reload its decks. */
   reloadAction: string;
 }
+
+/**
+ * What the desktop app's "Choose adb program…" answers the page (Electron IPC, not the contract: the
+ * page asks for the dialog and never names a path). `cancelled` when the teacher closed the dialog.
+ */
+export type AdbChoice = { kind: 'chosen'; adb: AdbInfo } | { kind: 'refused'; error: StudioErrorPayload } | { kind: 'cancelled' };
 
 /** What a page may change: everything but the adb program. */
 export type DeviceSettingsPatch = Partial<Omit<DeviceSettings, 'adbPath'>>;

@@ -7,6 +7,7 @@ import type { MethodName, StudioClient } from '../../../src/shared/api';
 import type { Envelope } from '../../../src/shared/envelope';
 import type { StudioErrorPayload } from '../../../src/shared/errors';
 import type { EventName, EventPayload } from '../../../src/shared/events';
+import { sessionHeader } from './session';
 
 export interface StudioConnection {
   api: StudioClient;
@@ -16,8 +17,9 @@ export interface StudioConnection {
   close(): void;
 }
 
-export async function connectStudio(url: string): Promise<StudioConnection> {
-  const ws = new WebSocket(url);
+/** Connects to the host's socket at `url` (ws://127.0.0.1:<port>/ws) with its session secret. */
+export async function connectStudio(url: string, token: string): Promise<StudioConnection> {
+  const ws = new WebSocket(url, { headers: sessionHeader(Number(new URL(url).port), token) });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);

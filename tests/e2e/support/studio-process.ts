@@ -10,7 +10,11 @@ import path from 'node:path';
 import { connectStudio, type StudioConnection } from './studio-client';
 
 export interface StudioProcess extends StudioConnection {
+  /** The address the host printed, secret included (http://127.0.0.1:<port>/?token=...). */
+  entryUrl: string;
+  /** The page address without the secret (a browser needs sessionState(url, token) or entryUrl first). */
   url: string;
+  token: string;
   port: number;
   /** Everything the host printed, for failure messages. */
   output(): string;
@@ -56,10 +60,16 @@ export async function startStudioProcess(opts: { dir: string; env: Record<string
       reject(new Error(`The studio host exited (${code}):\n${log}`));
     });
   });
-  const connection = await connectStudio(`ws://127.0.0.1:${port}/ws`);
+  // What a teacher would copy from the terminal.
+  const printed = /is running at (http:\/\/\S+)/.exec(log);
+  const token = printed ? new URL(printed[1]).searchParams.get('token') : null;
+  if (!printed || !token) throw new Error(`The studio host did not print its address with a token:\n${log}`);
+  const connection = await connectStudio(`ws://127.0.0.1:${port}/ws`, token);
   return {
     ...connection,
+    entryUrl: printed[1],
     url: `http://127.0.0.1:${port}/`,
+    token,
     port,
     output: () => log,
     stop: async () => {

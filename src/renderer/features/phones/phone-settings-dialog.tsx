@@ -10,11 +10,13 @@ import Typography from '@mui/material/Typography';
 import type { DeviceSettings } from '../../../shared/api/devices';
 import { useStudio } from '../../api/hooks';
 import { ErrorAlert } from '../../components/error-alert';
+import { AdbProgramSection } from './adb-program-section';
 
 interface Props {
   open: boolean;
   onClose(): void;
-  onSaved(settings: DeviceSettings): void;
+  /** After a save, or once another adb program was chosen. */
+  onSaved(settings?: DeviceSettings): void;
 }
 
 type Form = { appPackage: string; destinationTemplate: string; reloadAction: string };
@@ -73,6 +75,7 @@ export function PhoneSettingsDialog({ open, onClose, onSaved }: Props) {
           {field('destinationTemplate', 'Folder on the phone', '{package} and {deck} are filled in for each deck.')}
           {field('reloadAction', 'Reload broadcast', 'Sent after the files arrive, so the app shows the new deck at once.')}
           {error ? <ErrorAlert error={error} /> : null}
+          <AdbProgramSection open={open} onChanged={() => onSaved()} />
         </Stack>
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
