@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -158,7 +159,7 @@ test('a phone unplugged disappears from the list', async () => {
   await expect(phones.cards()).toHaveCount(1);
 });
 
-test('settings: refuses a bad package name in words, and a missing adb is explained with its fix', async () => {
+test('settings: refuses a bad package name in words, and shows which adb runs and how to change it', async () => {
   let dialog = await phones.openSettings();
   await expect(dialog.getByLabel('Folder on the phone')).toHaveValue('/sdcard/Android/data/{package}/files/magritte/{deck}/');
   await dialog.getByLabel('App package').fill('not a package');
@@ -167,17 +168,15 @@ test('settings: refuses a bad package name in words, and a missing adb is explai
   await snap(page, 'phones-07-settings');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
+  // The page cannot name the program the studio runs: it shows which one, and how to change it.
   dialog = await phones.openSettings();
-  await dialog.getByLabel('adb program (optional)').fill('/nowhere/adb');
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
-  const problem = page.getByRole('alert').filter({ hasText: 'is missing or cannot be run' });
-  await expect(problem).toContainText('Choose the adb program again in Settings');
-  await snap(page, 'phones-08-adb-missing');
-
-  dialog = await phones.openSettings();
-  await dialog.getByLabel('adb program (optional)').fill('');
-  await dialog.getByRole('button', { name: 'Save' }).click();
+  const adb = dialog.getByTestId('adb-program');
+  const onPath = execFileSync('sh', ['-c', 'command -v adb'], { encoding: 'utf8' }).trim();
+  await expect(adb.getByTestId('adb-path')).toHaveText(`Using ${onPath} (found on this computer)`);
+  await expect(adb.getByTestId('adb-how-to-change')).toHaveText('To use another adb, stop the studio and start it again with npm run serve -- --adb /full/path/to/adb.');
+  await expect(dialog.getByRole('textbox', { name: /adb/ })).toHaveCount(0);
+  await snap(page, 'phones-08-adb-program');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(phones.card(cable.serial).getByTestId('phone-state')).toHaveText('Ready');
 });
 

@@ -32,11 +32,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startStudioProcess(opts: { dir: string; env: Record<string, string> }): Promise<StudioProcess> {
+/** `args` go to server.ts after the folders (e.g. ['--adb', file]). */
+export async function startStudioProcess(opts: { dir: string; env: Record<string, string>; args?: string[] }): Promise<StudioProcess> {
   const port = await freePort();
   const args = [
     '--import', 'tsx', 'src/web/server.ts', '--port', String(port),
     '--data-dir', path.join(opts.dir, 'data'), '--projects-dir', path.join(opts.dir, 'projects'),
+    ...(opts.args ?? []),
   ];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: path.resolve('.'),
