@@ -19,25 +19,11 @@ function invalid(what: string, fix: string): StudioError {
   return new StudioError('INVALID_ARGUMENT', what, fix);
 }
 
-const PATCH_KEYS = new Set<string>(['appPackage', 'destinationTemplate', 'reloadAction']);
-
 /**
- * Refuses keys a page may not set. `adbPath` above all: the studio runs that program, so it is chosen
- * only on the computer's side (DeviceService.chooseAdb), never through a request.
+ * Checks one change; every value ends up in a phone shell command, so the rules are strict. Only the
+ * phone app's fields are taken: `adbPath` never comes through here (the contract's validator refuses
+ * it first; the studio runs that program, so only DeviceService.chooseAdb sets it).
  */
-function assertPatchKeys(patch: object): void {
-  for (const key of Object.keys(patch)) {
-    if (key === 'adbPath') {
-      throw invalid(
-        'The adb program cannot be changed by a request.',
-        'Choose it with "Choose adb program…" in the Phones settings of the desktop app, or start the studio with --adb PATH.',
-      );
-    }
-    if (!PATCH_KEYS.has(key)) throw invalid(`"${key}" is not a phone setting.`, 'Change the app package, the folder on the phone or the reload broadcast.');
-  }
-}
-
-/** Checks one change; every value ends up in a phone shell command, so the rules are strict. */
 function validated(patch: DeviceSettingsPatch): DeviceSettingsPatch {
   const out: DeviceSettingsPatch = {};
   if (patch.appPackage !== undefined) {
@@ -85,9 +71,8 @@ export class DeviceSettingsStore {
     }
   }
 
-  /** A change from a request: adbPath and unknown keys are refused. */
+  /** A change from a request: the phone app's settings only. */
   update(patch: DeviceSettingsPatch): DeviceSettings {
-    assertPatchKeys(patch);
     return this.write({ ...this.get(), ...validated(patch) });
   }
 
