@@ -13,7 +13,7 @@ import { PhoneServer } from '../phone/phone-server';
 import { phoneLinks } from '../phone/phone-links';
 
 export function createDevicesHandlers(ctx: CoreContext, service?: DeviceService): Pick<Handlers, keyof DevicesApi> {
-  const devices = service ?? new DeviceService({ dataDir: ctx.options.dataDir, events: ctx.events });
+  const devices = service ?? new DeviceService({ dataDir: ctx.options.dataDir, events: ctx.events, adbPath: ctx.options.adbPath });
   // Serves the phone page; started by the first "Open on phone".
   const phonePage = new PhoneServer(ctx);
   ctx.onClose(() => phonePage.close());
