@@ -111,10 +111,21 @@ test('the teacher fills the words on the Photos tab and comes back', async () =>
   await snap(page, 'export-03-ready');
 });
 
-test('Cancel stops the export and leaves nothing behind', async () => {
+/** The first file an export has written into its (hidden, staging) folder below `dir`, or null. */
+function firstFileBelow(dir: string): string | null {
+  if (!fs.existsSync(dir)) return null;
+  const file = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile());
+  return file ? path.join(file.parentPath, file.name) : null;
+}
+
+test('Cancel stops the export half-way through writing and leaves nothing behind', async () => {
+  const exportsDir = path.join(projectDir, 'exports');
+  expect(firstFileBelow(exportsDir)).toBeNull();
   await exp.exportButton().click();
   const cancel = exp.running().getByRole('button', { name: 'Cancel' });
   await expect(cancel).toBeEnabled();
+  // Cancel once the first file is on disk, so there is something half-written to clean up.
+  await expect.poll(() => firstFileBelow(exportsDir), { intervals: [5], timeout: 60_000 }).not.toBeNull();
   await cancel.click();
   await expect(page.getByTestId('export-cancelled')).toContainText('Nothing was written.');
   await expect(exp.exportButton()).toBeEnabled();
