@@ -19,7 +19,7 @@ import { computeMissingFeatures } from '../ml/features-job';
 import { getLiveModel } from '../ml/live-model';
 import { deleteModelVersion, getModelVersion, listModelVersions } from '../ml/model-versions-repo';
 import { featureRunnerBackend, featureRunnerEngine, poolSize } from '../ml/pool-registry';
-import { AUGMENT_VARIANTS, PREPROCESSING_VERSION } from '../ml/preprocess';
+import { AUGMENT_VARIANTS, PREPROCESSING_VERSION, trainingVariants } from '../ml/preprocess';
 import { readDeckConfig, readProjectBaseModel, writeDeckConfig, writeProjectBaseModel } from '../ml/training-config-repo';
 import { runTraining } from '../ml/training-run';
 import { DEFAULT_SETTINGS, resolveSettings } from '../ml/training-settings';
@@ -130,7 +130,7 @@ export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof T
           projectDir: store.dir,
           model,
           photos,
-          variants: augmentation ? ['orig', ...AUGMENT_VARIANTS] : ['orig'],
+          variants: trainingVariants({ augmentation: augmentation === true }),
           job,
         });
       });

@@ -74,7 +74,9 @@ export type DecodeResize =
   /** The centre square, `size` x `size` (what the network sees). */
   | { fit: 'cover'; size: number }
   /** The whole picture within `size` x `size`, never enlarged (thumbnails). */
-  | { fit: 'inside'; size: number };
+  | { fit: 'inside'; size: number }
+  /** The whole picture squashed to `size` x `size` (how phone pipelines feed a camera frame). */
+  | { fit: 'fill'; size: number };
 
 export interface DecodeOptions {
   resize?: DecodeResize;
@@ -107,6 +109,8 @@ export async function decodeImage(input: Buffer, options: DecodeOptions = {}): P
       .removeAlpha();
     if (resize?.fit === 'cover') {
       image = image.resize(resize.size, resize.size, { fit: 'cover', position: 'centre', fastShrinkOnLoad: false });
+    } else if (resize?.fit === 'fill') {
+      image = image.resize(resize.size, resize.size, { fit: 'fill', fastShrinkOnLoad: false });
     } else if (resize?.fit === 'inside') {
       image = image.resize({ width: resize.size, height: resize.size, fit: 'inside', withoutEnlargement: true, fastShrinkOnLoad: false });
     }

@@ -7,12 +7,19 @@ import { decodeImage } from '../media/decode-image';
 export const PREPROCESSING_VERSION = 2;
 
 /**
- * The plain view plus the augmentation views training may add: a mirror image, and two 80% crops
- * (top-left and bottom-right of the centre square) that act like a small zoom and shift.
+ * The plain view (centre square) plus the augmentation views training may add: a mirror image, two
+ * 80% crops (top-left and bottom-right of the centre square) that act like a small zoom and shift,
+ * and the whole frame squashed to a square (and its mirror), which is how phone pipelines (ML Kit,
+ * MediaPipe, the Task Library) feed a camera frame when no region is given.
  */
-export const VARIANTS = ['orig', 'flip', 'crop-tl', 'crop-br'] as const;
+export const VARIANTS = ['orig', 'flip', 'crop-tl', 'crop-br', 'squash', 'squash-flip'] as const;
 export type Variant = (typeof VARIANTS)[number];
-export const AUGMENT_VARIANTS: readonly Variant[] = ['flip', 'crop-tl', 'crop-br'];
+export const AUGMENT_VARIANTS: readonly Variant[] = ['flip', 'crop-tl', 'crop-br', 'squash', 'squash-flip'];
+
+/** The views of each training photo a run learns from: the plain view, plus every augmentation view when on. */
+export function trainingVariants(settings: { augmentation: boolean }): Variant[] {
+  return settings.augmentation ? ['orig', ...AUGMENT_VARIANTS] : ['orig'];
+}
 
 /** Share of the centre square the crop variants keep. */
 const CROP_SHARE = 0.8;
@@ -57,6 +64,11 @@ export async function preparePixels(input: Buffer, size: number, variants: reado
     const orig = new Uint8Array(await squareRgb(input, size));
     if (variants.includes('orig')) out.set('orig', orig);
     if (variants.includes('flip')) out.set('flip', mirror(orig, size));
+  }
+  if (variants.includes('squash') || variants.includes('squash-flip')) {
+    const squashed = new Uint8Array((await decodeImage(input, { resize: { fit: 'fill', size } })).data);
+    if (variants.includes('squash')) out.set('squash', squashed);
+    if (variants.includes('squash-flip')) out.set('squash-flip', mirror(squashed, size));
   }
   if (variants.includes('crop-tl') || variants.includes('crop-br')) {
     const big = Math.round(size / CROP_SHARE);

@@ -12,7 +12,7 @@ import { computeMissingFeatures } from './features-job';
 import { trainHead, type HeadData } from './head-trainer';
 import { argmaxRow, evaluatePredictions } from './metrics';
 import { insertModelVersion } from './model-versions-repo';
-import { AUGMENT_VARIANTS, PREPROCESSING_VERSION, type Variant } from './preprocess';
+import { AUGMENT_VARIANTS, PREPROCESSING_VERSION, trainingVariants } from './preprocess';
 import { snapshotOf } from '../revision/deck-snapshot';
 import { recordRevision } from '../revision/revisions-repo';
 
@@ -84,7 +84,7 @@ export async function runTraining(ctx: CoreContext, job: JobContext, req: Traini
   const orig = embeddings.getMany(dataset.photos.map((p) => p.sha256), 'orig');
   const usable = (p: { sha256: string }) => orig.has(p.sha256);
   const train: HeadData & { photos: typeof trainPhotos } = { x: [], y: [], photos: [] };
-  const views: Variant[] = settings.augmentation ? ['orig', ...AUGMENT_VARIANTS] : ['orig'];
+  const views = trainingVariants(settings);
   const byVariant = new Map(views.map((v) => [v, v === 'orig' ? orig : embeddings.getMany(trainPhotos.map((p) => p.sha256), v)]));
   for (const p of trainPhotos.filter(usable)) {
     for (const v of views) {
