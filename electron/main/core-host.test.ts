@@ -82,6 +82,19 @@ function firstPhotos(className: string, count: number): string[] {
 }
 
 describe('CoreHost with the real core behind serveCore', () => {
+  it('lets only the main process choose adb: a renderer call of that name is unknown to the core', async () => {
+    const notAdb = path.join(tmp, 'not-adb');
+    fs.writeFileSync(notAdb, `#!/bin/sh\necho ran >> "${notAdb}.ran"\necho hello\n`, { mode: 0o755 });
+    const fromPage = await host.forward(call(2, 'chooseAdbProgram', notAdb));
+    expect(fromPage).toMatchObject({ kind: 'error', payload: { code: 'INVALID_ARGUMENT' } });
+    expect(fs.existsSync(`${notAdb}.ran`)).toBe(false);
+    // The main process's own call reaches the check, which refuses a program that is not adb.
+    await expect(host.chooseAdbProgram(notAdb)).rejects.toMatchObject({ code: 'ADB_INVALID' });
+    expect(fs.existsSync(`${notAdb}.ran`)).toBe(true);
+    const settings = await host.forward(call(3, 'getDeviceSettings'));
+    expect(settings).toMatchObject({ kind: 'reply', payload: { adbPath: null } });
+  });
+
   it('answers each call under the id its caller gave', async () => {
     const [a, b] = await Promise.all([host.forward(call(1, 'getAppInfo')), host.forward(call(1, 'listDecks'))]);
     expect(a).toMatchObject({ kind: 'reply', id: 1, name: 'getAppInfo' });

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../src/shared/envelope';
+import { StudioError } from '../../src/shared/errors';
 
 // Electron cannot run here: ipcMain and dialog are stand-ins that record what the manager does.
 const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
@@ -37,13 +38,21 @@ function event(webContentsId: number, url: string | null, topFrame = true) {
 }
 
 let forwarded: Envelope[];
+/** What the main process asked the core to use as adb (only ever the dialog's answer). */
+let adbChoices: (string | null)[];
 let emit: (e: Envelope) => void;
 let win: FakeWindow;
 
 beforeEach(() => {
   handlers.clear();
   forwarded = [];
+  adbChoices = [];
   const host = {
+    chooseAdbProgram: async (file: string | null) => {
+      adbChoices.push(file);
+      if (file === '/home/teacher/not-adb') throw new StudioError('ADB_INVALID', 'not adb', 'choose adb');
+      return { found: true, path: file, source: file ? 'settings' : 'PATH' };
+    },
     forward: async (call: Envelope): Promise<Envelope> => {
       forwarded.push(call);
       return { kind: 'reply', id: call.id, name: call.name, payload: 'ok' };
@@ -107,5 +116,29 @@ describe('IpcManager', () => {
   it('opens the folder picker only for our window', async () => {
     await expect(handlers.get('studio:pick-directory')!(event(7, 'app://studio/index.html'))).resolves.toBe('/home/teacher/Fruits.magritte');
     expect(() => handlers.get('studio:pick-directory')!(event(9, 'app://studio/index.html'))).toThrow(/Refused/);
+  });
+
+  it('chooses the adb program only from its own dialog, whatever the page sends', async () => {
+    const { dialog } = await import('electron');
+    const pick = vi.mocked(dialog.showOpenDialog);
+    const trusted = event(7, 'app://studio/index.html');
+    const adb = handlers.get('studio:adb-program')!;
+    pick.mockResolvedValueOnce({ canceled: false, filePaths: ['/usr/lib/android-sdk/platform-tools/adb'] });
+    await expect(adb(trusted, 'choose')).resolves.toMatchObject({ kind: 'chosen', adb: { path: '/usr/lib/android-sdk/platform-tools/adb' } });
+    // A path from the page is not an action: refused before any dialog or core call.
+    for (const sent of ['/tmp/evil.sh', { action: 'choose', path: '/tmp/evil.sh' }, null]) {
+      await expect(async () => adb(trusted, sent)).rejects.toThrow(/Refused/);
+    }
+    // Extra arguments are ignored: the path still comes from the dialog.
+    pick.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/teacher/not-adb'] });
+    await expect(adb(trusted, 'choose', '/tmp/evil.sh')).resolves.toMatchObject({ kind: 'refused', error: { code: 'ADB_INVALID' } });
+    pick.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(adb(trusted, 'choose')).resolves.toEqual({ kind: 'cancelled' });
+    await expect(adb(trusted, 'automatic')).resolves.toMatchObject({ kind: 'chosen' });
+    // Other windows, sub-frames and foreign pages never reach the dialog.
+    for (const e of [event(9, 'app://studio/index.html'), event(7, 'app://studio/index.html', false), event(7, 'https://example.com/')]) {
+      await expect(async () => adb(e, 'choose')).rejects.toThrow(/Refused/);
+    }
+    expect(adbChoices).toEqual(['/usr/lib/android-sdk/platform-tools/adb', '/home/teacher/not-adb', null]);
   });
 });
