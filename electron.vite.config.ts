@@ -28,6 +28,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // The utilityProcess entry: the core, forwarded over process.parentPort.
           'core-process': resolve(root, 'electron/main/core-process.ts'),
+          // The feature pool's worker thread, found next to the bundle by src/core/ml/feature-pool.ts.
+          'feature-worker': resolve(root, 'src/core/ml/feature-worker.ts'),
         },
         external: NATIVE_EXTERNALS,
       },

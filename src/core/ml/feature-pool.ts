@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BaseModelManifestEntry, FeatureEngineName, MlBackendName } from '../../shared/api/training';
 import { StudioError, toErrorPayload, type StudioErrorCode } from '../../shared/errors';
@@ -51,7 +53,22 @@ interface PoolWorker {
   closed: ((liveInterpreters: number) => void) | null;
 }
 
-const WORKER_URL = new URL('./feature-worker-bootstrap.mjs', import.meta.url);
+/**
+ * The worker's entry. Bundled by electron-vite (packaged app, out/main), the built feature-worker.js
+ * sits next to the bundle (or one folder up, from a shared chunk); from sources (vitest, tsx: CLI,
+ * browser host) a small .mjs teaches the thread to load TypeScript first.
+ */
+export function featureWorkerUrl(here = import.meta.url): URL {
+  if (!here.endsWith('.ts')) {
+    for (const rel of ['./feature-worker.js', '../feature-worker.js']) {
+      const built = new URL(rel, here);
+      if (fs.existsSync(fileURLToPath(built))) return built;
+    }
+  }
+  return new URL('./feature-worker-bootstrap.mjs', here);
+}
+
+const WORKER_URL = featureWorkerUrl();
 
 /** The number of workers a pool starts: one per core the OS lets us use. */
 export function defaultPoolSize(): number {
