@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FRUITS, tempDir } from '../core/store/test-helpers';
+import { COMMANDS } from './commands/index';
 import { cliRunner } from './test-helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -89,6 +90,22 @@ describe('magritte CLI', () => {
     }
     expect(fs.readdirSync(outside)).toEqual(['homework.txt']);
     expect(fs.readFileSync(path.join(outside, 'homework.txt'), 'utf8')).toBe('made before the test');
+  });
+
+  it('answers --help (and -h, and `help <command>`) for every command, before checking its arguments', async () => {
+    expect(COMMANDS.length).toBeGreaterThanOrEqual(10);
+    for (const c of COMMANDS) {
+      for (const argv of [[c.name, '--help'], [c.name, project, '-h', '--bogus'], ['help', c.name]]) {
+        const r = await cli(...argv);
+        expect(r.err, argv.join(' ')).toBe('');
+        expect(r.code, argv.join(' ')).toBe(0);
+        expect(r.out).toContain(`Usage: magritte ${c.usage}`);
+        expect(r.out).toContain(c.summary);
+        for (const option of Object.keys(c.options ?? {})) expect(r.out).toContain(`--${option}`);
+      }
+    }
+    const top = await cli('--help');
+    expect(top.out).toMatch(/magritte <command> --help/);
   });
 
   it('runs from bin/magritte.mjs (the `npx magritte` entry)', () => {

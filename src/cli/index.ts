@@ -15,16 +15,32 @@ const defaultIo: CliIo = {
   errIsTty: Boolean(process.stderr.isTTY),
 };
 
+const HELP_FLAGS = ['--help', '-h'];
+
 function help(commands: CliCommand[]): string {
   const lines = ['Usage: magritte <command> [options]', '', 'Commands:'];
   for (const c of commands) lines.push(`  ${c.usage}`, `      ${c.summary}`);
+  lines.push('', 'Details of one command: magritte <command> --help');
+  return `${lines.join('\n')}\n`;
+}
+
+/** One command's help: what it does, its usage and every option it takes. */
+function commandHelp(c: CliCommand): string {
+  const lines = [`Usage: magritte ${c.usage}`, '', c.summary];
+  const options = Object.entries(c.options ?? {});
+  if (options.length > 0) {
+    lines.push('', 'Options:');
+    for (const [name, o] of options) lines.push(`  --${name}${o.type === 'string' ? ' <value>' : ''}${o.multiple ? ' (may repeat)' : ''}`);
+  }
+  lines.push('  --help, -h      show this help');
   return `${lines.join('\n')}\n`;
 }
 
 /** Runs one command line; returns the exit code (0 ok, 1 error). */
 export async function runCli(argv: string[], io: CliIo = defaultIo, coreOptions: StudioCoreOptions = {}, commands = COMMANDS): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
+  if (name === 'help' && rest[0] !== undefined) return runCli([rest[0], '--help'], io, coreOptions, commands);
+  if (!name || name === 'help' || HELP_FLAGS.includes(name)) {
     io.out(help(commands));
     return name ? 0 : 1;
   }
@@ -33,8 +49,9 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, coreOptions:
     io.err(`Unknown command "${name}".\n\n${help(commands)}`);
     return 1;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`Usage: magritte ${command.usage}\n${command.summary}\n`);
+  // Asked for help anywhere on the line: answer it before checking the other arguments.
+  if (rest.some((a) => HELP_FLAGS.includes(a))) {
+    io.out(commandHelp(command));
     return 0;
   }
   let parsed: ReturnType<typeof parseArgs>;

@@ -196,25 +196,43 @@ test('explains on screen why a corrupt file was refused', async () => {
   await deck.expectCount('mango', 3);
 });
 
-test('shows the line of a malformed word list', async () => {
+test('explains the word list format, offers a template and fills the teacher\'s language from the key', async () => {
+  await page.getByRole('button', { name: 'Import words (CSV)' }).click();
+  const dialog = page.getByTestId('words-csv-dialog').getByRole('dialog');
+  await expect(dialog).toHaveAccessibleName('Words from a spreadsheet');
+  // The example uses this project's languages, the teacher's own first.
+  const example = dialog.getByTestId('words-csv-example');
+  await expect(example.getByRole('row').first()).toHaveText('keyenfres');
+  await expect(example.getByRole('row').nth(1)).toHaveText('appleapplepommemanzana');
+  await snap(page, '13-csv-dialog');
+  // The template is the deck's words so far, ready to fill in a spreadsheet.
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download a template' }).click()]);
+  expect(download.suggestedFilename()).toBe('Fruits words.csv');
+  const template = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+  expect(template.slice(0, 3)).toEqual(['key,en,fr,es', 'apple,apple,pomme,manzana', 'orange,orange,orange,naranja']);
+  expect(template).toContain('mango,mango,mangue,');
+
   await page.getByTestId('words-csv-input').setInputFiles({
     name: 'words.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from('key,fr,es\napple,pomme,manzana\norange,orange,naranja,naranjo\n'),
   });
-  const dialog = page.getByRole('dialog', { name: 'The word list could not be read' });
+  await expect(dialog).toHaveAccessibleName('The word list could not be read');
   await expect(dialog).toContainText('line 3');
   await snap(page, '13-csv-error');
-  await dialog.getByRole('button', { name: 'OK' }).click();
 
+  // The list the app's own example suggests (key,fr,es) leaves no word without English.
   await page.getByTestId('words-csv-input').setInputFiles({
     name: 'words.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from('key,fr,es\nDates,dattes,dátiles\nkiwi,kiwi,kiwi\n'),
   });
   await expect(page.getByText(/Word list read: 1 word updated, 1 new/)).toBeVisible();
+  await expect(dialog).toBeHidden();
   await expect(deck.card('Dates').getByTestId('word-fr')).toContainText('dattes');
-  await expect(deck.card('kiwi')).toBeVisible();
+  await expect(deck.card('kiwi').getByTestId('word-en')).toContainText('kiwi');
+  // "Dates" came from a folder name: its English word is the folder's name.
+  await expect(deck.card('Dates').getByTestId('word-en')).toContainText('Dates');
   await snap(page, '14-deck-after-csv');
 });
 

@@ -95,9 +95,20 @@ test('refuses to export while French words are missing, naming the words and the
 });
 
 test('the teacher fills the words on the Photos tab and comes back', async () => {
-  await exp.missingWords().getByRole('link', { name: 'Go to Photos to fill them' }).click();
+  await expect(exp.missingWords()).toContainText('Export waits until they are written');
+  await expect(exp.missingWords()).not.toContainText('would go out without');
+  await exp.missingWords().getByRole('link', { name: 'Go to Photos to fill them (first: “Dates”)' }).click();
   const deck = new DeckPage(page);
-  for (const [key, word] of [['Dates', 'dattes'], ['Mango', 'mangue']]) {
+  // It lands on the first missing word, shown and ready to type: no hunting for it.
+  await expect(page.getByTestId('grid-title')).toHaveText('Dates');
+  const first = deck.card('Dates').getByLabel('Word in French');
+  await expect(first).toBeFocused();
+  await expect(deck.card('Dates')).toBeInViewport();
+  await snap(page, 'export-02b-first-missing-word');
+  await page.keyboard.type('dattes');
+  await page.keyboard.press('Enter');
+  await expect(deck.card('Dates').getByTestId('word-fr')).toContainText('dattes');
+  for (const [key, word] of [['Mango', 'mangue']]) {
     const row = deck.card(key).getByTestId('word-fr');
     await row.getByText('missing: click to add').click();
     await row.getByLabel('Word in French').fill(word);

@@ -93,6 +93,26 @@ test('switches language and says each new word aloud once it holds', async () =>
   await snapPhone('phone-page-03-spanish');
 });
 
+test('marks a word nobody wrote in the chosen language instead of showing the key as if it were one', async () => {
+  const apple = (await setup.studio.api.listClasses({ deckId })).find((c) => c.key === 'Apple')!;
+  await setup.studio.api.updateClass({ classId: apple.id, words: { es: '' } });
+  try {
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Español' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(word()).toHaveAttribute('data-key', 'Apple', { timeout: 60_000 });
+    await expect(word()).toHaveText('Apple');
+    await expect(word()).toHaveAttribute('data-missing', 'true');
+    await expect(page.getByTestId('missing-word')).toHaveText('No Spanish word yet');
+    await snapPhone('phone-page-03b-missing-word');
+    // A word that is written carries no mark.
+    await expect(word()).toHaveAttribute('data-key', 'Orange', { timeout: 30_000 });
+    await expect(word()).toHaveText('naranja');
+    await expect(page.getByTestId('missing-word')).toHaveCount(0);
+  } finally {
+    await setup.studio.api.updateClass({ classId: apple.id, words: { es: 'manzana' } });
+  }
+});
+
 test('keeps working with the cable out and the studio closed, once loaded', async () => {
   await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 30_000 });
   // Nothing answers at the page's address any more: everything must come from the phone itself.

@@ -29,6 +29,9 @@ describe('importing the fruit photos', () => {
     expect(first.duplicates).toBe(0);
     expect(first.cancelled).toBe(false);
     expect(first.classesCreated.sort()).toEqual(['Apple', 'Beetroot', 'Dates', 'Mango', 'Orange', 'Pomegranate']);
+    // A class made from a folder name has that name as its word in the teacher's own language.
+    const home = (await api.getAppInfo()).project!.sourceLanguage;
+    expect((await api.listClasses({ deckId: deck.id })).find((c) => c.key === 'Mango')?.words).toEqual({ [home]: 'Mango' });
     // The README and licence beside the class folders are refused as "not a picture", not crashed on.
     expect(first.refused.map((r) => r.code)).toEqual(['IMAGE_UNSUPPORTED', 'IMAGE_UNSUPPORTED']);
     expect(first.photoIds).toHaveLength(240);

@@ -100,6 +100,18 @@ export function writeWords(db: Db, classId: number, words: Record<LanguageCode, 
   }
 }
 
+/**
+ * The words with the teacher's own language (the project's first) taken from the key when they
+ * do not give it: a class named "apple" (by folder, word list or by hand) means "apple" to its
+ * teacher, and a word missing in the home language would otherwise block every export.
+ */
+export function withHomeWord(db: Db, key: string, words: Record<LanguageCode, string>): Record<LanguageCode, string> {
+  const home = readLanguages(db)[0];
+  if (!home) return words;
+  const given = Object.entries(words).find(([lang]) => lang.toLowerCase() === home.toLowerCase());
+  return given && given[1].trim().length > 0 ? words : { ...words, [home]: key };
+}
+
 export function createClass(db: Db, deckId: number, key: string, words: Record<LanguageCode, string> = {}): DeckClass {
   getDeck(db, deckId);
   const k = cleanKey(key);
@@ -112,7 +124,7 @@ export function createClass(db: Db, deckId: number, key: string, words: Record<L
       .prepare('INSERT INTO classes (deck_id, key, position, created_at) VALUES (?, ?, ?, ?)')
       .run(deckId, k, pos.p, new Date().toISOString());
     const classId = Number(info.lastInsertRowid);
-    writeWords(db, classId, words);
+    writeWords(db, classId, withHomeWord(db, k, words));
     return classId;
   })();
   return getClass(db, id);

@@ -53,13 +53,25 @@ describe('importWordsCsv', () => {
     const classes = await api.listClasses({ deckId });
     expect(classes.map((c) => [c.key, c.words])).toEqual([
       ['Apple', { en: 'apple', fr: 'pomme', es: 'manzana' }],
-      ['orange', { fr: 'orange', es: 'naranja' }],
+      // The teacher's own language (en, first in the project) comes from the key when the list lacks it.
+      ['orange', { en: 'orange', fr: 'orange', es: 'naranja' }],
       // An empty cell leaves that language unwritten rather than erasing anything.
-      ['kiwi, green', { fr: 'kiwi' }],
+      ['kiwi, green', { en: 'kiwi, green', fr: 'kiwi' }],
     ]);
     expect(classes[0].id).toBe(apple.id);
     const info = (await api.getAppInfo()).project!;
     expect(info.targetLanguages).toEqual(['fr', 'es']);
+  });
+
+  it('fills the home language from the key on classes already there, and never over a word the teacher wrote', async () => {
+    const { api } = t.core;
+    const bare = await api.createClass({ deckId, key: 'pear' });
+    expect(bare.words).toEqual({ en: 'pear' });
+    await api.updateClass({ classId: bare.id, words: { en: '' } });
+    await api.createClass({ deckId, key: 'grape', words: { en: 'grapes' } });
+    await api.importWordsCsv({ deckId, csv: 'key,fr\npear,poire\ngrape,raisin\n' });
+    const words = Object.fromEntries((await api.listClasses({ deckId })).map((c) => [c.key, c.words]));
+    expect(words).toEqual({ pear: { en: 'pear', fr: 'poire' }, grape: { en: 'grapes', fr: 'raisin' } });
   });
 
   it('refuses malformed files with the line and what is wrong, changing nothing', async () => {

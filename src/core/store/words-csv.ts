@@ -1,6 +1,6 @@
 import type { LanguageCode, WordsImportResult } from '../../shared/domain';
 import { isStudioError } from '../../shared/errors';
-import { cleanKey, createClass, findClassByKey, writeWords } from './classes-repo';
+import { cleanKey, createClass, findClassByKey, withHomeWord, writeWords } from './classes-repo';
 import { csvError, parseCsv } from './csv-parse';
 import { getDeck } from './decks-repo';
 import type { Db } from './open-database';
@@ -77,7 +77,7 @@ export function importWordsCsv(db: Db, deckId: number, csv: string): WordsImport
       for (const [lang, word] of Object.entries(row.words)) words[findLanguage(known, lang) ?? lang] = word;
       const existing = findClassByKey(db, deckId, row.key);
       if (existing) {
-        writeWords(db, existing.id, words);
+        writeWords(db, existing.id, withHomeWord(db, existing.key, { ...existing.words, ...words }));
         updated++;
       } else {
         createClass(db, deckId, row.key, words);

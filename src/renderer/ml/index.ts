@@ -12,5 +12,5 @@ export { ClassifierClosedError, LiveClassifier, SUPPORTED_PREPROCESSING, type Cl
 export { selectBackend, type BackendReport, type WindowBackendName } from './backend';
 export { disposeBaseModels } from './base-models';
 export { decodePhoto, inputPixels, readPixels, type FrameSource } from './pixels';
-export { rankClasses, wordFor, type RankedClass } from './ranking';
+export { rankClasses, wordFor, wordIn, type RankedClass, type WordIn } from './ranking';
 export { centreSquareRgb, type RgbaImage } from './resample';

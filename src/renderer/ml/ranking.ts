@@ -21,8 +21,22 @@ export function rankClasses(
     .slice(0, k);
 }
 
-/** The word to show for a class in `language`, falling back to its key when it has none. */
-export function wordFor(ranked: Pick<RankedClass, 'key' | 'words'>, language: LanguageCode): string {
+/** A class's word in one language; `missing` when none is written, and `text` is then its key. */
+export interface WordIn {
+  text: string;
+  missing: boolean;
+}
+
+/**
+ * The word to show for a class in `language`. A word not written in that language falls back to
+ * the class's key and says so: every screen marks it, never passing the key off as the translation.
+ */
+export function wordIn(ranked: Pick<RankedClass, 'key' | 'words'>, language: LanguageCode): WordIn {
   const w = ranked.words[language];
-  return w && w.trim() ? w : ranked.key;
+  return w && w.trim() ? { text: w, missing: false } : { text: ranked.key, missing: true };
+}
+
+/** The word's text alone (the key when it is missing); screens that show it use `wordIn` to mark that. */
+export function wordFor(ranked: Pick<RankedClass, 'key' | 'words'>, language: LanguageCode): string {
+  return wordIn(ranked, language).text;
 }

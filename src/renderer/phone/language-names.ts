@@ -1,5 +1,5 @@
 import type { LanguageCode } from '../../shared/domain';
-import { COMMON_LANGUAGES } from '../features/projects/languages';
+import { COMMON_LANGUAGES, languageName } from '../features/projects/languages';
 
 /** A language's name in that language ("français", "español"), so pupils recognise their own. */
 export function nativeName(code: LanguageCode): string {
@@ -16,4 +16,9 @@ export function nativeName(code: LanguageCode): string {
 export function initialLanguage(languages: LanguageCode[], saved: string | null): LanguageCode {
   if (saved && languages.includes(saved)) return saved;
   return languages[1] ?? languages[0] ?? 'en';
+}
+
+/** Said beside a class's key shown in place of a word nobody has written in `code` yet. */
+export function missingWordNote(code: LanguageCode): string {
+  return `No ${languageName(code)} word yet`;
 }

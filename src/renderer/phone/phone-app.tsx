@@ -2,8 +2,8 @@ import type { ModelStatus } from '../../shared/api/deploy';
 import { changesText } from '../features/deploy/status-wording';
 import { useEffect, useRef, useState } from 'react';
 import type { LanguageCode } from '../../shared/domain';
-import { wordFor, type LiveClassifier } from '../ml';
-import { initialLanguage, nativeName } from './language-names';
+import { wordIn, type LiveClassifier } from '../ml';
+import { initialLanguage, missingWordNote, nativeName } from './language-names';
 import { canSpeak, speak } from './speech';
 import { StableWord, type Shown } from './stable-word';
 import { useCamera } from './use-camera';
@@ -104,12 +104,16 @@ export function PhoneApp() {
   }, [classifier, language]);
 
   const lang = language ?? 'en';
-  const word = classifier && shown.kind === 'word' ? wordFor({ key: classifier.model.labels[shown.index], words: classifier.model.words[classifier.model.labels[shown.index]] ?? {} }, lang) : null;
+  const shownKey = classifier && shown.kind === 'word' ? classifier.model.labels[shown.index] : null;
+  const found = classifier && shownKey !== null ? wordIn({ key: shownKey, words: classifier.model.words[shownKey] ?? {} }, lang) : null;
+  const word = found?.text ?? null;
+  const missing = found?.missing ?? false;
 
-  // Say each new word once it is steady, and again in a newly chosen language.
+  // Say each new word once it is steady, and again in a newly chosen language (not a key standing
+  // in for a word nobody wrote: read in this language's voice it would teach the wrong word).
   useEffect(() => {
-    if (sound && word) speak(word, lang);
-  }, [sound, word, lang]);
+    if (sound && word && !missing) speak(word, lang);
+  }, [sound, word, missing, lang]);
 
   const choose = (code: LanguageCode) => {
     setLanguage(code);
@@ -157,8 +161,13 @@ export function PhoneApp() {
           <Problem message={camera.message} fix={camera.fix} />
         ) : model.status === 'loading' ? (
           <p className="hint">Loading the deck…</p>
+        ) : shown.kind === 'word' && word && missing ? (
+          <>
+            <p className="word missing" data-testid="phone-word" data-key={shownKey ?? ''} data-missing="true">{word}</p>
+            <p className="missing-note" data-testid="missing-word">{missingWordNote(lang)}</p>
+          </>
         ) : shown.kind === 'word' && word ? (
-          <p className="word" lang={lang} data-testid="phone-word" data-key={classifier?.model.labels[shown.index]}>{word}</p>
+          <p className="word" lang={lang} data-testid="phone-word" data-key={shownKey ?? ''} data-missing="false">{word}</p>
         ) : shown.kind === 'unsure' ? (
           <>
             <p className="word unsure" data-testid="phone-word" data-key="">Not sure</p>

@@ -37,4 +37,16 @@ describe('the word a pupil sees', () => {
     expect(s.push([0.75, 0.2, 0.05])).toBe(false);
     expect(s.shown.kind).toBe('unsure');
   });
+
+  it('gives the shown word the same averaged figure as the bars, even while a new reading is held back', () => {
+    const s = new StableWord({ window: 2, threshold: 0.6, hold: 3 });
+    for (let i = 0; i < 3; i++) s.push(APPLE);
+    s.push(ORANGE);
+    // Still apple on screen (orange has not held), at apple's average over the last two frames.
+    expect(s.shown).toEqual({ kind: 'word', index: 0, probability: s.averaged[0] });
+    expect(s.averaged[0]).toBeCloseTo((0.9 + 0.05) / 2);
+    expect(s.averaged[1]).toBeCloseTo((0.05 + 0.9) / 2);
+    for (let i = 0; i < 4; i++) s.push(UNSURE);
+    expect(s.shown).toEqual({ kind: 'unsure', probability: Math.max(...s.averaged) });
+  });
 });

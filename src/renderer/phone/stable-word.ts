@@ -20,6 +20,7 @@ export type Shown = { kind: 'word'; index: number; probability: number } | { kin
 
 export class StableWord {
   private readonly recent: ArrayLike<number>[] = [];
+  private average: number[] = [];
   private candidate: number | null | undefined = undefined;
   private streak = 0;
   private current: Shown = { kind: 'waiting' };
@@ -30,6 +31,14 @@ export class StableWord {
     return this.current;
   }
 
+  /**
+   * Each class's probability averaged over the recent frames: the numbers behind what is shown.
+   * Screens draw their bars from these, so the bars and the shown percentage never disagree.
+   */
+  get averaged(): readonly number[] {
+    return this.average;
+  }
+
   /** Adds one frame's probabilities; returns true when what is shown changed to another word or to "not sure". */
   push(probabilities: ArrayLike<number>): boolean {
     this.recent.push(Array.from(probabilities));
@@ -37,10 +46,12 @@ export class StableWord {
     const n = probabilities.length;
     let best = 0;
     let bestP = -1;
+    this.average = new Array<number>(n);
     for (let i = 0; i < n; i++) {
       let sum = 0;
       for (const frame of this.recent) sum += frame[i] ?? 0;
       const avg = sum / this.recent.length;
+      this.average[i] = avg;
       if (avg > bestP) {
         bestP = avg;
         best = i;
@@ -59,7 +70,12 @@ export class StableWord {
       this.current = reading === null ? { kind: 'unsure', probability: bestP } : { kind: 'word', index: reading, probability: bestP };
       return false;
     }
-    if (this.streak < this.opts.hold) return false;
+    if (this.streak < this.opts.hold) {
+      // Still showing the previous reading while a new one holds: its figure is today's average too.
+      if (before.kind === 'word') this.current = { kind: 'word', index: before.index, probability: this.average[before.index] ?? 0 };
+      else if (before.kind === 'unsure') this.current = { kind: 'unsure', probability: bestP };
+      return false;
+    }
     this.current = reading === null ? { kind: 'unsure', probability: bestP } : { kind: 'word', index: reading, probability: bestP };
     return true;
   }
@@ -69,5 +85,6 @@ export class StableWord {
     this.candidate = undefined;
     this.streak = 0;
     this.current = { kind: 'waiting' };
+    this.average = [];
   }
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import ButtonBase from '@mui/material/ButtonBase';
 import Chip from '@mui/material/Chip';
@@ -27,6 +27,8 @@ interface Props {
   warning: string | null;
   onSelect(): void;
   onSaveWord(lang: LanguageCode, word: string): Promise<void>;
+  /** Set when a link asked for this word: the card scrolls into view, that language's word opens for typing. */
+  focus?: { language: LanguageCode | null; token: number } | null;
   onRename(): void;
   onDelete(): void;
   onAddPhotos(): void;
@@ -37,13 +39,18 @@ interface Props {
 }
 
 /** One word of the deck: its key, its word in each language, its photo count, and a drop target. */
-export function ClassCard({ cls, languages, selected, warning, onSelect, onSaveWord, onRename, onDelete, onAddPhotos, onCamera, onDropData }: Props) {
+export function ClassCard({ cls, languages, selected, warning, onSelect, onSaveWord, focus, onRename, onDelete, onAddPhotos, onCamera, onDropData }: Props) {
   const [menu, setMenu] = useState<HTMLElement | null>(null);
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) card.current?.scrollIntoView({ block: 'center' });
+  }, [focus]);
   const [over, setOver] = useState(false);
   const accepts = (dt: DataTransfer | null) => dragHasPhotos(dt) || dragHasFiles(dt);
 
   return (
     <Paper
+      ref={card}
       variant="outlined"
       data-testid="class-card"
       data-class-key={cls.key}
@@ -114,7 +121,13 @@ export function ClassCard({ cls, languages, selected, warning, onSelect, onSaveW
       </Stack>
       <Box sx={{ mt: 0.25 }}>
         {languages.map((lang) => (
-          <WordRow key={lang} lang={lang} word={cls.words[lang]} onSave={(w) => onSaveWord(lang, w)} />
+          <WordRow
+            key={focus?.language === lang ? `${lang}-${focus.token}` : lang}
+            lang={lang}
+            word={cls.words[lang]}
+            autoEdit={focus?.language === lang}
+            onSave={(w) => onSaveWord(lang, w)}
+          />
         ))}
       </Box>
       {warning ? (

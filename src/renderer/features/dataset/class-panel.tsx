@@ -22,10 +22,13 @@ import { WordsCsvButton } from './words-csv-button';
 
 interface Props {
   deckId: number;
+  deckName: string;
   classes: DeckClass[];
   totalPhotos: number;
   languages: LanguageCode[];
   filter: number | null;
+  /** The word a link asked for (see `parseWordFocus`), with a token that changes on each request. */
+  focus?: { classId: number; language: LanguageCode | null; token: number } | null;
   onFilter(classId: number | null): void;
   onChanged(): void;
   onAddPhotos(classId: number): void;
@@ -34,7 +37,7 @@ interface Props {
 }
 
 /** The deck's words as cards: pick one to see its photos, drop photos or files on one, edit its words. */
-export function ClassPanel({ deckId, classes, totalPhotos, languages, filter, onFilter, onChanged, onAddPhotos, onCamera, onDropData }: Props) {
+export function ClassPanel({ deckId, deckName, classes, totalPhotos, languages, filter, focus, onFilter, onChanged, onAddPhotos, onCamera, onDropData }: Props) {
   const { client } = useStudio();
   const notices = useNotices();
   const [adding, setAdding] = useState(false);
@@ -88,6 +91,7 @@ export function ClassPanel({ deckId, classes, totalPhotos, languages, filter, on
               warning={fewPhotosWarning(cls.photoCount, classes.filter((c) => c.id !== cls.id).map((c) => c.photoCount))}
               onSelect={() => onFilter(cls.id)}
               onSaveWord={(lang, w) => saveWord(cls, lang, w)}
+              focus={focus && focus.classId === cls.id ? focus : null}
               onRename={() => setRenaming(cls)}
               onDelete={() => setDeleting(cls)}
               onAddPhotos={() => onAddPhotos(cls.id)}
@@ -103,7 +107,7 @@ export function ClassPanel({ deckId, classes, totalPhotos, languages, filter, on
         ) : null}
       </Box>
       <Box sx={{ px: 2, py: 1, borderTop: 1, borderColor: 'divider' }}>
-        <WordsCsvButton deckId={deckId} onDone={onChanged} />
+        <WordsCsvButton deckId={deckId} deckName={deckName} languages={languages} classes={classes} onDone={onChanged} />
       </Box>
       <AddClassDialog
         open={adding}

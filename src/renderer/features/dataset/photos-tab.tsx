@@ -6,6 +6,7 @@ import { alpha } from '@mui/material/styles';
 import PhotoLibraryIcon from '@mui/icons-material/PhotoLibraryOutlined';
 import type { DeckClass, Photo } from '../../../shared/domain';
 import type { DeckTab, DeckTabProps } from '../../app/deck-tab';
+import { parseWordFocus } from '../../app/route';
 import { ErrorAlert } from '../../components/error-alert';
 import { CameraPanel } from '../capture/camera-panel';
 import { ChooseClassDialog } from './choose-class-dialog';
@@ -23,6 +24,29 @@ import { useFileDrop } from './use-file-drop';
 import { usePhotoActions } from './use-photo-actions';
 
 type Picked = { file: File; relativePath: string };
+type Focus = { classId: number; language: string | null; token: number };
+
+/**
+ * The word a link asked for (`#/deck/3/photos?word=12&lang=fr`, from Export's "Go to Photos"),
+ * taken once the words are loaded; the query is then dropped from the address so a reload or the
+ * Back button does not ask again.
+ */
+function useWordFocus(loaded: boolean): [Focus | null, (f: Focus | null) => void] {
+  const [focus, setFocus] = useState<Focus | null>(null);
+  useEffect(() => {
+    if (!loaded) return;
+    const take = () => {
+      const f = parseWordFocus(window.location.hash);
+      if (!f) return;
+      setFocus((old) => ({ ...f, token: (old?.token ?? 0) + 1 }));
+      window.history.replaceState(null, '', window.location.hash.slice(0, window.location.hash.indexOf('?')));
+    };
+    take();
+    window.addEventListener('hashchange', take);
+    return () => window.removeEventListener('hashchange', take);
+  }, [loaded]);
+  return [focus, setFocus];
+}
 
 function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
   const { classes, photos, error, reload: reloadData } = useDeckData(deck.id);
@@ -51,6 +75,10 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
   useEffect(() => {
     if (filter !== null && classes && !byId.has(filter)) setFilter(null);
   }, [filter, classes, byId]);
+  const [focus, setFocus] = useWordFocus(classes !== null && classes !== undefined);
+  useEffect(() => {
+    if (focus && byId.has(focus.classId)) setFilter(focus.classId);
+  }, [focus, byId]);
 
   const selectedPhotos = () => shown.filter((p) => selection.ids.has(p.id));
   const intoClass = (cls: DeckClass, files: Picked[]) =>
@@ -125,11 +153,16 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
         ) : (
           <ClassPanel
             deckId={deck.id}
+            deckName={deck.name}
             classes={classes}
             totalPhotos={photos.length}
             languages={languages}
             filter={filter}
-            onFilter={setFilter}
+            focus={focus}
+            onFilter={(id) => {
+              setFocus(null);
+              setFilter(id);
+            }}
             onChanged={() => void reload()}
             onAddPhotos={(classId) => {
               pickFor.current = classId;

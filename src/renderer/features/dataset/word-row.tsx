@@ -10,14 +10,16 @@ interface Props {
   lang: LanguageCode;
   word: string | undefined;
   onSave(word: string): Promise<void>;
+  /** Opens already editing (a link asked for this word), once. */
+  autoEdit?: boolean;
 }
 
 /** One language's word on a class card; click it to edit in place, Enter saves, Escape cancels. */
-export function WordRow({ lang, word, onSave }: Props) {
-  const [editing, setEditing] = useState(false);
+export function WordRow({ lang, word, onSave, autoEdit = false }: Props) {
+  const [editing, setEditing] = useState(autoEdit);
   const [draft, setDraft] = useState(word ?? '');
   // Enter saves and closes the field; the blur that follows must not save a second time.
-  const open = useRef(false);
+  const open = useRef(autoEdit);
   const start = (e: React.SyntheticEvent) => {
     e.stopPropagation();
     setDraft(word ?? '');

@@ -5,7 +5,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import type { MissingWord } from '../../../shared/api/export';
 import type { LanguageCode } from '../../../shared/domain';
-import { routeHash } from '../../app/route';
+import { wordFocusHash } from '../../app/route';
 import { languageName } from '../projects/languages';
 import { missingLines } from './wording';
 
@@ -17,8 +17,8 @@ interface Props {
 }
 
 /**
- * The words an export would go out without, one line per language, with a way to the Photos tab
- * where each gap is marked "missing: click to add".
+ * The words missing in the chosen languages, one line per language, and why Export waits; each
+ * button opens the Photos tab on the deck's first missing word, ready to type it.
  */
 export function MissingWordsAlert({ missing, languages, deckId }: Props) {
   const lines = missingLines(missing, languages, languageName);
@@ -28,18 +28,24 @@ export function MissingWordsAlert({ missing, languages, deckId }: Props) {
   const n = missing.length;
   return (
     <Alert severity="warning" data-testid="missing-words" role="alert">
-      <AlertTitle>{n === 1 ? 'A word is missing' : `${n} words are missing`}: the model would go out without {n === 1 ? 'it' : 'them'}</AlertTitle>
+      <AlertTitle>
+        {n === 1 ? 'A word is missing' : `${n} words are missing`}: Export waits until {n === 1 ? 'it is' : 'they are'} written, so no phone shows an empty word
+      </AlertTitle>
       <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
         {lines.map((l) => (
           <li key={l.language} data-testid="missing-line" data-language={l.language}>{l.text}</li>
         ))}
       </Box>
       <Stack direction="row" spacing={1} sx={{ mt: 1.5, flexWrap: 'wrap' }}>
-        {decks.map(([id, name]) => (
-          <Button key={id} variant="outlined" color="inherit" size="small" href={routeHash({ deckId: id, tab: 'photos' })}>
-            {id === deckId ? 'Go to Photos to fill them' : `Open the Photos of ${name}`}
-          </Button>
-        ))}
+        {decks.map(([id, name]) => {
+          // The first gap in the order the teacher sees them: by language chosen, then by word.
+          const first = languages.map((l) => missing.find((m) => m.deckId === id && m.language === l)).find((m) => m !== undefined) ?? missing.find((m) => m.deckId === id)!;
+          return (
+            <Button key={id} variant="outlined" color="inherit" size="small" href={wordFocusHash(id, { classId: first.classId, language: first.language })} data-testid="fill-missing">
+              {id === deckId ? `Go to Photos to fill them (first: “${first.classKey}”)` : `Open the Photos of ${name}`}
+            </Button>
+          );
+        })}
       </Stack>
       <Box sx={{ mt: 1, typography: 'body2' }}>Or leave that language out of this export.</Box>
     </Alert>

@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import PhotoIcon from '@mui/icons-material/PhotoLibraryOutlined';
 import type { LanguageCode } from '../../../shared/domain';
 import type { LiveClassifier } from '../../ml';
-import { wordFor } from '../../ml/ranking';
+import { rankClasses, wordIn } from '../../ml/ranking';
 import { useNotices } from '../../components/notices';
 import { StableWord } from '../../phone/stable-word';
 import { speak } from '../../phone/speech';
@@ -28,7 +28,9 @@ interface Props {
 
 /** The same word is said again only after this long. */
 const REPEAT_AFTER_MS = 3000;
-const WAITING: Readout = { word: null, waiting: true, probability: 0, top: [], fps: 0, latencyMedian: 0, latencyP95: 0, prepareMedian: 0 };
+/** Frames averaged for the big word, its percentage and the bars alike. */
+const SMOOTHING_FRAMES = 4;
+const WAITING: Readout = { word: null, waiting: true, probability: 0, top: [], smoothedFrames: SMOOTHING_FRAMES, fps: 0, latencyMedian: 0, latencyP95: 0, prepareMedian: 0 };
 
 /**
  * The camera and what the model sees in it, live. The big word only changes once a new reading
@@ -41,7 +43,7 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
   const [readout, setReadout] = useState<Readout>(WAITING);
   const loop = useRef<LiveLoop | null>(null);
   const lastSpoken = useRef({ word: '', at: 0 });
-  const stable = useMemo(() => new StableWord({ window: 4, threshold, hold: 3 }), [threshold]);
+  const stable = useMemo(() => new StableWord({ window: SMOOTHING_FRAMES, threshold, hold: 3 }), [threshold]);
   const settings = useRef({ language, speech, stable, labels: classifier.model.labels });
   settings.current = { language, speech, stable, labels: classifier.model.labels };
 
@@ -53,18 +55,22 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
       const changed = sw.push(result.probabilities);
       const shown = sw.shown;
       const model = classifier.model;
-      const word = shown.kind === 'word' ? wordFor({ key: model.labels[shown.index], words: model.words[model.labels[shown.index]] ?? {} }, lang) : null;
+      const key = shown.kind === 'word' ? model.labels[shown.index] : null;
+      const word = key !== null ? { key, ...wordIn({ key, words: model.words[key] ?? {} }, lang) } : null;
       // Said once when it changes; a brief "not sure" between two sightings of it does not repeat it.
+      // A word not written in this language is not said (the key read in its voice would mislead).
       const now = performance.now();
-      if (changed && word && talk && (word !== lastSpoken.current.word || now - lastSpoken.current.at > REPEAT_AFTER_MS)) {
-        lastSpoken.current = { word, at: now };
-        speak(word, lang);
+      if (changed && word && !word.missing && talk && (word.text !== lastSpoken.current.word || now - lastSpoken.current.at > REPEAT_AFTER_MS)) {
+        lastSpoken.current = { word: word.text, at: now };
+        speak(word.text, lang);
       }
       setReadout({
         word,
         waiting: shown.kind === 'waiting',
         probability: shown.kind === 'waiting' ? 0 : shown.probability,
-        top: result.top,
+        // The bars show the same averaged figures as the big word, never one raw frame.
+        top: rankClasses(sw.averaged, model.labels, model.words, 3),
+        smoothedFrames: SMOOTHING_FRAMES,
         fps,
         latencyMedian,
         latencyP95,

@@ -2,16 +2,19 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { LanguageCode } from '../../../shared/domain';
-import type { BackendReport, RankedClass } from '../../ml';
+import type { BackendReport, RankedClass, WordIn } from '../../ml';
+import { MissingMark } from './missing-mark';
 import { TopBars } from './top-bars';
 
 export interface Readout {
-  /** The word shown, or null for "Not sure" (or nothing seen yet when `waiting`). */
-  word: string | null;
+  /** The word shown (with its class key), or null for "Not sure" (or nothing seen yet when `waiting`). */
+  word: (WordIn & { key: string }) | null;
   waiting: boolean;
-  /** How sure, 0..1, of the shown word (or of the best guess when not sure). */
+  /** How sure, 0..1, of the shown word (or of the best guess when not sure), averaged like `top`. */
   probability: number;
+  /** The most likely classes, by the same average over `smoothedFrames` frames. */
   top: RankedClass[];
+  smoothedFrames: number;
   fps: number;
   latencyMedian: number;
   latencyP95: number;
@@ -32,24 +35,31 @@ export function LiveReadout({ readout, language, backend }: Props) {
       <Box data-testid="live-word-box" sx={{ textAlign: 'center', py: 1 }}>
         <Typography
           data-testid="live-word"
-          data-word={word ?? ''}
-          lang={word ? language : undefined}
+          data-word={word?.text ?? ''}
+          data-key={word?.key ?? ''}
+          data-missing={word?.missing ? 'true' : 'false'}
+          lang={word && !word.missing ? language : undefined}
           sx={{
             fontSize: 'clamp(56px, 9vw, 140px)',
             fontWeight: 800,
             lineHeight: 1.05,
             letterSpacing: '-0.01em',
-            color: word ? 'text.primary' : 'text.disabled',
+            color: word ? (word.missing ? 'warning.dark' : 'text.primary') : 'text.disabled',
+            fontStyle: word?.missing ? 'italic' : undefined,
             wordBreak: 'break-word',
           }}
         >
-          {waiting ? '\u00a0' : (word ?? 'Not sure')}
+          {waiting ? '\u00a0' : (word?.text ?? 'Not sure')}
         </Typography>
+        {word?.missing ? <MissingMark language={language} /> : null}
         <Typography variant="h2" component="p" sx={{ color: 'text.secondary', mt: 0.5, fontVariantNumeric: 'tabular-nums' }} data-testid="live-confidence">
           {waiting ? 'Looking…' : `${Math.round(probability * 100)}% sure`}
         </Typography>
       </Box>
       <TopBars top={top} language={language} />
+      <Typography variant="caption" color="text.secondary" data-testid="live-smoothing">
+        The word, its percentage and the bars are all averaged over the last {readout.smoothedFrames} frames, so one blurry frame does not change them.
+      </Typography>
       <Typography
         variant="body2"
         color="text.secondary"

@@ -8,7 +8,8 @@ import FolderIcon from '@mui/icons-material/FolderOpenOutlined';
 import PhotoIcon from '@mui/icons-material/AddPhotoAlternateOutlined';
 import type { LanguageCode } from '../../../shared/domain';
 import type { Classification, LiveClassifier } from '../../ml';
-import { wordFor } from '../../ml/ranking';
+import { wordIn } from '../../ml/ranking';
+import { MissingMark } from './missing-mark';
 import { describeError } from '../../components/error-alert';
 import { TopBars } from './top-bars';
 
@@ -88,13 +89,15 @@ export function PhotoTestResults({ photos, language, threshold, onPickFiles, onP
         {photos.map((p) => {
           const best = p.result?.top[0];
           const sure = best && best.probability >= threshold;
+          const word = best && sure ? wordIn(best, language) : null;
           return (
             <Paper key={p.id} variant="outlined" sx={{ overflow: 'hidden' }} data-testid="photo-result" data-name={p.name} data-done={p.result || p.error ? 'true' : 'false'}>
               <Box component="img" src={p.url} alt={p.name} sx={{ width: '100%', aspectRatio: '4 / 3', objectFit: 'cover', display: 'block', bgcolor: 'grey.100' }} />
               <Box sx={{ p: 1.5 }}>
                 <Typography variant="h2" component="p" data-testid="photo-word" sx={{ color: sure ? 'text.primary' : 'text.disabled' }} noWrap>
-                  {p.error ? 'Could not read' : !best ? 'Looking…' : sure ? wordFor(best, language) : 'Not sure'}
+                  {p.error ? 'Could not read' : !best ? 'Looking…' : word ? word.text : 'Not sure'}
                 </Typography>
+                {word?.missing ? <MissingMark language={language} size="small" /> : null}
                 <Typography variant="caption" color="text.secondary" noWrap component="p" sx={{ mb: 1 }}>{p.error ?? p.name}</Typography>
                 {p.result ? <TopBars top={p.result.top} language={language} size="small" /> : null}
               </Box>

@@ -3,7 +3,8 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { LanguageCode } from '../../../shared/domain';
-import { wordFor, type RankedClass } from '../../ml/ranking';
+import { wordIn, type RankedClass } from '../../ml/ranking';
+import { MissingMark } from './missing-mark';
 
 interface Props {
   top: RankedClass[];
@@ -16,13 +17,16 @@ export function TopBars({ top, language, size = 'large' }: Props) {
   const big = size === 'large';
   return (
     <Stack spacing={big ? 1.25 : 0.5} data-testid="top-bars">
-      {top.map((r, i) => (
-        <Box key={r.key} data-testid="top-bar" data-key={r.key} data-probability={r.probability}>
-          <Stack direction="row" sx={{ alignItems: 'baseline', gap: 1 }}>
-            <Typography variant={big ? 'h3' : 'body2'} component="span" sx={{ flex: 1, minWidth: 0, fontWeight: i === 0 ? 700 : 500 }} noWrap>
-              {wordFor(r, language)}
+      {top.map((r, i) => {
+        const word = wordIn(r, language);
+        return (
+        <Box key={r.key} data-testid="top-bar" data-key={r.key} data-probability={r.probability} data-missing={word.missing ? 'true' : 'false'}>
+          <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
+            <Typography variant={big ? 'h3' : 'body2'} component="span" sx={{ flex: 1, minWidth: 0, fontWeight: i === 0 ? 700 : 500, fontStyle: word.missing ? 'italic' : undefined }} noWrap>
+              {word.text}
+              {word.missing ? <> <MissingMark language={language} size="small" /></> : null}
             </Typography>
-            <Typography variant={big ? 'body1' : 'body2'} component="span" sx={{ fontVariantNumeric: 'tabular-nums', color: 'text.secondary' }}>
+            <Typography variant={big ? 'body1' : 'body2'} component="span" data-testid="top-bar-percent" sx={{ fontVariantNumeric: 'tabular-nums', color: 'text.secondary' }}>
               {Math.round(r.probability * 100)}%
             </Typography>
           </Stack>
@@ -30,11 +34,12 @@ export function TopBars({ top, language, size = 'large' }: Props) {
             variant="determinate"
             value={r.probability * 100}
             color={i === 0 ? 'primary' : 'inherit'}
-            aria-label={`${wordFor(r, language)}: ${Math.round(r.probability * 100)}%`}
+            aria-label={`${word.text}: ${Math.round(r.probability * 100)}%`}
             sx={{ height: big ? 12 : 6, borderRadius: 6, color: i === 0 ? undefined : 'grey.400', bgcolor: 'grey.200' }}
           />
         </Box>
-      ))}
+        );
+      })}
     </Stack>
   );
 }

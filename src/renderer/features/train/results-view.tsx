@@ -14,7 +14,7 @@ import { ConfusionMatrix } from './confusion-matrix';
 import { MisclassifiedPhotos } from './misclassified-photos';
 import { TrainingCurves } from './training-curves';
 import { TryPhoto } from './try-photo';
-import { accuracySentence, percent, verdict } from './wording';
+import { accuracySentence, percent, uncheckedAdvice, verdict } from './wording';
 import { formatWhen } from '../../../shared/format';
 
 interface Props {
@@ -63,15 +63,15 @@ export const ResultsView = memo(function ResultsView({ version, labels, photos, 
           ) : null}
           <Box>
             <Typography sx={{ fontSize: '1.15rem' }} data-testid="accuracy-text">
-              {accuracySentence(m.accuracy, right, m.n)}
+              {accuracySentence(m.accuracy, right, m.n, version.settings.validationShare)}
             </Typography>
             {v ? (
               <Typography color="text.secondary" sx={{ mt: 0.5 }}>
                 <b>{v.label}.</b> {v.advice}
               </Typography>
             ) : (
-              <Typography color="text.secondary" sx={{ mt: 0.5 }}>
-                To check it, set “Photos held back to check” above 0 in Advanced settings and train again.
+              <Typography color="text.secondary" sx={{ mt: 0.5 }} data-testid="unchecked-advice">
+                {uncheckedAdvice(version.settings.validationShare)}
               </Typography>
             )}
           </Box>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heldBackCount } from '../../../shared/validation-split';
-import { accuracySentence, backendText, durationText, estimateSplit, percent, planText, versionLabel } from './wording';
+import { accuracySentence, uncheckedAdvice, backendText, durationText, estimateSplit, percent, planText, versionLabel } from './wording';
 
 describe('wording', () => {
   it('never rounds a model with mistakes up to 100%', () => {
@@ -48,4 +48,10 @@ describe('wording', () => {
     expect(durationText(0, 1, 1000, 1, 200)).toBe('Takes about 10 minutes.');
   });
 
+  it('after a tiny training, says nothing could be checked and asks for photos, not for a share already set', () => {
+    expect(accuracySentence(null, 0, 0, 0.2)).toMatch(/^Too few photos to check this model/);
+    expect(uncheckedAdvice(0.2)).toMatch(/at least 2 photos/);
+    expect(uncheckedAdvice(0.2)).not.toMatch(/above 0/);
+    expect(uncheckedAdvice(0)).toMatch(/above 0/);
+  });
 });

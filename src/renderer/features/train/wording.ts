@@ -52,11 +52,28 @@ export function versionLabel(v: ModelVersionSummary, now?: Date): string {
 }
 
 /** The headline of a result, as a teacher reads it. */
-export function accuracySentence(accuracy: number | null, right: number, n: number): string {
-  if (accuracy === null || n === 0) {
-    return 'No photos were held back to check this model, so how well it recognises new photos is not known.';
-  }
+export function accuracySentence(accuracy: number | null, right: number, n: number, validationShare = 0): string {
+  if (accuracy === null || n === 0) return uncheckedSentence(validationShare);
   return `${percent(accuracy)} of the photos it had not seen were recognised (${right} of ${n}).`;
+}
+
+/**
+ * What to say about a model no photo checked, and what to do. With a share held back set, that
+ * happens only when every word has a single photo (one must stay to learn from): asking for a share
+ * "above 0" would be wrong advice then.
+ */
+export function uncheckedAdvice(validationShare: number): string {
+  if (validationShare > 0) {
+    return 'Each word needs at least 2 photos before one can be held back to check the model, so nothing could be checked this time. Add more photos of each word (ten or more works best) and train again.';
+  }
+  return 'To check it, set “Photos held back to check” above 0 in Advanced settings and train again.';
+}
+
+/** The headline of a model no photo checked. */
+export function uncheckedSentence(validationShare: number): string {
+  return validationShare > 0
+    ? 'Too few photos to check this model: every photo was needed to learn from.'
+    : 'No photos were held back to check this model, so how well it recognises new photos is not known.';
 }
 
 /** A one-word verdict with advice, so the number means something to a non-expert. */

@@ -1,0 +1,110 @@
+import { expect, test, type Page } from '@playwright/test';
+import { snap } from './support/artifacts';
+import { cameraFruitProject, hostSocketUrl } from './support/camera-fruits';
+import { connectStudio, type StudioConnection } from './support/studio-client';
+
+/**
+ * The live Test tab tells one story: the big word, its percentage and the bars are the same
+ * averaged figures; and a word nobody wrote in the chosen language is marked, not passed off.
+ * Chromium's fake camera plays apple frames then orange frames (see playwright.config.ts).
+ */
+test.describe.configure({ mode: 'serial' });
+
+let studio: StudioConnection;
+let deckId: number;
+let page: Page;
+
+test.beforeAll(async ({ browser }, info) => {
+  test.setTimeout(300_000);
+  studio = await connectStudio(hostSocketUrl());
+  ({ deckId } = await cameraFruitProject(studio));
+  page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: { width: 1440, height: 900 } });
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  studio?.close();
+});
+
+interface Reading {
+  key: string;
+  text: string;
+  percent: string;
+  bars: { key: string; probability: number; label: string }[];
+}
+
+/** One look at the screen, all in the same instant (one task of the page, so React cannot re-render between reads). */
+function read(p: Page): Promise<Reading> {
+  return p.evaluate(`(() => {
+    const word = document.querySelector('[data-testid="live-word"]');
+    return {
+      key: word.getAttribute('data-key') ?? '',
+      text: word.textContent ?? '',
+      percent: document.querySelector('[data-testid="live-confidence"]').textContent ?? '',
+      bars: [...document.querySelectorAll('[data-testid="top-bar"]')].map((b) => ({
+        key: b.getAttribute('data-key') ?? '',
+        probability: Number(b.getAttribute('data-probability')),
+        label: b.querySelector('[data-testid="top-bar-percent"]').textContent ?? '',
+      })),
+    };
+  })()`);
+}
+
+test('the big word, its percentage and the bars agree, frame after frame', async () => {
+  test.setTimeout(120_000);
+  await page.goto(`/#/deck/${deckId}/test`);
+  await expect(page.getByTestId('live-backend')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('test-language')).toHaveValue('fr');
+  await expect(page.getByTestId('live-smoothing')).toContainText('averaged over the last 4 frames');
+  await expect.poll(() => page.getByTestId('live-word').getAttribute('data-key'), { timeout: 20_000 }).toBe('Apple');
+
+  // Sample through the apple-to-orange change (4 s of each), when smoothing and raw frames differ most.
+  const seen = new Set<string>();
+  let checked = 0;
+  const until = Date.now() + 10_000;
+  while (Date.now() < until) {
+    const r = await read(page);
+    if (r.bars.length === 3 && r.percent.endsWith('% sure')) {
+      checked++;
+      const shownPercent = Number(r.percent.replace('% sure', ''));
+      // The bars say what the big word says: its bar (the top one when "Not sure") carries the same figure.
+      const bar = r.key ? r.bars.find((b) => b.key === r.key) : r.bars[0];
+      expect(bar, JSON.stringify(r)).toBeDefined();
+      expect(Math.round(bar!.probability * 100), JSON.stringify(r)).toBe(shownPercent);
+      expect(bar!.label, JSON.stringify(r)).toBe(`${shownPercent}%`);
+      seen.add(r.key || 'Not sure');
+    }
+    await page.waitForTimeout(60);
+  }
+  expect(checked).toBeGreaterThan(40);
+  expect([...seen]).toEqual(expect.arrayContaining(['Apple', 'Orange']));
+  await snap(page, 'test-tab-smoothed-agree');
+});
+
+test('a word not written in French shows its key, marked, on the big word and on its bar', async () => {
+  test.setTimeout(120_000);
+  const apple = (await studio.api.listClasses({ deckId })).find((c) => c.key === 'Apple')!;
+  await studio.api.updateClass({ classId: apple.id, words: { fr: '' } });
+  try {
+    await page.reload();
+    await expect(page.getByTestId('live-backend')).toBeVisible({ timeout: 60_000 });
+    const word = page.getByTestId('live-word');
+    await expect(word).toHaveAttribute('data-key', 'Apple', { timeout: 20_000 });
+    await expect(word).toHaveText('Apple');
+    await expect(word).toHaveAttribute('data-missing', 'true');
+    await expect(page.getByTestId('live-word-box').getByTestId('missing-word')).toHaveText('No French word yet');
+    const appleBar = page.locator('[data-testid="top-bar"][data-key="Apple"]');
+    await expect(appleBar).toHaveAttribute('data-missing', 'true');
+    await expect(appleBar.getByTestId('missing-word')).toBeVisible();
+    await snap(page, 'test-tab-missing-french');
+    // The same class in Spanish, where it is written, has no mark.
+    await page.getByTestId('test-language').locator('..').click();
+    await page.getByRole('option', { name: 'Español' }).click();
+    await expect(word).toHaveAttribute('data-key', 'Apple', { timeout: 20_000 });
+    await expect(word).toHaveText('manzana');
+    await expect(page.getByTestId('missing-word')).toHaveCount(0);
+  } finally {
+    await studio.api.updateClass({ classId: apple.id, words: { fr: 'pomme' } });
+    await page.evaluate("localStorage.removeItem('magritte.test')");
+  }
+});
