@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${host.url}#/deck/${deck.id}/test`);
     const stats = page.getByTestId('live-stats');
-    await page.getByTestId('live-backend').waitFor({ timeout: 120_000 });
+    await page.getByTestId('live-backend').waitFor({ state: 'attached', timeout: 120_000 });
     // First answers in (polled from outside: the page's CSP forbids evaluating strings in it).
     const until = Date.now() + 60_000;
     while (!(Number(await stats.getAttribute('data-fps')) > 0)) {

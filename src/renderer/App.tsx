@@ -12,6 +12,7 @@ import { useRoute } from './app/route';
 import { theme } from './app/theme';
 import { ErrorAlert } from './components/error-alert';
 import { NoticeProvider, useNotices } from './components/notices';
+import { UndoProvider } from './components/undo-provider';
 import { ProjectView } from './features/projects/project-view';
 import { StartScreen } from './features/projects/start-screen';
 
@@ -66,7 +67,9 @@ function Shell() {
     );
   }
   return project ? (
-    <ProjectView project={project} route={route} navigate={navigate} onProject={setProject} onClose={() => void close()} />
+    <UndoProvider key={project.dir}>
+      <ProjectView project={project} route={route} navigate={navigate} onProject={setProject} onClose={() => void close()} />
+    </UndoProvider>
   ) : (
     <StartScreen info={info} onOpened={opened} />
   );

@@ -39,6 +39,16 @@ test('creates a project whose pupils learn French and Spanish', async () => {
   const dialog = await start.openNewProjectDialog();
   await start.fillNewProject(dialog, { name: 'Year 5 Languages', teacher: 'English', pupils: ['French', 'Spanish'] });
   await expect(dialog.getByRole('button', { name: 'French' })).toBeVisible();
+  // Escape in a language field closes its list, then lets go of the field: never the whole dialog.
+  const pupils = dialog.getByTestId('pupil-languages');
+  await pupils.click();
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await pupils.press('Escape');
+  await expect(page.getByRole('listbox')).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await pupils.press('Escape');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Project name')).toHaveValue('Year 5 Languages');
   await snap(page, '02-new-project-dialog');
   await start.createProject(dialog);
   await project.expectOpen('Year 5 Languages');

@@ -88,7 +88,7 @@ test('holding the Space bar records too, and a single shot can wait for a countd
 
 test('the Test tab names what the camera sees, in French, live', async () => {
   await page.goto(`/#/deck/${fruitDeckId}/test`);
-  await expect(page.getByTestId('live-backend')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('live-backend')).toBeAttached({ timeout: 60_000 });
   await expect(page.getByTestId('test-language')).toHaveValue('fr');
   const word = () => camera.liveWord().getAttribute('data-word');
   // The feed loops 4 s of apples then 4 s of oranges: each word must come up in its turn.

@@ -8,6 +8,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
+import { PickerTooltip } from '../../components/picker-tooltip';
 import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
 import AddPhotoIcon from '@mui/icons-material/AddPhotoAlternateOutlined';
@@ -98,11 +99,11 @@ export function ClassCard({ cls, languages, selected, warning, onSelect, onSaveW
         <Tooltip title={`${cls.photoCount} ${cls.photoCount === 1 ? 'photo' : 'photos'}`}>
           <Chip size="small" icon={<PhotoIcon />} label={cls.photoCount} data-testid="class-count" />
         </Tooltip>
-        <Tooltip title={`Add photos to ${cls.key}`}>
+        <PickerTooltip title={`Add photos to ${cls.key}`}>
           <IconButton size="small" aria-label={`Add photos to ${cls.key}`} onClick={(e) => { e.stopPropagation(); onAddPhotos(); }}>
             <AddPhotoIcon fontSize="small" />
           </IconButton>
-        </Tooltip>
+        </PickerTooltip>
         {onCamera ? (
           <Tooltip title={`Take photos of ${cls.key} with the camera`}>
             <IconButton size="small" aria-label={`Camera for ${cls.key}`} onClick={(e) => { e.stopPropagation(); onCamera(); }}>

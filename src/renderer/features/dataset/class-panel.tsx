@@ -14,6 +14,8 @@ import AddIcon from '@mui/icons-material/Add';
 import type { DeckClass, LanguageCode } from '../../../shared/domain';
 import { useStudio } from '../../api/hooks';
 import { useNotices } from '../../components/notices';
+import { useUndo } from '../../components/undo-provider';
+import { languageName } from '../projects/languages';
 import { NameDialog } from '../projects/name-dialog';
 import { AddClassDialog } from './add-class-dialog';
 import { fewPhotosWarning } from './balance';
@@ -40,6 +42,7 @@ interface Props {
 export function ClassPanel({ deckId, deckName, classes, totalPhotos, languages, filter, focus, onFilter, onChanged, onAddPhotos, onCamera, onDropData }: Props) {
   const { client } = useStudio();
   const notices = useNotices();
+  const history = useUndo();
   const [adding, setAdding] = useState(false);
   const [renaming, setRenaming] = useState<DeckClass | null>(null);
   const [deleting, setDeleting] = useState<DeckClass | null>(null);
@@ -51,6 +54,14 @@ export function ClassPanel({ deckId, deckName, classes, totalPhotos, languages, 
     try {
       await client.updateClass({ classId: cls.id, words });
       onChanged();
+      // Undo writes back every word as it was (an empty word removes it).
+      const before = Object.fromEntries(Object.keys(words).concat(Object.keys(cls.words)).map((l) => [l, cls.words[l] ?? '']));
+      const after = Object.fromEntries(Object.keys(before).map((l) => [l, words[l] ?? '']));
+      history.record({
+        label: word ? `${languageName(lang)} word for ${cls.key} set to “${word}”` : `${languageName(lang)} word for ${cls.key} removed`,
+        undo: () => client.updateClass({ classId: cls.id, words: before }).then(() => undefined),
+        redo: () => client.updateClass({ classId: cls.id, words: after }).then(() => undefined),
+      });
     } catch (e) {
       notices.showError(e);
     }
@@ -128,16 +139,26 @@ export function ClassPanel({ deckId, deckName, classes, totalPhotos, languages, 
         submitLabel="Rename"
         onClose={() => setRenaming(null)}
         onSubmit={async (key) => {
-          await client.updateClass({ classId: renaming!.id, key });
+          const { id, key: was } = renaming!;
+          const renamed = await client.updateClass({ classId: id, key });
           setRenaming(null);
           onChanged();
+          if (renamed.key !== was) {
+            history.record({
+              label: `Renamed ${was} to ${renamed.key}`,
+              undo: () => client.updateClass({ classId: id, key: was }).then(() => undefined),
+              redo: () => client.updateClass({ classId: id, key: renamed.key }).then(() => undefined),
+            });
+          }
         }}
       />
       <Dialog open={deleting !== null} onClose={() => setDeleting(null)}>
         <DialogTitle>Delete “{deleting?.key}”?</DialogTitle>
         <DialogContent>
           <DialogContentText>
-            The word and its {deleting?.photoCount ?? 0} photos will be removed from this deck. This cannot be undone.
+            {deleting?.photoCount === 0
+              ? 'The word will be removed from this deck. This cannot be undone.'
+              : `The word and its ${deleting?.photoCount === 1 ? 'photo' : `${deleting?.photoCount ?? 0} photos`} will be removed from this deck. This cannot be undone.`}
           </DialogContentText>
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>

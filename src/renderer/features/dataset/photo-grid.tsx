@@ -15,6 +15,8 @@ interface CellProps {
   photo: Photo;
   size: number;
   selected: boolean;
+  /** Just taken with the camera: outlined and marked "New" so the teacher sees where it went. */
+  fresh: boolean;
   label: string | null;
   src: string;
   onClick(photo: Photo, e: MouseEvent): void;
@@ -22,7 +24,7 @@ interface CellProps {
   onDragStart(photo: Photo, e: DragEvent): void;
 }
 
-const Cell = memo(function Cell({ photo, size, selected, label, src, onClick, onOpen, onDragStart }: CellProps) {
+const Cell = memo(function Cell({ photo, size, selected, fresh, label, src, onClick, onOpen, onDragStart }: CellProps) {
   return (
     <Box
       role="button"
@@ -31,6 +33,7 @@ const Cell = memo(function Cell({ photo, size, selected, label, src, onClick, on
       data-testid="photo"
       data-photo-id={photo.id}
       data-selected={selected ? 'true' : 'false'}
+      data-fresh={fresh ? 'true' : 'false'}
       draggable
       onDragStart={(e) => onDragStart(photo, e)}
       onClick={(e) => onClick(photo, e)}
@@ -43,7 +46,7 @@ const Cell = memo(function Cell({ photo, size, selected, label, src, onClick, on
         overflow: 'hidden',
         cursor: 'pointer',
         bgcolor: 'grey.200',
-        outline: selected ? `3px solid ${t.palette.primary.main}` : 'none',
+        outline: selected ? `3px solid ${t.palette.primary.main}` : fresh ? `3px solid ${t.palette.success.main}` : 'none',
         outlineOffset: -3,
         '&:hover .zoom': { opacity: 1 },
         userSelect: 'none',
@@ -57,6 +60,9 @@ const Cell = memo(function Cell({ photo, size, selected, label, src, onClick, on
         draggable={false}
         style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block', opacity: selected ? 0.85 : 1 }}
       />
+      {fresh && !selected ? (
+        <Box sx={{ position: 'absolute', top: 6, left: 6, px: 0.75, borderRadius: 1, bgcolor: 'success.main', color: 'white', fontSize: 12, fontWeight: 700 }}>New</Box>
+      ) : null}
       {selected ? (
         <CheckCircleIcon color="primary" sx={{ position: 'absolute', top: 6, left: 6, bgcolor: 'white', borderRadius: '50%' }} />
       ) : null}
@@ -87,6 +93,10 @@ interface Props {
   /** Class keys by id, to label each photo when several classes are shown; null hides labels. */
   labels: Map<number, string> | null;
   selection: Selection;
+  /** Photos to mark as just added. */
+  fresh?: ReadonlySet<number>;
+  /** Brought into view whenever it changes (the newest photo just taken). */
+  reveal?: number | null;
   onClick(photo: Photo, e: MouseEvent): void;
   onOpen(photo: Photo): void;
   onDragStart(photo: Photo, e: DragEvent): void;
@@ -94,7 +104,7 @@ interface Props {
 }
 
 /** Thumbnails in rows, only the visible rows in the page: smooth with thousands of photos. */
-export function PhotoGrid({ photos, labels, selection, onClick, onOpen, onDragStart, onKeyDown }: Props) {
+export function PhotoGrid({ photos, labels, selection, fresh, reveal = null, onClick, onOpen, onDragStart, onKeyDown }: Props) {
   const { transport } = useStudio();
   const scroller = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
@@ -118,6 +128,10 @@ export function PhotoGrid({ photos, labels, selection, onClick, onOpen, onDragSt
     overscan: 4,
   });
   useEffect(() => virtualizer.measure(), [size, virtualizer]);
+  const revealIndex = reveal === null ? -1 : photos.findIndex((p) => p.id === reveal);
+  useEffect(() => {
+    if (revealIndex >= 0 && width > 0) virtualizer.scrollToIndex(Math.floor(revealIndex / columns), { align: 'auto' });
+  }, [revealIndex, columns, width, virtualizer]);
 
   return (
     <Box
@@ -142,6 +156,7 @@ export function PhotoGrid({ photos, labels, selection, onClick, onOpen, onDragSt
                   photo={p}
                   size={size}
                   selected={selection.ids.has(p.id)}
+                  fresh={fresh?.has(p.id) ?? false}
                   label={labels?.get(p.classId) ?? null}
                   src={transport.mediaUrl('thumb', p.sha256)}
                   onClick={onClick}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
-import Tooltip from '@mui/material/Tooltip';
+import { PickerTooltip } from '../../components/picker-tooltip';
 import Typography from '@mui/material/Typography';
 import AddPhotoIcon from '@mui/icons-material/AddPhotoAlternateOutlined';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
@@ -32,25 +32,25 @@ export function PhotoToolbar(p: Props) {
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const oneClass = p.selectedClasses.size === 1 ? p.selectedClasses : new Set<number>();
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 2, py: 1, minHeight: 56, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, px: 2, py: 1, minHeight: 56, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
       <Typography variant="subtitle1" sx={{ fontWeight: 600 }} noWrap data-testid="grid-title">{p.title}</Typography>
       {p.selected === 0 ? (
         <>
-          <Typography variant="body2" color="text.secondary" noWrap sx={{ flex: 1 }} data-testid="grid-count">
+          <Typography variant="body2" color="text.secondary" noWrap sx={{ flex: '1 0 auto' }} data-testid="grid-count">
             {p.shown} {p.shown === 1 ? 'photo' : 'photos'}
           </Typography>
           <Button startIcon={<SelectAllIcon />} onClick={p.onSelectAll} disabled={p.shown === 0}>Select all</Button>
           <Divider orientation="vertical" flexItem />
-          <Tooltip title="Pick photo files. They go to the word chosen on the left, or you will be asked which word.">
+          <PickerTooltip title="Pick photo files. They go to the word chosen on the left, or you will be asked which word.">
             <Button variant="contained" startIcon={<AddPhotoIcon />} onClick={p.onAddFiles}>Add photos</Button>
-          </Tooltip>
-          <Tooltip title="Pick a folder. Its subfolders named after words (Apple, Orange…) fill those words; new names become new words.">
+          </PickerTooltip>
+          <PickerTooltip title="Pick a folder. Its subfolders named after words (Apple, Orange…) fill those words; new names become new words.">
             <Button variant="outlined" startIcon={<DriveFolderUploadIcon />} onClick={p.onAddFolder}>Add a folder</Button>
-          </Tooltip>
+          </PickerTooltip>
         </>
       ) : (
         <>
-          <Typography variant="body2" noWrap sx={{ flex: 1, color: 'primary.main', fontWeight: 600 }} data-testid="selection-count">
+          <Typography variant="body2" noWrap sx={{ flex: '1 0 auto', color: 'primary.main', fontWeight: 600 }} data-testid="selection-count">
             {p.selected} of {p.shown} selected
           </Typography>
           <Button onClick={p.onClear}>Clear selection</Button>

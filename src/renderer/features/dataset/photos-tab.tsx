@@ -27,6 +27,29 @@ type Picked = { file: File; relativePath: string };
 type Focus = { classId: number; language: string | null; token: number };
 
 /**
+ * Photos taken with the camera since it was opened, and the newest of them: the grid marks them
+ * and scrolls to the newest, so a burst never lands unseen below the fold.
+ */
+function useFreshPhotos(photos: Photo[] | null | undefined, cameraOpen: boolean): { ids: ReadonlySet<number>; newest: number | null } {
+  const known = useRef<Set<number> | null>(null);
+  const [fresh, setFresh] = useState<{ ids: ReadonlySet<number>; newest: number | null }>({ ids: new Set(), newest: null });
+  useEffect(() => {
+    if (!photos) return;
+    if (!cameraOpen || known.current === null) {
+      // Opening the camera starts a new batch; what was there before is not new.
+      known.current = cameraOpen ? new Set(photos.map((p) => p.id)) : null;
+      if (cameraOpen) setFresh({ ids: new Set(), newest: null });
+      return;
+    }
+    const added = photos.filter((p) => !known.current!.has(p.id) && p.source === 'camera');
+    if (added.length === 0) return;
+    for (const p of added) known.current.add(p.id);
+    setFresh((f) => ({ ids: new Set([...f.ids, ...added.map((p) => p.id)]), newest: Math.max(...added.map((p) => p.id)) }));
+  }, [photos, cameraOpen]);
+  return fresh;
+}
+
+/**
  * The word a link asked for (`#/deck/3/photos?word=12&lang=fr`, from Export's "Go to Photos"),
  * taken once the words are loaded; the query is then dropped from the address so a reload or the
  * Back button does not ask again.
@@ -76,6 +99,7 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
     if (filter !== null && classes && !byId.has(filter)) setFilter(null);
   }, [filter, classes, byId]);
   const [focus, setFocus] = useWordFocus(classes !== null && classes !== undefined);
+  const fresh = useFreshPhotos(photos, cameraFor !== null);
   useEffect(() => {
     if (focus && byId.has(focus.classId)) setFilter(focus.classId);
   }, [focus, byId]);
@@ -142,40 +166,43 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
   if (!classes || !photos) return <Box sx={{ display: 'flex', justifyContent: 'center', pt: 8 }}><CircularProgress aria-label="Loading photos" /></Box>;
   const current = filter !== null ? byId.get(filter) : undefined;
   const selectedClasses = new Set(selectedPhotos().map((p) => p.classId));
-  // The camera panel takes the word list's place while it is open (the grid keeps its width).
+  // The camera opens beside the word list (which stays in view), the grid to its right.
   const camera = cameraFor !== null ? byId.get(cameraFor) : undefined;
 
   return (
     <Box sx={{ display: 'flex', height: '100%', minHeight: 0 }}>
-      <Box sx={{ width: camera ? 400 : 340, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: camera ? 'background.paper' : 'background.default' }}>
-        {camera ? (
-          <CameraPanel deckId={deck.id} classes={classes} classId={camera.id} onClass={(id) => { setCameraFor(id); setFilter(id); }} onClose={() => setCameraFor(null)} />
-        ) : (
-          <ClassPanel
-            deckId={deck.id}
-            deckName={deck.name}
-            classes={classes}
-            totalPhotos={photos.length}
-            languages={languages}
-            filter={filter}
-            focus={focus}
-            onFilter={(id) => {
-              setFocus(null);
-              setFilter(id);
-            }}
-            onChanged={() => void reload()}
-            onAddPhotos={(classId) => {
-              pickFor.current = classId;
-              fileInput.current?.click();
-            }}
-            onDropData={dropOnClass}
-            onCamera={(classId) => {
-              setFilter(classId);
-              setCameraFor(classId);
-            }}
-          />
-        )}
+      <Box sx={{ width: camera ? 300 : 340, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.default' }} data-testid="words-column">
+        <ClassPanel
+          deckId={deck.id}
+          deckName={deck.name}
+          classes={classes}
+          totalPhotos={photos.length}
+          languages={languages}
+          filter={filter}
+          focus={focus}
+          onFilter={(id) => {
+            setFocus(null);
+            setFilter(id);
+            // With the camera open, picking a word sends the next photos there.
+            if (id !== null && cameraFor !== null) setCameraFor(id);
+          }}
+          onChanged={() => void reload()}
+          onAddPhotos={(classId) => {
+            pickFor.current = classId;
+            fileInput.current?.click();
+          }}
+          onDropData={dropOnClass}
+          onCamera={(classId) => {
+            setFilter(classId);
+            setCameraFor(classId);
+          }}
+        />
       </Box>
+      {camera ? (
+        <Box sx={{ width: 380, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+          <CameraPanel deckId={deck.id} classes={classes} classId={camera.id} onClass={(id) => { setCameraFor(id); setFilter(id); }} onClose={() => setCameraFor(null)} />
+        </Box>
+      ) : null}
       <Box
         sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', position: 'relative' }}
         data-testid="deck-drop-zone"
@@ -199,7 +226,7 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
         />
         <Box sx={{ flex: 1, minHeight: 0 }}>
           {shown.length > 0 ? (
-            <PhotoGrid photos={shown} labels={labels} selection={selection} onClick={onClick} onOpen={onOpen} onDragStart={onDragStart} onKeyDown={onKeyDown} />
+            <PhotoGrid photos={shown} labels={labels} selection={selection} fresh={fresh.ids} reveal={fresh.newest} onClick={onClick} onOpen={onOpen} onDragStart={onDragStart} onKeyDown={onKeyDown} />
           ) : (
             <Box sx={{ textAlign: 'center', pt: 10, px: 4, color: 'text.secondary' }} data-testid="grid-empty">
               <PhotoLibraryIcon sx={{ fontSize: 56, color: 'grey.400' }} />

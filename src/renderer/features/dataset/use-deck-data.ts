@@ -9,7 +9,7 @@ export interface DeckData {
   reload(): Promise<void>;
 }
 
-/** A deck's classes and photos, fetched again whenever the core says its photos changed. */
+/** A deck's classes and photos, fetched again whenever the core says its photos or words changed. */
 export function useDeckData(deckId: number): DeckData {
   const { client } = useStudio();
   const [classes, setClasses] = useState<DeckClass[] | null>(null);
@@ -35,14 +35,17 @@ export function useDeckData(deckId: number): DeckData {
   }, [reload]);
 
   // An import changes photos many times a second: coalesce into one reload.
-  useStudioEvent('photos.changed', (p) => {
+  const changed = (p: { deckId: number }) => {
     if (p.deckId !== deckId) return;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       timer.current = null;
       void reload();
     }, 150);
-  });
+  };
+  useStudioEvent('photos.changed', changed);
+  // A word renamed or edited (an undo, another tab, a word list) shows at once too.
+  useStudioEvent('words.changed', changed);
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
   }, []);

@@ -2,54 +2,62 @@ import { useCallback } from 'react';
 import type { DeckClass, Photo } from '../../../shared/domain';
 import { useStudio } from '../../api/hooks';
 import { useNotices } from '../../components/notices';
+import { useUndo } from '../../components/undo-provider';
 
 const plural = (n: number) => `${n} ${n === 1 ? 'photo' : 'photos'}`;
 
-/** Move and delete, each with Undo in the snackbar. */
+/** Move and delete, each recorded in the session's undo history (Ctrl+Z, or Undo in the snackbar). */
 export function usePhotoActions(reload: () => Promise<void>) {
   const { client } = useStudio();
   const notices = useNotices();
+  const history = useUndo();
 
   const move = useCallback(
     async (photos: Photo[], target: DeckClass) => {
       const moving = photos.filter((p) => p.classId !== target.id);
       if (moving.length === 0) return;
+      const ids = moving.map((p) => p.id);
       try {
-        await client.movePhotos({ photoIds: moving.map((p) => p.id), classId: target.id });
+        await client.movePhotos({ photoIds: ids, classId: target.id });
         await reload();
         // Undo puts each photo back where it was, class by class.
         const byClass = new Map<number, number[]>();
         for (const p of moving) byClass.set(p.classId, [...(byClass.get(p.classId) ?? []), p.id]);
-        notices.showInfo(`Moved ${plural(moving.length)} to ${target.key}.`, {
-          label: 'Undo',
-          run: () =>
-            void (async () => {
-              for (const [classId, photoIds] of byClass) await client.movePhotos({ photoIds, classId });
-              await reload();
-            })().catch(notices.showError),
+        history.record({
+          label: `Moved ${plural(moving.length)} to ${target.key}`,
+          undo: async () => {
+            for (const [classId, photoIds] of byClass) await client.movePhotos({ photoIds, classId });
+          },
+          redo: () => client.movePhotos({ photoIds: ids, classId: target.id }),
         });
       } catch (e) {
         notices.showError(e);
       }
     },
-    [client, notices, reload],
+    [client, notices, reload, history],
   );
 
   const remove = useCallback(
     async (photoIds: number[]) => {
       if (photoIds.length === 0) return;
       try {
-        const { undoToken, count } = await client.deletePhotos({ photoIds });
+        let { undoToken, count } = await client.deletePhotos({ photoIds });
         await reload();
-        notices.showInfo(`Deleted ${plural(count)}.`, {
-          label: 'Undo',
-          run: () => void client.undoDelete({ undoToken }).then(() => reload()).catch(notices.showError),
+        history.record({
+          label: `Deleted ${plural(count)}`,
+          undo: async () => {
+            await client.undoDelete({ undoToken });
+          },
+          // Deleted again: the core gives a new token for the next undo.
+          redo: async () => {
+            ({ undoToken, count } = await client.deletePhotos({ photoIds }));
+          },
         });
       } catch (e) {
         notices.showError(e);
       }
     },
-    [client, notices, reload],
+    [client, notices, reload, history],
   );
 
   return { move, remove };

@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
@@ -14,6 +15,18 @@ interface Props {
   onPupils(codes: LanguageCode[]): void;
 }
 
+/**
+ * Escape in a language field belongs to the field: its list closes (MUI does that) or, with the list
+ * already closed, the field lets go of the keyboard; the dialog around it stays open either way (a
+ * second Escape, from the dialog, closes it).
+ */
+function keepEscape(e: KeyboardEvent<HTMLDivElement>): void {
+  if (e.key !== 'Escape') return;
+  e.stopPropagation();
+  const input = e.target as HTMLElement;
+  if (input.getAttribute('aria-expanded') !== 'true') input.blur();
+}
+
 /** The teacher's working language and the languages pupils learn, chosen by name, stored as codes. */
 export function LanguageFields({ teacher, pupils, onTeacher, onPupils }: Props) {
   return (
@@ -24,6 +37,7 @@ export function LanguageFields({ teacher, pupils, onTeacher, onPupils }: Props) 
         disableClearable
         getOptionLabel={(code) => languageName(code)}
         onChange={(_e, code) => code && onTeacher(code)}
+        onKeyDown={keepEscape}
         renderInput={(params) => (
           <TextField
             {...params}
@@ -40,6 +54,7 @@ export function LanguageFields({ teacher, pupils, onTeacher, onPupils }: Props) 
         value={pupils}
         getOptionLabel={(code) => languageName(code)}
         onChange={(_e, values) => onPupils(values.map((v) => v.trim()).filter((v) => isLanguageCode(v) && v !== teacher))}
+        onKeyDown={keepEscape}
         renderValue={(values, getItemProps) =>
           values.map((code, index) => {
             const { key, ...itemProps } = getItemProps({ index });

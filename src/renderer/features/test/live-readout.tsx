@@ -60,19 +60,21 @@ export function LiveReadout({ readout, language, backend }: Props) {
       <Typography variant="caption" color="text.secondary" data-testid="live-smoothing">
         The word, its percentage and the bars are all averaged over the last {readout.smoothedFrames} frames, so one blurry frame does not change them.
       </Typography>
-      <Typography
-        variant="body2"
-        color="text.secondary"
-        data-testid="live-stats"
-        data-fps={readout.fps}
-        data-latency-median={readout.latencyMedian}
-        data-latency-p95={readout.latencyP95}
-        data-prepare-median={readout.prepareMedian}
-        sx={{ fontVariantNumeric: 'tabular-nums' }}
-      >
-        {readout.fps.toFixed(1)} frames/s · {Math.round(readout.latencyMedian)} ms per frame (slowest {Math.round(readout.latencyP95)} ms) · <span data-testid="live-backend" data-backend={backend.name}>{backend.label}</span>
-      </Typography>
-      {backend.note ? <Typography variant="caption" color="text.secondary">{backend.note}</Typography> : null}
+      <Box component="details" data-testid="live-details" sx={{ color: 'text.secondary', '& summary': { cursor: 'pointer', typography: 'body2' } }}>
+        <summary>Speed and how the model runs here</summary>
+        <Typography
+          variant="body2"
+          data-testid="live-stats"
+          data-fps={readout.fps}
+          data-latency-median={readout.latencyMedian}
+          data-latency-p95={readout.latencyP95}
+          data-prepare-median={readout.prepareMedian}
+          sx={{ fontVariantNumeric: 'tabular-nums', mt: 0.5 }}
+        >
+          {readout.fps.toFixed(1)} frames/s · {Math.round(readout.latencyMedian)} ms per frame (slowest {Math.round(readout.latencyP95)} ms) · <span data-testid="live-backend" data-backend={backend.name}>{backend.label}</span>
+        </Typography>
+        {backend.note ? <Typography variant="caption" component="p">{backend.note}</Typography> : null}
+      </Box>
     </Stack>
   );
 }

@@ -28,7 +28,7 @@ export const NUMBER_FIELDS: NumberField[] = [
   { name: 'learningRate', label: 'Learning rate', help: 'Size of each correction. Too big and training goes wrong; too small and it learns slowly.', min: 1e-7, max: 1e40, integer: false, step: 0.001 },
   { name: 'hiddenUnits', label: 'Hidden units', help: 'Size of an extra layer before the answer. 0 means no extra layer.', min: 0, max: 4096, integer: true },
   { name: 'validationShare', label: 'Photos held back to check (%)', help: 'The last photos of each word are kept out of training to test the model fairly.', min: 0, max: 0.5, integer: false, asPercent: true },
-  { name: 'seed', label: 'Seed', help: 'Same seed, same photos and same settings give the same model.', min: 0, max: 2 ** 32 - 1, integer: true },
+  { name: 'seed', label: 'Shuffle number', help: 'The photos are shuffled by this number (the “seed”): same number, same photos and same settings give the same model.', min: 0, max: 2 ** 32 - 1, integer: true },
 ];
 
 export const SWITCH_FIELDS: SwitchField[] = [

@@ -60,10 +60,13 @@ export function TrainPanel({ deckName, counts, readiness, config, mlInfo, missin
             {readiness.blocked ? 'Not ready to train yet: see below.' : plan}
           </Typography>
           {mlInfo ? (
-            <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', mt: 0.5, color: 'text.secondary' }} data-testid="ml-backend">
-              <MemoryIcon sx={{ fontSize: 16 }} />
-              <Typography variant="caption">{backendText(mlInfo)}</Typography>
-            </Stack>
+            <Box component="details" sx={{ mt: 0.5, color: 'text.secondary', '& summary': { cursor: 'pointer', typography: 'caption' } }}>
+              <summary>Details</summary>
+              <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }} data-testid="ml-backend">
+                <MemoryIcon sx={{ fontSize: 16 }} />
+                <Typography variant="caption">{backendText(mlInfo)}</Typography>
+              </Stack>
+            </Box>
           ) : null}
         </Box>
       </Stack>
