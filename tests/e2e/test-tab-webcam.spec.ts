@@ -1,12 +1,17 @@
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { CameraPage } from './pages/camera-page';
+import { DeckPage } from './pages/deck-page';
 import { snap } from './support/artifacts';
 import { cameraFruitProject, hostSocketUrl } from './support/camera-fruits';
+import { fruitPhotos } from './support/paths';
 import { connectStudio, type StudioConnection } from './support/studio-client';
 
 /**
  * The live Test tab tells one story: the big word, its percentage and the bars are the same
  * averaged figures; and a word nobody wrote in the chosen language is marked, not passed off.
- * Chromium's fake camera plays apple frames then orange frames (see playwright.config.ts).
+ * Chromium's fake camera plays apple frames then orange frames (see playwright.config.ts). And on
+ * the Photos tab, a photo just taken shows up where the teacher looks, beside the word list.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -107,5 +112,39 @@ test('a word not written in French shows its key, marked, on the big word and on
   } finally {
     await studio.api.updateClass({ classId: apple.id, words: { fr: 'pomme' } });
     await page.evaluate("localStorage.removeItem('magritte.test')");
+  }
+});
+
+test('a photo taken with the camera is scrolled to and marked New, with the word list still in view', async () => {
+  test.setTimeout(120_000);
+  const captureDeck = (await studio.api.createDeck({ name: 'Capture check' })).id;
+  try {
+    // Enough apples that the grid runs well below the fold, where a new photo lands.
+    const sources = fruitPhotos('Apple', 40).map((p) => ({ path: p, relativePath: `Apple/${path.basename(p)}` }));
+    await studio.waitForJob((await studio.api.startImport({ deckId: captureDeck, sources })).jobId);
+    await studio.api.createClass({ deckId: captureDeck, key: 'Orange' });
+    await page.goto(`/#/deck/${captureDeck}/photos`);
+    const deck = new DeckPage(page);
+    const camera = new CameraPage(page);
+    await deck.expectCount('Apple', 40);
+    await camera.openFor('Apple');
+    // The word list stays beside the camera: every word can still be seen and picked.
+    await expect(deck.card('Apple')).toBeInViewport();
+    await expect(deck.card('Orange')).toBeInViewport();
+    await expect(page.getByTestId('camera-panel')).toBeInViewport();
+    const last = deck.photos().last();
+    await expect(page.locator('[data-testid="photo"][data-fresh="true"]')).toHaveCount(0);
+
+    await page.getByTestId('single-shot').click();
+    await expect.poll(() => camera.added(), { timeout: 20_000 }).toBe(1);
+    await deck.expectCount('Apple', 41);
+    const fresh = page.locator('[data-testid="photo"][data-fresh="true"]');
+    await expect(fresh).toHaveCount(1);
+    await expect(fresh).toBeInViewport();
+    await expect(fresh).toContainText('New');
+    await expect(last).toHaveAttribute('data-fresh', 'true');
+    await snap(page, 'capture-new-photo-in-view');
+  } finally {
+    await studio.api.deleteDeck({ deckId: captureDeck });
   }
 });
