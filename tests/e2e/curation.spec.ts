@@ -175,7 +175,8 @@ test('deletes a photo and brings it back with Undo', async () => {
 test('shows live progress while photos are added, and Cancel stops it', async () => {
   // Slow the uploads down so the progress card can be seen and cancelled mid-way.
   await page.route('**/upload/**', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Long enough that a loaded machine still shows the card (and its Cancel) before the last file is in.
+    await new Promise((resolve) => setTimeout(resolve, 4000));
     await route.continue();
   });
   await deck.dropOnCard('mango', fruitPhotos('Mango', 12).slice(3));
