@@ -41,7 +41,9 @@ describe('the word a pupil sees', () => {
   it('gives the shown word the same averaged figure as the bars, even while a new reading is held back', () => {
     const s = new StableWord({ window: 2, threshold: 0.6, hold: 3 });
     for (let i = 0; i < 3; i++) s.push(APPLE);
+    expect(s.changing).toBe(false);
     s.push(ORANGE);
+    expect(s.changing).toBe(true);
     // Still apple on screen (orange has not held), at apple's average over the last two frames.
     expect(s.shown).toEqual({ kind: 'word', index: 0, probability: s.averaged[0] });
     expect(s.averaged[0]).toBeCloseTo((0.9 + 0.05) / 2);

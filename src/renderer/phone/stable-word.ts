@@ -21,6 +21,7 @@ export type Shown = { kind: 'word'; index: number; probability: number } | { kin
 export class StableWord {
   private readonly recent: ArrayLike<number>[] = [];
   private average: number[] = [];
+  private holding = false;
   private candidate: number | null | undefined = undefined;
   private streak = 0;
   private current: Shown = { kind: 'waiting' };
@@ -37,6 +38,11 @@ export class StableWord {
    */
   get averaged(): readonly number[] {
     return this.average;
+  }
+
+  /** True while a different reading is waiting to hold for enough frames: what is shown is about to change. */
+  get changing(): boolean {
+    return this.holding;
   }
 
   /** Adds one frame's probabilities; returns true when what is shown changed to another word or to "not sure". */
@@ -65,6 +71,7 @@ export class StableWord {
     }
     const before = this.current;
     const same = reading === null ? before.kind === 'unsure' : before.kind === 'word' && before.index === reading;
+    this.holding = !same && this.streak < this.opts.hold;
     if (same) {
       // Same reading: only the probability moves.
       this.current = reading === null ? { kind: 'unsure', probability: bestP } : { kind: 'word', index: reading, probability: bestP };
@@ -86,5 +93,6 @@ export class StableWord {
     this.streak = 0;
     this.current = { kind: 'waiting' };
     this.average = [];
+    this.holding = false;
   }
 }

@@ -30,7 +30,7 @@ interface Props {
 const REPEAT_AFTER_MS = 3000;
 /** Frames averaged for the big word, its percentage and the bars alike. */
 const SMOOTHING_FRAMES = 4;
-const WAITING: Readout = { word: null, waiting: true, probability: 0, top: [], smoothedFrames: SMOOTHING_FRAMES, fps: 0, latencyMedian: 0, latencyP95: 0, prepareMedian: 0 };
+const WAITING: Readout = { word: null, waiting: true, probability: 0, top: [], smoothedFrames: SMOOTHING_FRAMES, changing: false, fps: 0, latencyMedian: 0, latencyP95: 0, prepareMedian: 0 };
 
 /**
  * The camera and what the model sees in it, live. The big word only changes once a new reading
@@ -71,6 +71,7 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
         // The bars show the same averaged figures as the big word, never one raw frame.
         top: rankClasses(sw.averaged, model.labels, model.words, 3),
         smoothedFrames: SMOOTHING_FRAMES,
+        changing: sw.changing,
         fps,
         latencyMedian,
         latencyP95,

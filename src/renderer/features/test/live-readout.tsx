@@ -15,6 +15,8 @@ export interface Readout {
   /** The most likely classes, by the same average over `smoothedFrames` frames. */
   top: RankedClass[];
   smoothedFrames: number;
+  /** A different reading is holding before it replaces the word shown (so the top bar may differ for a moment). */
+  changing: boolean;
   fps: number;
   latencyMedian: number;
   latencyP95: number;
@@ -54,6 +56,9 @@ export function LiveReadout({ readout, language, backend }: Props) {
         {word?.missing ? <MissingMark language={language} /> : null}
         <Typography variant="h2" component="p" sx={{ color: 'text.secondary', mt: 0.5, fontVariantNumeric: 'tabular-nums' }} data-testid="live-confidence">
           {waiting ? 'Looking…' : `${Math.round(probability * 100)}% sure`}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" data-testid="live-changing" sx={{ visibility: readout.changing ? 'visible' : 'hidden' }}>
+          Changing: the new reading must hold for a moment first
         </Typography>
       </Box>
       <TopBars top={top} language={language} />
