@@ -220,8 +220,8 @@ test('explains the word list format, offers a template and fills the teacher\'s 
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download a template' }).click()]);
   expect(download.suggestedFilename()).toBe('Fruits words.csv');
   const template = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
-  expect(template.slice(0, 3)).toEqual(['key,en,fr,es', 'apple,apple,pomme,manzana', 'orange,orange,orange,naranja']);
-  expect(template).toContain('mango,mango,mangue,');
+  // Dates came from a folder: its English is its folder name, the gaps are left to fill.
+  expect(template).toEqual(['key,en,fr,es', 'apple,apple,pomme,manzana', 'orange,orange,orange,naranja', 'mango,mango,mangue,mango', 'Dates,Dates,,', '']);
 
   await page.getByTestId('words-csv-input').setInputFiles({
     name: 'words.csv',
