@@ -13,8 +13,7 @@ import { connectStudio, type StudioConnection } from './support/studio-client';
  * Chromium's fake camera plays apple frames then orange frames (see playwright.config.ts). And on
  * the Photos tab, a photo just taken shows up where the teacher looks, beside the word list.
  */
-test.describe.configure({ mode: 'serial' });
-
+// Each test stands alone (a fresh look at the shared camera project): one failing does not hide the others.
 let studio: StudioConnection;
 let deckId: number;
 let page: Page;
@@ -61,7 +60,7 @@ function read(p: Page): Promise<Reading> {
 test('the big word, its percentage and the bars agree, frame after frame', async () => {
   test.setTimeout(240_000);
   await page.goto(`/#/deck/${deckId}/test`);
-  await expect(page.getByTestId('live-backend')).toBeAttached({ timeout: 60_000 });
+  await expect(page.getByTestId('live-backend')).toBeAttached({ timeout: 120_000 });
   await expect(page.getByTestId('test-language')).toHaveValue('fr');
   await expect(page.getByTestId('live-smoothing')).toContainText('averaged over the last 4 frames');
   // The first frames can be slow on a busy machine (the model warms up): wait for a first answer.
@@ -100,7 +99,7 @@ test('a word not written in French shows its key, marked, on the big word and on
   await studio.api.updateClass({ classId: apple.id, words: { fr: '' } });
   try {
     await page.reload();
-    await expect(page.getByTestId('live-backend')).toBeAttached({ timeout: 60_000 });
+    await expect(page.getByTestId('live-backend')).toBeAttached({ timeout: 120_000 });
     const word = page.getByTestId('live-word');
     await expect(word).toHaveAttribute('data-key', 'Apple', { timeout: 60_000 });
     await expect(word).toHaveText('Apple');
