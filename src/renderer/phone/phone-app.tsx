@@ -148,7 +148,10 @@ export function PhoneApp() {
         ) : camera.status === 'error' && classifier && !window.isSecureContext ? (
           <>
             {snap && snap !== 'working' ? (
-              <p className="word" lang={lang} data-testid="phone-word" data-key={snap.key}>{wordFor(snap, lang)}</p>
+              <>
+                <p className={wordIn(snap, lang).missing ? 'word missing' : 'word'} lang={lang} data-testid="phone-word" data-key={snap.key} data-missing={String(wordIn(snap, lang).missing)}>{wordIn(snap, lang).text}</p>
+                {wordIn(snap, lang).missing ? <p className="missing-note" data-testid="missing-word">{missingWordNote(lang)}</p> : null}
+              </>
             ) : (
               <p className="hint">{snap === 'working' ? 'Looking…' : 'Take a photo of something from the deck.'}</p>
             )}
