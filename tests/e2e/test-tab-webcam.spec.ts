@@ -5,6 +5,7 @@ import { DeckPage } from './pages/deck-page';
 import { snap } from './support/artifacts';
 import { cameraFruitProject, hostSocketUrl } from './support/camera-fruits';
 import { fruitPhotos } from './support/paths';
+import { sessionState, e2eToken } from './support/session';
 import { connectStudio, type StudioConnection } from './support/studio-client';
 
 /**
@@ -20,9 +21,9 @@ let page: Page;
 
 test.beforeAll(async ({ browser }, info) => {
   test.setTimeout(300_000);
-  studio = await connectStudio(hostSocketUrl());
+  studio = await connectStudio(hostSocketUrl(), e2eToken());
   ({ deckId } = await cameraFruitProject(studio));
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({ baseURL: info.project.use.baseURL, storageState: sessionState(info.project.use.baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
 });
 
 test.afterAll(async () => {

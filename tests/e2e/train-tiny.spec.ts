@@ -4,6 +4,7 @@ import { TrainPage } from './pages/train-page';
 import { snap } from './support/artifacts';
 import { hostSocketUrl } from './support/camera-fruits';
 import { fruitPhotos } from './support/paths';
+import { sessionState, e2eToken } from './support/session';
 import { connectStudio, type StudioConnection } from './support/studio-client';
 
 /**
@@ -18,7 +19,7 @@ let deckId: number;
 
 test.beforeAll(async ({ browser }, info) => {
   test.setTimeout(120_000);
-  studio = await connectStudio(hostSocketUrl());
+  studio = await connectStudio(hostSocketUrl(), e2eToken());
   await studio.api.createProject({ name: 'Tiny lessons', languages: ['en', 'fr'] });
   deckId = (await studio.api.createDeck({ name: 'Two words' })).id;
   const sources = ['Apple', 'Orange'].map((fruit) => {
@@ -26,7 +27,7 @@ test.beforeAll(async ({ browser }, info) => {
     return { path: p, relativePath: `${fruit}/${path.basename(p)}` };
   });
   await studio.waitForJob((await studio.api.startImport({ deckId, sources })).jobId);
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({ baseURL: info.project.use.baseURL, storageState: sessionState(info.project.use.baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
 });
 
 test.afterAll(async () => {

@@ -4,6 +4,7 @@ import { DeckPage } from './pages/deck-page';
 import { snap } from './support/artifacts';
 import { hostSocketUrl } from './support/camera-fruits';
 import { fruitPhotos } from './support/paths';
+import { sessionState, e2eToken } from './support/session';
 import { connectStudio, type StudioConnection } from './support/studio-client';
 
 /**
@@ -19,12 +20,12 @@ let deckId: number;
 
 test.beforeAll(async ({ browser }, info) => {
   test.setTimeout(120_000);
-  studio = await connectStudio(hostSocketUrl());
+  studio = await connectStudio(hostSocketUrl(), e2eToken());
   await studio.api.createProject({ name: 'Undo lessons', languages: ['en', 'fr'] });
   deckId = (await studio.api.createDeck({ name: 'Fruits' })).id;
   const sources = ['Apple', 'Orange'].flatMap((fruit) => fruitPhotos(fruit, 3).map((p) => ({ path: p, relativePath: `${fruit}/${path.basename(p)}` })));
   await studio.waitForJob((await studio.api.startImport({ deckId, sources })).jobId);
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({ baseURL: info.project.use.baseURL, storageState: sessionState(info.project.use.baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
   deck = new DeckPage(page);
 });
 
