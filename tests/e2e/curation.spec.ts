@@ -173,11 +173,16 @@ test('deletes a photo and brings it back with Undo', async () => {
 });
 
 test('shows live progress while photos are added, and Cancel stops it', async () => {
-  // Slow the uploads down so the progress card can be seen and cancelled mid-way.
+  // Let two uploads through, then hold the rest until Cancel has been clicked: the card is caught
+  // mid-way however fast or slow the machine is (a timer-based delay raced the screenshot under load).
+  let release: () => void = () => undefined;
+  const cancelClicked = new Promise<void>((resolve) => (release = resolve));
+  let uploads = 0;
   await page.route('**/upload/**', async (route) => {
-    // Long enough that a loaded machine still shows the card (and its Cancel) before the last file is in.
-    await new Promise((resolve) => setTimeout(resolve, 4000));
-    await route.continue();
+    uploads++;
+    if (uploads > 2) await cancelClicked;
+    // A held upload the page has since aborted can no longer be continued: nothing to do then.
+    await route.continue().catch(() => undefined);
   });
   await deck.dropOnCard('mango', fruitPhotos('Mango', 12).slice(3));
   const progress = page.getByTestId('import-progress');
@@ -185,6 +190,7 @@ test('shows live progress while photos are added, and Cancel stops it', async ()
   await expect(progress).toContainText(/Getting files ready: [1-8] of 9/);
   await snap(page, '11-import-progress');
   await progress.getByRole('button', { name: 'Cancel' }).click();
+  release();
   await expect(page.getByText('Import stopped before any photo was added.')).toBeVisible();
   await expect(progress).toBeHidden();
   await page.unrouteAll({ behavior: 'wait' });
