@@ -18,7 +18,9 @@ import { BUILTIN_BASE_MODELS } from '../src/core/ml/base-model-catalog';
 import { FeatureExtractor } from '../src/core/ml/feature-extractor';
 import { buildFeatureTflite } from '../src/core/ml/feature-tflite';
 import { closeFeaturePools, getFeaturePool } from '../src/core/ml/pool-registry';
-import { preparePixels } from '../src/core/ml/preprocess';
+import { EmbeddingStore } from '../src/core/ml/embedding-store';
+import { PREPROCESSING_VERSION, preparePixels } from '../src/core/ml/preprocess';
+import { openDatabase } from '../src/core/store/open-database';
 import { TfliteFeatures } from '../src/core/ml/tflite-features';
 import { cpuPeakGflops, featureGflopPerPhoto } from './flops';
 import { emit, FRUITS, fruitPhotos, MODELS } from './ml-fixtures';
@@ -31,6 +33,35 @@ const bytes = photos.map((p) => fs.readFileSync(p.file));
 const decode = async (b: Buffer) => (await preparePixels(b, ENTRY.inputSize, ['orig'])).get('orig') as Uint8Array;
 
 type Extract = (px: Uint8Array[]) => Float32Array[];
+
+/**
+ * Where one photo's time goes on one thread, each step timed alone over all photos: reading the file,
+ * decoding + cropping + resizing (sharp), the network, saving the vector (SQLite, 32 per transaction).
+ */
+async function whereTimeGoes(extract: Extract): Promise<{ total: number; parts: Record<'readMs' | 'decodeMs' | 'networkMs' | 'sqliteMs', number> }> {
+  const n = photos.length;
+  let t = performance.now();
+  for (const p of photos) await fs.promises.readFile(p.file);
+  const readMs = (performance.now() - t) / n;
+  t = performance.now();
+  const pixels: Uint8Array[] = [];
+  for (const b of bytes) pixels.push(await decode(b));
+  const decodeMs = (performance.now() - t) / n;
+  t = performance.now();
+  const vectors = pixels.flatMap((px) => extract([px]));
+  const networkMs = (performance.now() - t) / n;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-db-'));
+  const db = openDatabase(path.join(tmp, 'project.db'), { create: true });
+  const store = new EmbeddingStore(db, { baseModelId: ENTRY.id, preprocessing: PREPROCESSING_VERSION });
+  t = performance.now();
+  for (let i = 0; i < n; i += 32) store.putMany(vectors.slice(i, i + 32).map((vector, j) => ({ sha256: `p${i + j}`, variant: 'orig' as const, vector })));
+  const sqliteMs = (performance.now() - t) / n;
+  db.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const parts = { readMs, decodeMs, networkMs, sqliteMs };
+  const round = (v: number) => Number(v.toFixed(2));
+  return { total: readMs + decodeMs + networkMs + sqliteMs, parts: { readMs: round(readMs), decodeMs: round(decodeMs), networkMs: round(networkMs), sqliteMs: round(sqliteMs) } };
+}
 
 /** Photos/s on this thread: decode and infer in batches of 8, after one warm-up batch. */
 async function onThread(extract: Extract, count: number): Promise<{ rate: number; inferMsPerPhoto: number }> {
@@ -67,12 +98,19 @@ emit('features-wasm', wasm.rate, 'photos/s', { engine: 'TF.js wasm, 1 thread', i
 
 const tflite = await TfliteFeatures.load(await buildFeatureTflite(DIR, ENTRY), ENTRY.inputSize, ENTRY.normalization);
 const lite = await onThread((px) => tflite.extract(px), photos.length);
+const breakdown = await whereTimeGoes((px) => tflite.extract(px));
 tflite.dispose();
 emit('features-tflite', lite.rate, 'photos/s', {
   engine: 'TensorFlow Lite XNNPACK, 1 thread',
   inferMsPerPhoto: lite.inferMsPerPhoto,
   ratioToWasm: Number((lite.rate / wasm.rate).toFixed(2)),
   photos: photos.length,
+});
+
+emit('features-breakdown', breakdown.total, 'ms/photo', {
+  ...breakdown.parts,
+  // Each core can do at most one photo per (decode + network) time: the pool's ceiling on this machine.
+  poolCeilingPhotosPerS: Number(((os.availableParallelism() * 1000) / (breakdown.parts.decodeMs + breakdown.parts.networkMs)).toFixed(1)),
 });
 
 // The whole job as a teacher starts it: a project with the 240 photos imported, then "compute

@@ -5,11 +5,11 @@
  * variant, or a per-photo error, so one bad file never stops the others.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { BackendInfo } from './backend';
 import type { FeatureEngineName } from '../../shared/api/training';
 import { toErrorPayload } from '../../shared/errors';
 import { liveTfliteModels } from '../export/tflite/tflite-runtime';
-import { initBackend } from './backend';
-import { FeatureExtractor } from './feature-extractor';
+import type { FeatureExtractor } from './feature-extractor';
 import type { FeatureItemResult, FeatureWorkerData, FromWorker, ToWorker } from './feature-pool-protocol';
 import { preparePixels, type Variant } from './preprocess';
 import { TfliteFeatures } from './tflite-features';
@@ -43,16 +43,20 @@ async function main(): Promise<void> {
   let extractor: Engine;
   let engineName: FeatureEngineName;
   let fallback: string | null;
-  let backend;
+  let backend: BackendInfo;
   try {
-    backend = await initBackend();
     const blank = new Uint8Array(data.entry.inputSize * data.entry.inputSize * 3);
     const tflite = await tryTflite(blank);
     fallback = tflite.fallback;
     if (tflite.engine) {
       extractor = tflite.engine;
       engineName = 'tflite';
+      // TensorFlow Lite's WebAssembly build (its SIMD variant where WebAssembly has SIMD, as in Node 20).
+      // TF.js's layers and wasm backend are never loaded then: about a second less per worker start.
+      backend = { name: 'wasm', simd: true };
     } else {
+      const [{ initBackend }, { FeatureExtractor }] = await Promise.all([import('./backend'), import('./feature-extractor')]);
+      backend = await initBackend();
       const tfjs = await FeatureExtractor.load(data.modelDir, data.entry);
       // Warm up: the first call compiles kernels; keep that out of the measured rate.
       tfjs.extract([blank]);
