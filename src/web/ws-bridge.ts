@@ -21,6 +21,7 @@ export function attachSocket(ws: WebSocket, core: StudioCore, staging: Staging):
     if (isBinary) return;
     let env: unknown;
     try {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- binaryType is the default 'nodebuffer': one Buffer per message
       env = JSON.parse(data.toString());
     } catch {
       return;

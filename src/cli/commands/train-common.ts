@@ -21,6 +21,7 @@ export function numberOption(values: Record<string, unknown>, name: string): num
   if (v === undefined) return undefined;
   const n = Number(v);
   if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n)) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- parseArgs gives strings or booleans, never objects
     throw new StudioError('INVALID_ARGUMENT', `--${name} needs a number (got "${String(v)}").`, `For example --${name} 10.`);
   }
   return n;

@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   }
   send({ type: 'ready', backend: backend.name, simd: backend.simd, engine: engineName, fallback });
 
-  port!.on('message', async (msg: ToWorker) => {
+  const handle = async (msg: ToWorker): Promise<void> => {
     if (msg.type === 'close') {
       extractor.dispose();
       send({ type: 'closed', liveInterpreters: liveTfliteModels() });
@@ -108,6 +108,15 @@ async function main(): Promise<void> {
       });
     }
     send({ type: 'result', taskId: msg.taskId, results, ms: { decode: t1 - t0, infer: performance.now() - t1 } }, transfer);
+  };
+  // A failure outside one photo (the model itself) must still answer the task: unanswered, the pool would wait forever.
+  port!.on('message', (msg: ToWorker) => {
+    handle(msg).catch((e: unknown) => {
+      if (msg.type === 'close') return;
+      const p = toErrorPayload(e);
+      const results = msg.items.map((item): FeatureItemResult => ({ key: item.key, error: { code: p.code, message: p.message } }));
+      send({ type: 'result', taskId: msg.taskId, results, ms: { decode: 0, infer: 0 } });
+    });
   });
 }
 

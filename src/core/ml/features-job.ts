@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import type { FeaturesResult } from '../../shared/api/training';
 import { cancelledError, type JobContext } from '../jobs/job-runner';
 import { readFileInside } from '../fs/safe-path';

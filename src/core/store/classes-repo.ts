@@ -45,7 +45,7 @@ export function cleanKey(key: unknown): string {
   if (k.length === 0 || k.length > 80 || /[/\\\u0000-\u001f]/.test(k)) {
     throw new StudioError(
       'INVALID_ARGUMENT',
-      `"${key}" cannot be used as a class name.`,
+      `"${String(key)}" cannot be used as a class name.`,
       'Use 1 to 80 characters without slashes, such as "apple".',
     );
   }

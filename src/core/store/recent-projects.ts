@@ -25,8 +25,12 @@ export class RecentProjects {
       const parsed = JSON.parse(fs.readFileSync(this.file, 'utf8')) as unknown;
       if (!Array.isArray(parsed)) return [];
       return parsed.filter(
-        (e): e is Entry =>
-          typeof e === 'object' && e !== null && typeof e.dir === 'string' && typeof e.name === 'string' && typeof e.openedAt === 'string',
+        (e: unknown): e is Entry =>
+          typeof e === 'object' &&
+          e !== null &&
+          typeof (e as Entry).dir === 'string' &&
+          typeof (e as Entry).name === 'string' &&
+          typeof (e as Entry).openedAt === 'string',
       );
     } catch {
       // A missing or damaged list is not worth an error: it only remembers shortcuts.

@@ -130,7 +130,7 @@ export function createWsTransport(baseUrl: string = window.location.origin): Tra
     mediaUrl: (kind, sha) => (kind === 'thumb' ? `/media/thumbs/${sha}.webp` : `/media/blobs/${sha}`),
     async stageFiles(files, onProgress?: StageProgress, signal?: AbortSignal) {
       const batch = crypto.randomUUID();
-      const out: ImportSource[] = new Array(files.length);
+      const out = new Array<ImportSource>(files.length);
       let next = 0;
       let done = 0;
       onProgress?.(0, files.length);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ModelStatus, PhonePageModel } from '../../shared/api/deploy';
-import type { StudioErrorPayload } from '../../shared/errors';
+import { StudioError, type StudioErrorPayload } from '../../shared/errors';
 import { LiveClassifier } from '../ml';
 import { keepForOffline, registerOffline, usedUrls, weightUrls } from './offline';
 
@@ -22,11 +22,11 @@ async function fetchLiveModel(url: string): Promise<PhonePageModel> {
   try {
     res = await fetch(url);
   } catch {
-    throw { message: 'The phone cannot reach the studio, and this deck was not saved on it yet.', fix: 'Plug the phone back in, keep the studio open, then reload the page.' };
+    throw new StudioError('MODEL_OFFLINE', 'The phone cannot reach the studio, and this deck was not saved on it yet.', 'Plug the phone back in, keep the studio open, then reload the page.');
   }
   const body = (await res.json().catch(() => null)) as PhonePageModel | { error: StudioErrorPayload } | null;
-  if (!body) throw { message: 'The studio sent something this page cannot read.', fix: 'Reload the page.' };
-  if ('error' in body) throw { message: body.error.message, fix: body.error.fix };
+  if (!body) throw new StudioError('BAD_REQUEST', 'The studio sent something this page cannot read.', 'Reload the page.');
+  if ('error' in body) throw new StudioError(body.error.code, body.error.message, body.error.fix);
   return body;
 }
 

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+/* eslint-disable @typescript-eslint/no-base-to-string -- Keras layer configs hold activation and padding as strings; anything else fails as an unsupported activation or padding. */
 import type { ExportGraph, FusedActivation, GraphOp, Padding } from './export-graph';
 import { hwioToOhwi, lastPart, transpose2d, weightsOf } from './layer-weights';
 import { unsupported } from './unsupported';

@@ -240,7 +240,7 @@ function serialise(m: Serialisable): Uint8Array {
     let quant = 0;
     if (t.quantization) {
       const scale = QuantizationParameters.createScaleVector(fb, t.quantization.scales);
-      const zero = QuantizationParameters.createZeroPointVector(fb, new Array(t.quantization.scales.length).fill(BigInt(0)));
+      const zero = QuantizationParameters.createZeroPointVector(fb, new Array<bigint>(t.quantization.scales.length).fill(BigInt(0)));
       QuantizationParameters.startQuantizationParameters(fb);
       QuantizationParameters.addScale(fb, scale);
       QuantizationParameters.addZeroPoint(fb, zero);

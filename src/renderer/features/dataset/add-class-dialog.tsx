@@ -40,7 +40,7 @@ export function AddClassDialog({ open, languages, onClose, onCreate }: Props) {
     if (!key.trim()) return;
     setBusy(true);
     try {
-      const filled = Object.fromEntries(Object.entries(words).map(([l, w]) => [l, w.trim()]).filter(([, w]) => w));
+      const filled = Object.fromEntries(Object.entries(words).map(([l, w]): [string, string] => [l, w.trim()]).filter(([, w]) => w));
       await onCreate(key.trim(), filled);
     } catch (e) {
       setError(e);

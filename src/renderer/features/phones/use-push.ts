@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PushResult } from '../../../shared/api/devices';
-import type { StudioErrorPayload } from '../../../shared/errors';
 import { useJob, useStudio, useStudioEvent } from '../../api/hooks';
 import { foldProgress, resultOf, type PhonesProgress } from './push-progress';
 
@@ -12,7 +11,7 @@ export interface PushState {
   progress: PhonesProgress;
   result: PushResult | null;
   /** The job's error when no per-phone result explains it (no phone, nothing exported...). */
-  error: StudioErrorPayload | unknown | null;
+  error: unknown;
   start(serials: string[]): Promise<void>;
   dismiss(): void;
 }

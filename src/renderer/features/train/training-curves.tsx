@@ -78,7 +78,7 @@ function Chart({ title, testId, curves, epochs, height, train, val, percent, liv
           />
           <Tooltip
             formatter={(v) => (typeof v === 'number' ? (percent ? pct(v) : v.toFixed(3)) : String(v))}
-            labelFormatter={(e) => `Epoch ${String(e)}`}
+            labelFormatter={(e) => `Epoch ${e as number}`}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           <Line
