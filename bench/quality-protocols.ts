@@ -28,7 +28,7 @@ export type Features = Map<string, Map<Variant, Float32Array>>;
 /** Features of every view of these photos, from the temp-folder cache or the base network. */
 export async function featuresOf(photos: readonly Photo[]): Promise<Features> {
   const cacheFile = path.join(os.tmpdir(), `magritte-quality-${ENTRY.id}-p${PREPROCESSING_VERSION}.json`);
-  const cache: Record<string, number[]> = fs.existsSync(cacheFile) ? JSON.parse(fs.readFileSync(cacheFile, 'utf8')) : {};
+  const cache: Record<string, number[]> = fs.existsSync(cacheFile) ? (JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Record<string, number[]>) : {};
   let extractor: FeatureExtractor | null = null;
   const out: Features = new Map();
   let added = 0;

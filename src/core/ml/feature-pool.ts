@@ -230,7 +230,7 @@ function startAll(size: number, data: FeatureWorkerData): Promise<PromiseSettled
 }
 
 async function closeStarted(started: PromiseSettledResult<Started>[]): Promise<void> {
-  await Promise.all(started.map((s) => (s.status === 'fulfilled' ? closeWorker(s.value.pw) : null)));
+  await Promise.all(started.map((s) => (s.status === 'fulfilled' ? closeWorker(s.value.pw) : Promise.resolve())));
 }
 
 /** Asks the worker to free its network (the interpreter lives in wasm memory), then stops the thread. */
