@@ -58,7 +58,6 @@ async function whereTimeGoes(extract: Extract): Promise<{ total: number; parts: 
   const sqliteMs = (performance.now() - t) / n;
   db.close();
   fs.rmSync(tmp, { recursive: true, force: true });
-  const parts = { readMs, decodeMs, networkMs, sqliteMs };
   const round = (v: number) => Number(v.toFixed(2));
   return { total: readMs + decodeMs + networkMs + sqliteMs, parts: { readMs: round(readMs), decodeMs: round(decodeMs), networkMs: round(networkMs), sqliteMs: round(sqliteMs) } };
 }
