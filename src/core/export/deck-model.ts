@@ -2,6 +2,7 @@ import type { HeadSpec } from '../../shared/api/training';
 import type { DeckClass } from '../../shared/domain';
 import { isStudioError, StudioError } from '../../shared/errors';
 import { splitByBlocks } from '../ml/block-split';
+import { framingOf, type TrainedFraming } from '../ml/framing';
 import { loadDeckDataset } from '../ml/deck-dataset';
 import { getHead, getModelVersion, getValidationPhotoIds, resolveVersionId } from '../ml/model-versions-repo';
 import type { Db } from '../store/open-database';
@@ -13,6 +14,8 @@ export interface DeckModel {
   baseModelId: string;
   head: HeadSpec;
   validationShare: number;
+  /** The framings of the picture it was trained on (the export says how to feed it). */
+  framing: TrainedFraming;
   /** The photos training judged the version on; null for versions saved before they were kept. */
   validationPhotoIds: number[] | null;
 }
@@ -36,6 +39,7 @@ export function currentDeckModel(db: Db, deck: { id: number; name: string }): De
     baseModelId: version.baseModelId,
     head,
     validationShare: version.settings.validationShare,
+    framing: framingOf(version.settings),
     validationPhotoIds: getValidationPhotoIds(db, versionId),
   };
 }

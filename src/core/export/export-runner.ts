@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { framingSentence } from '../ml/framing';
 import path from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import type { ExportedFile, ExportedFileKind, ExportResult, ParityReport, QuantizationReport } from '../../shared/api/export';
@@ -117,6 +118,7 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
         inputSize: entry.inputSize,
         normalization: entry.normalization,
         baseModelId: entry.id,
+        framing: framingSentence(plan.decks.map((d) => d.model.framing)),
         tfjs: plan.formats.includes('tfjs'),
         tflite: tfliteFiles.float,
         tfliteInt8: tfliteFiles.int8,

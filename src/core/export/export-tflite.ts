@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { framingSentence } from '../ml/framing';
 import path from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import type { ParityReport, QuantizationReport } from '../../shared/api/export';
@@ -52,7 +53,7 @@ export async function exportTflite(s: TfliteStepInput): Promise<TfliteStepResult
     inputSize: entry.inputSize,
     normalization: entry.normalization,
     name: s.modelName,
-    description: `Picture vocabulary: ${plan.decks.map((d) => `${d.name} (${d.classes.length} words, version ${d.model.number})`).join('; ')}.`,
+    description: `Picture vocabulary: ${plan.decks.map((d) => `${d.name} (${d.classes.length} words, version ${d.model.number})`).join('; ')}. ${framingSentence(plan.decks.map((d) => d.model.framing))}`,
     version: plan.decks.map((d) => `${d.name} v${d.model.number}`).join(', '),
     author: `Magritte Studio ${s.appVersion}`,
   };

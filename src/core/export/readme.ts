@@ -8,6 +8,8 @@ export interface ReadmeInput {
   inputSize: number;
   normalization: Normalization;
   baseModelId: string;
+  /** How to frame the picture (framingSentence of the exported decks). */
+  framing: string;
   tfjs: boolean;
   tflite: string | null;
   tfliteInt8: string | null;
@@ -25,9 +27,10 @@ export function exportReadme(r: ReadmeInput): string {
     '',
     '## Input',
     '',
-    `One RGB photo, ${r.inputSize} x ${r.inputSize} pixels (centre square of the photo, resized), as float32`,
-    `[1, ${r.inputSize}, ${r.inputSize}, 3], each channel normalised as (pixel - mean) / std with`,
-    `mean = [${n.mean.join(', ')}] and std = [${n.std.join(', ')}] (pixels 0..255).`,
+    `One RGB photo, ${r.inputSize} x ${r.inputSize} pixels, as float32 [1, ${r.inputSize}, ${r.inputSize}, 3], each channel`,
+    `normalised as (pixel - mean) / std with mean = [${n.mean.join(', ')}] and std = [${n.std.join(', ')}] (pixels 0..255).`,
+    '',
+    r.framing,
     '',
     '## Output',
     '',

@@ -69,6 +69,10 @@ describe('export handlers', () => {
       ]),
     );
     expect(fs.readFileSync(path.join(r.folder, 'README.md'), 'utf8')).toMatch(/mean = \[127.5, 127.5, 127.5\]/);
+    // Trained with the default settings (centre square and squashed whole frame): both say an app may feed either.
+    const framing = /centre square of the picture and the whole picture squashed to a square: feed either/;
+    expect(fs.readFileSync(path.join(r.folder, 'README.md'), 'utf8')).toMatch(framing);
+    expect(readTflite(fs.readFileSync(path.join(r.folder, 'tflite/fruits.tflite'))).description).toMatch(framing);
     for (const f of r.files) expect(fs.statSync(path.join(r.folder, f.name)).size).toBe(f.bytes);
 
     // The parity gate ran TensorFlow Lite on the validation photos: same answers, within 1e-4.

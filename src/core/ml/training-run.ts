@@ -127,7 +127,7 @@ export async function runTraining(ctx: CoreContext, job: JobContext, req: Traini
   const k = dataset.labels.length;
   const pred = val.map((_, i) => argmaxRow(out.valProbs, i, k));
   const evaluation = evaluatePredictions(val.map((p) => p.classIndex), pred, dataset.labels);
-  const metrics: RunMetrics = { ...evaluation, trainCount: train.y.length, valCount: val.length, trainAccuracy: out.trainAccuracy };
+  const metrics: RunMetrics = { ...evaluation, trainCount: trainPhotos.filter(usable).length, valCount: val.length, trainAccuracy: out.trainAccuracy };
   const misclassified: MisclassifiedPhoto[] = [];
   val.forEach((p, i) => {
     if (pred[i] === p.classIndex) return;

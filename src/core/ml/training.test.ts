@@ -162,10 +162,14 @@ describe('features cache and augmentation on a small deck', () => {
     const again = await waitForJob<FeaturesResult>(t.core, (await api.startFeatureExtraction({ deckId: t.deckId })).jobId);
     expect(again).toMatchObject({ computed: 0, alreadyCached: 24 });
 
-    // Augmentation computes the mirrored and cropped views of the training photos only (3 of 4 per class).
+    // Augmentation computes the mirrored, cropped and squashed views of the training photos only (3 of 4 per class).
+    // Off first: the default trains with it, so the views must not be there before.
+    const { jobId: plainJob } = await api.startTraining({ deckId: t.deckId, settings: { augmentation: false, epochs: 5, validationShare: 0.25 } });
+    expect((await waitForJob<TrainingRunResult>(t.core, plainJob)).metrics.trainCount).toBe(18);
+    expect(await api.getFeatureStatus({ deckId: t.deckId })).toMatchObject({ cached: 24, augmentedCached: 0 });
     const { jobId } = await api.startTraining({ deckId: t.deckId, settings: { augmentation: true, epochs: 5, validationShare: 0.25 } });
     const run = await waitForJob<TrainingRunResult>(t.core, jobId);
-    expect(run.metrics.trainCount).toBe(18 * 4);
+    expect(run.metrics.trainCount).toBe(18);
     expect(run.metrics.valCount).toBe(6);
     expect(await api.getFeatureStatus({ deckId: t.deckId })).toMatchObject({ cached: 24, augmentedCached: 18 });
 

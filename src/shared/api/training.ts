@@ -113,7 +113,7 @@ export interface TrainingSettings {
   validationShare: number;
   /** Weight the loss so small classes count as much as big ones. */
   classWeighting: boolean;
-  /** Also train on features of mirrored and re-cropped photos (computed once and cached). */
+  /** Also train on features of mirrored, re-cropped and squashed views of the photos (computed once and cached). */
   augmentation: boolean;
   /** Same seed, same photos, same settings: the same weights. */
   seed: number;
@@ -152,6 +152,7 @@ export interface EvaluationMetrics {
 }
 
 export interface RunMetrics extends EvaluationMetrics {
+  /** Photos trained on (each counts once, however many augmented views of it training used). */
   trainCount: number;
   valCount: number;
   /** Accuracy on the training photos after the last epoch. */
