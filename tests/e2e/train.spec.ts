@@ -125,6 +125,8 @@ test('trains, and the curves grow epoch by epoch', async () => {
 
 test('reads the accuracy, the words it mixes up and the photo it got wrong', async () => {
   await expect(page.getByTestId('results-title')).toHaveText('Version 1');
+  // The photo features of that run came from TensorFlow Lite, and the screen says so once it is known.
+  await expect(page.getByTestId('ml-backend')).toContainText('photo features with TensorFlow Lite (XNNPACK)');
   const sentence = page.getByTestId('accuracy-text');
   await expect(sentence).toHaveText(/^\d+% of the photos it had not seen were recognised \(\d+ of 12\)\.$/);
   await snap(page, 'train-03-results');

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MlInfo, TrainingConfig, TrainingSettings } from '../../../shared/api/training';
-import { useStudio } from '../../api/hooks';
+import { useStudio, useStudioEvent } from '../../api/hooks';
 import { useNotices } from '../../components/notices';
 
 const SAVE_AFTER_MS = 400;
@@ -77,8 +77,11 @@ export function useTrainingConfig(deckId: number): TrainingConfigState {
 export function useMlInfo(): MlInfo | null {
   const { client } = useStudio();
   const [info, setInfo] = useState<MlInfo | null>(null);
-  useEffect(() => {
+  const load = useCallback(() => {
     client.getMlInfo().then(setInfo, () => undefined);
   }, [client]);
+  useEffect(load, [load]);
+  // The feature engine is known once the feature workers have started: ask again after a job used them.
+  useStudioEvent('job.finished', ({ kind }) => (kind === 'training' || kind === 'features') && load());
   return info;
 }
