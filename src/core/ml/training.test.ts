@@ -173,6 +173,12 @@ describe('features cache and augmentation on a small deck', () => {
     expect(run.metrics.valCount).toBe(6);
     expect(await api.getFeatureStatus({ deckId: t.deckId })).toMatchObject({ cached: 24, augmentedCached: 18 });
 
+    // Same seed, same photos, same cached views: the very same weights.
+    const firstHead = (await api.getLiveModel({ deckId: t.deckId, versionId: run.versionId })).head;
+    const { jobId: againJob } = await api.startTraining({ deckId: t.deckId, settings: { augmentation: true, epochs: 5, validationShare: 0.25 } });
+    const rerun = await waitForJob<TrainingRunResult>(t.core, againJob);
+    expect((await api.getLiveModel({ deckId: t.deckId, versionId: rerun.versionId })).head.layers).toEqual(firstHead.layers);
+
     await api.createClass({ deckId: t.deckId, key: 'Kiwi' });
     // Refused at once, before any job starts, naming the class that needs photos.
     await expect(api.startTraining({ deckId: t.deckId })).rejects.toMatchObject({ code: 'NOT_ENOUGH_PHOTOS', details: { classes: ['Kiwi'] } });
