@@ -131,6 +131,9 @@ test('a photo taken with the camera is scrolled to and marked New, with the word
     await studio.waitForJob((await studio.api.startImport({ deckId: captureDeck, sources })).jobId);
     await studio.api.createClass({ deckId: captureDeck, key: 'Orange' });
     await page.goto(`/#/deck/${captureDeck}/photos`);
+    // The deck was made behind the open page's back (through the API): load the page afresh.
+    await page.reload();
+    await expect(page.getByTestId('deck-title')).toHaveText('Capture check');
     const deck = new DeckPage(page);
     const camera = new CameraPage(page);
     await deck.expectCount('Apple', 40);
