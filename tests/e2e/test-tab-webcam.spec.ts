@@ -130,9 +130,10 @@ test('a photo taken with the camera is scrolled to and marked New, with the word
     const sources = fruitPhotos('Apple', 40).map((p) => ({ path: p, relativePath: `Apple/${path.basename(p)}` }));
     await studio.waitForJob((await studio.api.startImport({ deckId: captureDeck, sources })).jobId);
     await studio.api.createClass({ deckId: captureDeck, key: 'Orange' });
+    // The deck was made behind the open page's back (through the API): load the page afresh, as a
+    // hash change alone would leave the page on a deck list without it.
+    await page.goto('about:blank');
     await page.goto(`/#/deck/${captureDeck}/photos`);
-    // The deck was made behind the open page's back (through the API): load the page afresh.
-    await page.reload();
     await expect(page.getByTestId('deck-title')).toHaveText('Capture check');
     const deck = new DeckPage(page);
     const camera = new CameraPage(page);
