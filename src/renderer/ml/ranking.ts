@@ -21,6 +21,24 @@ export function rankClasses(
     .slice(0, k);
 }
 
+/**
+ * The top `k` classes, always including `keep` (the class the big word shows): while a word is held
+ * during a change it may have dropped out of the top `k`, and its figure must still be on a bar.
+ */
+export function rankClassesKeeping(
+  probabilities: ArrayLike<number>,
+  labels: readonly string[],
+  words: Record<string, Record<LanguageCode, string>>,
+  k: number,
+  keep: number | null,
+): RankedClass[] {
+  const all = rankClasses(probabilities, labels, words, labels.length);
+  const top = all.slice(0, k);
+  if (keep === null || keep < 0 || keep >= labels.length || top.some((r) => r.key === labels[keep])) return top;
+  const kept = all.find((r) => r.key === labels[keep]);
+  return kept ? [...top.slice(0, Math.max(0, k - 1)), kept] : top;
+}
+
 /** A class's word in one language; `missing` when none is written, and `text` is then its key. */
 export interface WordIn {
   text: string;

@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import PhotoIcon from '@mui/icons-material/PhotoLibraryOutlined';
 import type { LanguageCode } from '../../../shared/domain';
 import type { LiveClassifier } from '../../ml';
-import { rankClasses, wordIn } from '../../ml/ranking';
+import { rankClassesKeeping, wordIn } from '../../ml/ranking';
 import { useNotices } from '../../components/notices';
 import { StableWord } from '../../phone/stable-word';
 import { speak } from '../../phone/speech';
@@ -69,7 +69,8 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
         waiting: shown.kind === 'waiting',
         probability: shown.kind === 'waiting' ? 0 : shown.probability,
         // The bars show the same averaged figures as the big word, never one raw frame.
-        top: rankClasses(sw.averaged, model.labels, model.words, 3),
+        // A word held while a new reading settles keeps its bar, even when it left the top three.
+        top: rankClassesKeeping(sw.averaged, model.labels, model.words, 3, shown.kind === 'word' ? shown.index : null),
         smoothedFrames: SMOOTHING_FRAMES,
         changing: sw.changing,
         fps,
