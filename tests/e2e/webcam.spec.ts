@@ -43,6 +43,17 @@ test.afterAll(async () => {
   studio?.close();
 });
 
+/** Shots already on their way when recording stopped still count: wait until the count settles. */
+async function shotsSettled(): Promise<void> {
+  await expect
+    .poll(async () => {
+      const first = await camera.taken();
+      await page.waitForTimeout(700);
+      return (await camera.taken()) - first;
+    })
+    .toBe(0);
+}
+
 test('holding the record button shoots a burst into the word, and the photos appear in its grid', async () => {
   await page.goto(`/#/deck/${snapDeckId}/photos`);
   const deck = new DeckPage(page);
@@ -51,6 +62,7 @@ test('holding the record button shoots a burst into the word, and the photos app
 
   await camera.holdRecord(1600);
   await expect.poll(() => camera.taken()).toBeGreaterThanOrEqual(5);
+  await shotsSettled();
   // Frames are sent in batches every half second and join the grid as they are imported.
   await expect.poll(() => camera.added()).toBeGreaterThan(0);
   await expect(camera.counter()).not.toContainText('on the way');
@@ -71,14 +83,7 @@ test('holding the Space bar records too, and a single shot can wait for a countd
   await page.waitForTimeout(1200);
   await page.keyboard.up('Space');
   await expect.poll(() => camera.taken()).toBeGreaterThanOrEqual(before + 4);
-  // Shots already on their way when the key came up still count: wait until the count settles.
-  await expect
-    .poll(async () => {
-      const first = await camera.taken();
-      await page.waitForTimeout(700);
-      return (await camera.taken()) - first;
-    })
-    .toBe(0);
+  await shotsSettled();
   const afterSpace = await camera.taken();
 
   await page.getByLabel('Count down 3 s').check();
