@@ -86,50 +86,54 @@ export function realFileInsideSync(root: string, candidate: string): string | nu
   }
 }
 
+/** Each path from just below `root` down to `target`, once `target` is known to lie inside `root`. */
+function pathsBelow(root: string, target: string): string[] {
+  if (!isInside(root, target)) throw new UnsafePathError(target, 'outside', `"${target}" is outside "${root}".`);
+  let current = path.resolve(root);
+  return path
+    .relative(current, path.resolve(target))
+    .split(path.sep)
+    .map((part) => (current = path.join(current, part)));
+}
+
+function linkRefused(root: string, p: string): UnsafePathError {
+  const entry = path.relative(root, p);
+  return new UnsafePathError(entry, 'symlink', `"${entry}" is a symbolic link.`);
+}
+
+/** Missing components end the walk: they will be created as real folders. */
+function isMissing(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
 /**
  * Throws UnsafePathError when any existing component of `target` below `root` is a symbolic
  * link (missing components are fine: they will be created as real folders). `root` itself is
  * trusted: the caller resolved it (a project folder is opened by its real path).
  */
 export async function assertNoLinksBelow(root: string, target: string): Promise<void> {
-  if (!isInside(root, target)) {
-    throw new UnsafePathError(target, 'outside', `"${target}" is outside "${root}".`);
-  }
-  const parts = path.relative(path.resolve(root), path.resolve(target)).split(path.sep);
-  let current = path.resolve(root);
-  for (const part of parts) {
-    current = path.join(current, part);
-    const stat = await fs.lstat(current).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return null;
+  for (const p of pathsBelow(root, target)) {
+    const stat = await fs.lstat(p).catch((e: unknown) => {
+      if (isMissing(e)) return null;
       throw e;
     });
     if (!stat) return;
-    if (stat.isSymbolicLink()) {
-      throw new UnsafePathError(path.relative(root, current), 'symlink', `"${path.relative(root, current)}" is a symbolic link.`);
-    }
+    if (stat.isSymbolicLink()) throw linkRefused(root, p);
   }
 }
 
 /** Synchronous twin of assertNoLinksBelow. */
 export function assertNoLinksBelowSync(root: string, target: string): void {
-  if (!isInside(root, target)) {
-    throw new UnsafePathError(target, 'outside', `"${target}" is outside "${root}".`);
-  }
-  const parts = path.relative(path.resolve(root), path.resolve(target)).split(path.sep);
-  let current = path.resolve(root);
-  for (const part of parts) {
-    current = path.join(current, part);
-    let stat: fsSync.Stats | undefined;
+  for (const p of pathsBelow(root, target)) {
+    let stat: fsSync.Stats;
     try {
-      stat = fsSync.lstatSync(current);
+      stat = fsSync.lstatSync(p);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return;
+      if (isMissing(e)) return;
       throw e;
     }
-    if (stat.isSymbolicLink()) {
-      throw new UnsafePathError(path.relative(root, current), 'symlink', `"${path.relative(root, current)}" is a symbolic link.`);
-    }
+    if (stat.isSymbolicLink()) throw linkRefused(root, p);
   }
 }
 
