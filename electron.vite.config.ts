@@ -28,8 +28,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // The utilityProcess entry: the core, forwarded over process.parentPort.
           'core-process': resolve(root, 'electron/main/core-process.ts'),
-          // The feature pool's worker thread, found next to the bundle by src/core/ml/feature-pool.ts.
-          'feature-worker': resolve(root, 'src/core/ml/feature-worker.ts'),
+          // The feature pool's worker thread, found next to the bundle by src/core/ml/features/feature-pool.ts.
+          'feature-worker': resolve(root, 'src/core/ml/features/feature-worker.ts'),
         },
         external: NATIVE_EXTERNALS,
       },
@@ -59,7 +59,7 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(root, 'src/renderer/index.html'),
-          // The phone page, served to phones by src/core/phone, and its service worker, whose URL
+          // The phone page, served to phones by src/core/phone-page, and its service worker, whose URL
           // must stay the same from build to build (hence no hash: out/renderer/phone-sw.js).
           phone: resolve(root, 'src/renderer/phone/phone.html'),
           'phone-sw': resolve(root, 'src/renderer/phone/phone-sw.ts'),

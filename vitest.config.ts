@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/core/**/*.test.ts', 'tests/devices/**/*.test.ts', 'electron/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/core/**/*.test.ts', 'electron/**/*.test.ts'],
     environment: 'node',
     // Real images, real SQLite and real TF.js: give slow shared machines room.
     testTimeout: 120_000,

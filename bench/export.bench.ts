@@ -7,8 +7,8 @@
 import path from 'node:path';
 import type { ExportResult } from '../src/shared/api/export';
 import type { StudioCore } from '../src/core/index';
-import { testCore, waitForJob } from '../src/core/store/test-helpers';
-import { fruitDeck, trainDeck } from '../src/core/export/testing/train-deck';
+import { testCore, waitForJob } from '../src/test-support/test-core';
+import { fruitDeck, trainDeck } from '../src/test-support/train-deck';
 
 function line(bench: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
   process.stdout.write(`${JSON.stringify({ bench, value, unit, ...extra })}\n`);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type * as tf from '@tensorflow/tfjs';
 import type { BaseModelManifestEntry } from '../src/shared/api/training';
-import { loadBaseModel, truncateAt } from '../src/core/ml/feature-extractor';
+import { loadBaseModel, truncateAt } from '../src/core/ml/features/feature-extractor';
 
 /** GFLOP for one photo through the base network up to its feature layer (pooling included). */
 export async function featureGflopPerPhoto(dir: string, entry: BaseModelManifestEntry): Promise<number> {

@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 import type { ImportReport } from '../src/shared/domain';
 import { createStudioCore } from '../src/core/index';
-import { waitForJob } from '../src/core/store/test-helpers';
+import { waitForJob } from '../src/test-support/test-core';
 import { startWebHost } from '../src/web/web-host';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

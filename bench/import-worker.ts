@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { ImportReport } from '../src/shared/domain';
 import { createStudioCore } from '../src/core/index';
-import { waitForJob } from '../src/core/store/test-helpers';
+import { waitForJob } from '../src/test-support/test-core';
 
 const [projectDir, folder] = process.argv.slice(2);
 

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { ImportReport } from '../src/shared/domain';
 import { createStudioCore } from '../src/core/index';
-import { waitForJob } from '../src/core/store/test-helpers';
-import { FRUIT_CLASSES, fruitSources } from '../src/core/testing/fruits';
+import { waitForJob } from '../src/test-support/test-core';
+import { FRUIT_CLASSES, fruitSources } from '../src/test-support/fruits';
 import { startWebHost } from '../src/web/web-host';
 import { emit, MODELS, ROOT, SHARED } from './ml-fixtures';
 

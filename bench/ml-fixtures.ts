@@ -1,7 +1,7 @@
 /** Shared by the ML benches: the fruit photos in frame order, and where the base model is. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FRUIT_CLASSES, fruitFrames } from '../src/core/testing/fruits';
+import { FRUIT_CLASSES, fruitFrames } from '../src/test-support/fruits';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED = path.resolve(ROOT, '../shared');

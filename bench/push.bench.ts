@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStudioCore } from '../src/core/index';
-import { waitForJob } from '../src/core/store/test-helpers';
+import { waitForJob } from '../src/test-support/test-core';
 import { locateAdb } from '../src/core/devices/adb-locator';
 import { AdbHost } from '../src/core/devices/adb-host';
 
@@ -51,7 +51,7 @@ function makeExport(dir: string): { files: number; bytes: number } {
 }
 
 function startPhone(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/devices/cli.ts'), '--port', String(port)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/test-support/emulated-phone/cli.ts'), '--port', String(port)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

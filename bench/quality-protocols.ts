@@ -9,11 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TrainingSettings } from '../src/shared/api/training';
-import { BUILTIN_BASE_MODELS } from '../src/core/ml/base-model-catalog';
-import { FeatureExtractor } from '../src/core/ml/feature-extractor';
-import { trainHead } from '../src/core/ml/head-trainer';
-import { argmaxRow } from '../src/core/ml/metrics';
-import { PREPROCESSING_VERSION, VARIANTS, preparePixels, trainingVariants, type Variant } from '../src/core/ml/preprocess';
+import { BUILTIN_BASE_MODELS } from '../src/core/ml/base-models/base-model-catalog';
+import { FeatureExtractor } from '../src/core/ml/features/feature-extractor';
+import { trainHead } from '../src/core/ml/training/head-trainer';
+import { argmaxRow } from '../src/core/ml/training/metrics';
+import { PREPROCESSING_VERSION, VARIANTS, preparePixels, trainingVariants, type Variant } from '../src/core/ml/features/preprocess';
 import { MODELS, fruitPhotos } from './ml-fixtures';
 import { variedPhotos } from './varied-photos';
 

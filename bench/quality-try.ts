@@ -1,9 +1,9 @@
 /**
  * Recipe experiments on the quality protocols (not a bench: `npx tsx bench/quality-try.ts aug|lin|l2`):
  * augmentation, a linear head, L2-normalised features. One JSON line per protocol; see the report
- * in src/core/ml/training-settings.ts for what was kept.
+ * in src/core/ml/training/training-settings.ts for what was kept.
  */
-import { DEFAULT_SETTINGS } from '../src/core/ml/training-settings';
+import { DEFAULT_SETTINGS } from '../src/core/ml/training/training-settings';
 import { loadProtocols, meanScore, settingsRecipe, type Recipe } from './quality-protocols';
 
 const l2 = (v: Float32Array) => { let s = 0; for (const x of v) s += x * x; const n = Math.sqrt(s) || 1; return v.map((x) => x / n); };

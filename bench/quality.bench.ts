@@ -6,7 +6,7 @@
  * Protocols in bench/quality-protocols.ts; the varied photo set in bench/varied-photos.ts (skipped,
  * with a message on stderr, when its cache folder is absent).
  */
-import { DEFAULT_SETTINGS, TEACHABLE_MACHINE_SETTINGS } from '../src/core/ml/training-settings';
+import { DEFAULT_SETTINGS, TEACHABLE_MACHINE_SETTINGS } from '../src/core/ml/training/training-settings';
 import { emit } from './ml-fixtures';
 import { loadProtocols, meanScore, SEEDS, settingsRecipe } from './quality-protocols';
 

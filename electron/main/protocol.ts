@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
 import { resolveOptions } from '../../src/core/options';
 import { imageContentType } from '../../src/core/http/content-types';
-import { parseBaseModelRoute, resolveBaseModelFile } from '../../src/core/phone/base-model-files';
+import { parseBaseModelRoute, resolveBaseModelFile } from '../../src/core/phone-page/base-model-files';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { resolveAppFile, type AppRoots } from './protocol-paths';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './security-policy';

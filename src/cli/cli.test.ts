@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FRUITS, tempDir } from '../core/store/test-helpers';
+import { FRUITS, tempDir } from '../test-support/test-core';
 import { COMMANDS } from './commands/index';
-import { cliRunner } from './test-helpers';
+import { cliRunner } from '../test-support/cli-runner';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -12,11 +12,11 @@ import { METHOD_NAMES, REQUEST_SCHEMAS, type MethodName } from '../shared/api';
 import type { Envelope } from '../shared/envelope';
 import type { JobSnapshot } from '../shared/domain';
 import type { StudioErrorPayload } from '../shared/errors';
-import { startAdbServer, type AdbTestServer } from '../../tests/devices/adb-test-server';
+import { startAdbServer, type AdbTestServer } from '../test-support/emulated-phone/adb-test-server';
 import { dispatchCall } from './dispatch';
-import { runImport, testCore, type TestCore } from './store/test-helpers';
-import { fruitFrames } from './testing/fruits';
-import { FuzzValues, hashName, seededRandom } from './testing/fuzz-values';
+import { runImport, testCore, type TestCore } from '../test-support/test-core';
+import { fruitFrames } from '../test-support/fruits';
+import { FuzzValues, hashName, seededRandom } from '../test-support/fuzz-values';
 
 const SEED = Number(process.env.MAGRITTE_FUZZ_SEED ?? 1);
 const PAYLOADS_PER_METHOD = 40;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../shared/envelope';
 import { dispatchCall } from './dispatch';
-import { testCore, type TestCore } from './store/test-helpers';
+import { testCore, type TestCore } from '../test-support/test-core';
 
 /** What a transport would carry: the payload exactly as another program sent it. */
 const call = (name: string, payload: unknown): Envelope => ({ kind: 'call', id: 7, name, payload });

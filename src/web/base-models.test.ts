@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED, tempDir } from '../core/store/test-helpers';
+import { SHARED, tempDir } from '../test-support/test-core';
 import { createBaseModelHandler } from './base-models';
 
 const ID = 'mobilenet_v1_0.25_224';

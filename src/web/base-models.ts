@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseBaseModelRoute, resolveBaseModelFile } from '../core/phone/base-model-files';
+import { parseBaseModelRoute, resolveBaseModelFile } from '../core/phone-page/base-model-files';
 import type { ResolvedOptions } from '../core/options';
 import { SECURITY_HEADERS } from './csp';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../core/store/test-helpers';
+import { tempDir } from '../test-support/test-core';
 import { createExportZipHandler } from './export-zips';
 
 let tmp: string;

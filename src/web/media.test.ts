@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveHandler, type HandlerServer } from './test-server';
-import { SHARED, tempDir } from '../core/store/test-helpers';
+import { SHARED, tempDir } from '../test-support/test-core';
 import { blobPath, thumbPath } from '../core/store/paths';
 import { createMediaHandler } from './media';
 

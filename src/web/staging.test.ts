@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StudioErrorPayload } from '../shared/errors';
-import { tempDir } from '../core/store/test-helpers';
+import { tempDir } from '../test-support/test-core';
 import { Staging } from './staging';
 
 let tmp: string;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveHandler, type HandlerServer } from './test-server';
-import { tempDir } from '../core/store/test-helpers';
+import { tempDir } from '../test-support/test-core';
 import { createStaticHandler } from './static-files';
 
 let tmp: string;

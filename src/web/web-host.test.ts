@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Envelope } from '../shared/envelope';
 import type { ImportReport, ImportSource } from '../shared/domain';
-import { FRUITS, tempDir } from '../core/store/test-helpers';
+import { FRUITS, tempDir } from '../test-support/test-core';
 import { createStudioCore, type StudioCore } from '../core/index';
 import { startWebHost, type WebHost } from './web-host';
 import { sessionCookieName } from './session';

@@ -7,7 +7,7 @@ import { snap } from './support/artifacts';
 import { makeFruitProject } from './support/fruit-deck';
 import { startDeploySetup, type DeploySetup } from './support/deploy-setup';
 import { slowCable, type SlowCable } from './support/slow-cable';
-import type { EmulatedPhone } from '../devices/emulated-phone';
+import type { EmulatedPhone } from '../../src/test-support/emulated-phone/emulated-phone';
 import { sessionState } from './support/session';
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { DEFAULT_SETTINGS } from '../../src/core/ml/training-settings';
+import { DEFAULT_SETTINGS } from '../../src/core/ml/training/training-settings';
 import { heldBackCount } from '../../src/shared/validation-split';
 import { DeckPage } from './pages/deck-page';
 import { ProjectPage } from './pages/project-page';

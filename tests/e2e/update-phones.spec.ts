@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { FRUIT_WORDS, fruitSources } from '../../src/core/testing/fruits';
+import { FRUIT_WORDS, fruitSources } from '../../src/test-support/fruits';
 import { PhonesPage } from './pages/phones-page';
 import { snap } from './support/artifacts';
 import { startDeploySetup, type DeploySetup } from './support/deploy-setup';

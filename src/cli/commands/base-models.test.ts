@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BaseModelInfo } from '../../shared/api/training';
-import { SHARED, tempDir } from '../../core/store/test-helpers';
-import { cliRunner } from '../test-helpers';
+import { SHARED, tempDir } from '../../test-support/test-core';
+import { cliRunner } from '../../test-support/cli-runner';
 
 const ID = 'mobilenet_v1_0.25_224';
 const SHARED_MODELS = path.join(SHARED, 'models');

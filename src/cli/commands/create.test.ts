@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudioCore } from '../../core/index';
-import { SHARED, tempDir } from '../../core/store/test-helpers';
-import { cliRunner } from '../test-helpers';
+import { SHARED, tempDir } from '../../test-support/test-core';
+import { cliRunner } from '../../test-support/cli-runner';
 
 const MOBILENET = path.join(SHARED, 'models/mobilenet_v1_0.25_224');
 

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../shared/api/export';
-import { testCore, tempDir } from '../../core/store/test-helpers';
-import { fruitDeck, trainDeck } from '../../core/export/testing/train-deck';
-import { cliRunner } from '../test-helpers';
+import { testCore, tempDir } from '../../test-support/test-core';
+import { fruitDeck, trainDeck } from '../../test-support/train-deck';
+import { cliRunner } from '../../test-support/cli-runner';
 
 describe('magritte export', () => {
   let tmp: string;

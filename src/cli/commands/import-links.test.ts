@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FRUITS, tempDir } from '../../core/store/test-helpers';
-import { cliRunner } from '../test-helpers';
+import { FRUITS, tempDir } from '../../test-support/test-core';
+import { cliRunner } from '../../test-support/cli-runner';
 
 describe('magritte import with links out of the folder', () => {
   let tmp: string;

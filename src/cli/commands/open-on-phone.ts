@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { phonePort } from '../../core/phone/phone-port';
+import { phonePort } from '../../core/phone-page/phone-port';
 import { StudioError } from '../../shared/errors';
 import type { CliCommand } from '../command';
 import { positional, stringOption, ADB_OPTION } from '../cli-helpers';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fruitFolder, tempDir } from '../../core/ml/test-helpers';
-import { cliRunner } from '../test-helpers';
+import { fruitFolder, tempDir } from '../../test-support/fruit-deck';
+import { cliRunner } from '../../test-support/cli-runner';
 
 describe('magritte train / evaluate', () => {
   let tmp: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Phone } from '../../shared/api/devices';
-import { startAdbServer, type AdbTestServer } from '../../../tests/devices/adb-test-server';
-import { EmulatedPhone } from '../../../tests/devices/emulated-phone';
+import { startAdbServer, type AdbTestServer } from '../../test-support/emulated-phone/adb-test-server';
+import { EmulatedPhone } from '../../test-support/emulated-phone/emulated-phone';
 import { DeviceWatcher } from './device-watcher';
 
 describe('the live list of phones', () => {

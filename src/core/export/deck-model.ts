@@ -1,10 +1,10 @@
 import type { HeadSpec } from '../../shared/api/training';
 import type { DeckClass } from '../../shared/domain';
 import { isStudioError, StudioError } from '../../shared/errors';
-import { splitByBlocks } from '../ml/block-split';
-import { framingOf, type TrainedFraming } from '../ml/framing';
-import { loadDeckDataset } from '../ml/deck-dataset';
-import { getHead, getModelVersion, getValidationPhotoIds, resolveVersionId } from '../ml/model-versions-repo';
+import { splitByBlocks } from '../ml/training/block-split';
+import { framingOf, type TrainedFraming } from '../ml/features/framing';
+import { loadDeckDataset } from '../ml/training/deck-dataset';
+import { getHead, getModelVersion, getValidationPhotoIds, resolveVersionId } from '../ml/versions/model-versions-repo';
 import type { Db } from '../store/open-database';
 
 /** A deck's trained model as export needs it. */

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import { framingSentence } from '../ml/framing';
+import { framingSentence } from '../ml/features/framing';
 import path from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import type { ParityReport, QuantizationReport } from '../../shared/api/export';
 import type { BaseModelManifestEntry } from '../../shared/api/training';
 import { StudioError } from '../../shared/errors';
-import { preparePixels } from '../ml/preprocess';
+import { preparePixels } from '../ml/features/preprocess';
 import { readFileInside } from '../fs/safe-path';
 import { blobPath } from '../store/paths';
 import type { ProjectStore } from '../store/project-store';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../shared/api/export';
-import { getValidationPhotoIds } from '../ml/model-versions-repo';
-import { importFruits } from '../ml/test-helpers';
-import { testCore, waitForJob, type TestCore } from '../store/test-helpers';
+import { getValidationPhotoIds } from '../ml/versions/model-versions-repo';
+import { importFruits } from '../../test-support/fruit-deck';
+import { testCore, waitForJob, type TestCore } from '../../test-support/test-core';
 import { currentDeckModel, parityPhotos } from './deck-model';
-import { fruitDeck, trainDeck } from './testing/train-deck';
+import { fruitDeck, trainDeck } from '../../test-support/train-deck';
 
 /**
  * The parity gate checks the photos a version was judged on, stored with the version, not a split

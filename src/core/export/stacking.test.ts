@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../ml/backend';
-import { buildStackedInferenceModel } from '../ml/inference-model';
+import { buildStackedInferenceModel } from '../ml/versions/inference-model';
 import { disposeWithBase } from './dispose-models';
-import { FEATURE_LAYER, fixedHead, fruitPixels, inputOf, loadSharedBase, NORMALIZATION, singleDeckModel } from './testing/fixtures';
+import { FEATURE_LAYER, fixedHead, fruitPixels, inputOf, loadSharedBase, NORMALIZATION, singleDeckModel } from '../../test-support/export-fixtures';
 import { buildTflite } from './tflite/build-tflite';
 import { readTflite } from './tflite/tflite-reader';
 import { loadTfliteModel } from './tflite/tflite-runtime';

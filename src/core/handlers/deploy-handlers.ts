@@ -7,7 +7,7 @@ import { runUpdatePhones } from '../deploy/update-phones';
 import { deviceErrors } from '../devices/device-errors';
 import { listExports } from '../export/export-history';
 import { wordsMissingError } from '../export/missing-words';
-import { loadDeckDataset, requireTrainable } from '../ml/deck-dataset';
+import { loadDeckDataset, requireTrainable } from '../ml/training/deck-dataset';
 import { deckStatus } from '../revision/deck-status';
 
 /** Deck status and "Update phones"; `api` is the whole core, whose jobs the update runs in turn. */

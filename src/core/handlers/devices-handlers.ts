@@ -8,9 +8,9 @@ import { listPushHistory, recordPush } from '../devices/push-history';
 import { buildPushPlan } from '../devices/push-plan';
 import { getDeck } from '../store/decks-repo';
 import { listExports } from '../export/export-history';
-import { phonePort } from '../phone/phone-port';
-import { PhoneServer } from '../phone/phone-server';
-import { phoneLinks } from '../phone/phone-links';
+import { phonePort } from '../phone-page/phone-port';
+import { PhoneServer } from '../phone-page/phone-server';
+import { phoneLinks } from '../phone-page/phone-links';
 
 export function createDevicesHandlers(ctx: CoreContext, service?: DeviceService): Pick<Handlers, keyof DevicesApi> {
   const devices = service ?? new DeviceService({ dataDir: ctx.options.dataDir, events: ctx.events, adbPath: ctx.options.adbPath });

@@ -5,12 +5,12 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../shared/api/export';
 import type { StudioCore } from '../index';
-import { fileModelHandler } from '../ml/file-io-handler';
-import { tempDir, testCore, waitForJob, type TestCore } from '../store/test-helpers';
+import { fileModelHandler } from '../ml/base-models/file-io-handler';
+import { tempDir, testCore, waitForJob, type TestCore } from '../../test-support/test-core';
 import { readTflite } from '../export/tflite/tflite-reader';
 import { loadTfliteModel } from '../export/tflite/tflite-runtime';
-import { fruitPixels, inputOf } from '../export/testing/fixtures';
-import { fruitDeck, trainDeck } from '../export/testing/train-deck';
+import { fruitPixels, inputOf } from '../../test-support/export-fixtures';
+import { fruitDeck, trainDeck } from '../../test-support/train-deck';
 
 async function exportNow(core: StudioCore, req: Parameters<StudioCore['api']['startExport']>[0]): Promise<ExportResult> {
   const { jobId } = await core.api.startExport(req);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FRUITS, runImport, testCore, type TestCore } from '../store/test-helpers';
+import { FRUITS, runImport, testCore, type TestCore } from '../../test-support/test-core';
 
 describe('project handlers', () => {
   let t: TestCore;

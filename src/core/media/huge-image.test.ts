@@ -3,8 +3,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudioError } from '../../shared/errors';
-import { runImport, tempDir, testCore, type TestCore } from '../store/test-helpers';
-import { preparePixels } from '../ml/preprocess';
+import { runImport, tempDir, testCore, type TestCore } from '../../test-support/test-core';
+import { preparePixels } from '../ml/features/preprocess';
 import { decodeImage, readImageHeader } from './decode-image';
 
 function chunk(type: string, data: Buffer): Buffer {

@@ -6,8 +6,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { blobPath, isSha256, thumbPath } from '../store/paths';
 import { ProjectStore } from '../store/project-store';
-import { FRUITS, tempDir } from '../store/test-helpers';
-import { seededRandom } from '../ml/seeded-random';
+import { FRUITS, tempDir } from '../../test-support/test-core';
+import { seededRandom } from '../ml/training/seeded-random';
 import { sha256Of } from './prepare-photo';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'import-crash-child.ts');

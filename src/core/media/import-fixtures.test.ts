@@ -4,8 +4,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport, Photo } from '../../shared/domain';
 import { blobPath, thumbPath } from '../store/paths';
-import { FIXTURES, runImport, testCore, type TestCore } from '../store/test-helpers';
-import { preparePixels } from '../ml/preprocess';
+import { FIXTURES, runImport, testCore, type TestCore } from '../../test-support/test-core';
+import { preparePixels } from '../ml/features/preprocess';
 import { decodeImage } from './decode-image';
 
 // What ../shared/fixtures/images/PROVENANCE.md says each file is.
@@ -27,7 +27,7 @@ async function signature(data: Buffer, width: number, height: number, channels: 
   return sharp(data, { raw: { width, height, channels } }).resize(24, 24, { fit: 'fill' }).greyscale().raw().toBuffer();
 }
 
-/** The 224x224 RGB a photo becomes for training (src/core/ml/preprocess.ts). */
+/** The 224x224 RGB a photo becomes for training (src/core/ml/features/preprocess.ts). */
 async function networkInput(file: string): Promise<Buffer> {
   const pixels = (await preparePixels(fs.readFileSync(file), 224, ['orig'])).get('orig');
   expect(pixels).toBeInstanceOf(Uint8Array);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blobPath, thumbPath } from '../store/paths';
 import { sha256Of } from './prepare-photo';
-import { FRUITS, runImport, testCore, tempDir, type TestCore } from '../store/test-helpers';
+import { FRUITS, runImport, testCore, tempDir, type TestCore } from '../../test-support/test-core';
 
 describe('importing the fruit photos', () => {
   let t: TestCore;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../store/test-helpers';
+import { tempDir } from '../../test-support/test-core';
 import { expandSources } from './import-sources';
 
 describe('expandSources: which class a file goes to', () => {

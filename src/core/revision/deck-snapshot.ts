@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { DeckChanges } from '../../shared/api/deploy';
 import type { LanguageCode } from '../../shared/domain';
-import type { DeckDataset } from '../ml/deck-dataset';
+import type { DeckDataset } from '../ml/training/deck-dataset';
 
 export interface DeckSnapshot {
   /** Classes in the deck's order with their words. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../shared/api/export';
-import { fruitDeck, trainDeck } from '../export/testing/train-deck';
-import { importFruits } from '../ml/test-helpers';
-import { testCore, waitForJob, type TestCore } from '../store/test-helpers';
+import { fruitDeck, trainDeck } from '../../test-support/train-deck';
+import { importFruits } from '../../test-support/fruit-deck';
+import { testCore, waitForJob, type TestCore } from '../../test-support/test-core';
 
 /** Real photos, real SQLite, real training and export: what every screen's "changed since" rests on. */
 describe('deck status', () => {

@@ -5,7 +5,7 @@
  */
 import type { DeckChanges, DeckStatus, ExportStatus, ModelStatus, PhoneDeckStatus } from '../../shared/api/deploy';
 import { listExports } from '../export/export-history';
-import { listModelVersions } from '../ml/model-versions-repo';
+import { listModelVersions } from '../ml/versions/model-versions-repo';
 import { getDeck } from '../store/decks-repo';
 import type { Db } from '../store/open-database';
 import { diffSnapshots, modelAffected } from './deck-snapshot';

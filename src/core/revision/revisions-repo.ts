@@ -1,5 +1,5 @@
 /** The deck_revisions table (migration 006): one row per distinct state of a deck. */
-import { loadDeckDataset } from '../ml/deck-dataset';
+import { loadDeckDataset } from '../ml/training/deck-dataset';
 import type { Db } from '../store/open-database';
 import { fingerprintOf, snapshotOf, type DeckSnapshot } from './deck-snapshot';
 

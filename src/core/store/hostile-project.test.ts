@@ -14,7 +14,7 @@ import { openDatabase } from './open-database';
 import { blobPath, thumbPath } from './paths';
 import { ProjectStore } from './project-store';
 import { sweepProject } from './sweep';
-import { FRUITS, runImport, tempDir } from './test-helpers';
+import { FRUITS, runImport, tempDir } from '../../test-support/test-core';
 
 let tmp: string;
 let outside: string;

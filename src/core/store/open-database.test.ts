@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from './migrations/index';
 import { openDatabase, runMigrations } from './open-database';
 import { ProjectStore } from './project-store';
-import { tempDir } from './test-helpers';
+import { tempDir } from '../../test-support/test-core';
 
 describe('opening project.db', () => {
   let dir: string;

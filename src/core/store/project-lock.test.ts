@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { thisProcess } from './process-identity';
 import { acquireProjectLock } from './project-lock';
-import { tempDir } from './test-helpers';
+import { tempDir } from '../../test-support/test-core';
 
 let tmp: string;
 let dir: string;

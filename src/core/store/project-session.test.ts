@@ -5,7 +5,7 @@ import { EventBus } from '../event-bus';
 import { resolveOptions } from '../options';
 import { ProjectSession } from './project-session';
 import { ProjectStore } from './project-store';
-import { tempDir } from './test-helpers';
+import { tempDir } from '../../test-support/test-core';
 
 describe('ProjectSession', () => {
   let tmp: string;

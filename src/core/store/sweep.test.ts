@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeaturesResult } from '../../shared/api/training';
 import { stagingFolder } from '../export/export-folder';
-import { importFruits } from '../ml/test-helpers';
+import { importFruits } from '../../test-support/fruit-deck';
 import { blobPath, thumbPath } from './paths';
 import { ProjectStore } from './project-store';
-import { FRUITS, runImport, testCore, waitForJob, type TestCore } from './test-helpers';
+import { FRUITS, runImport, testCore, waitForJob, type TestCore } from '../../test-support/test-core';
 
 describe('the sweep when a project opens', () => {
   let t: TestCore;

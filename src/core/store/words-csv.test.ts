@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StudioError } from '../../shared/errors';
 import { parseCsv } from './csv-parse';
-import { testCore, type TestCore } from './test-helpers';
+import { testCore, type TestCore } from '../../test-support/test-core';
 
 describe('parseCsv', () => {
   it('reads what spreadsheets write: BOM, CRLF, quotes, doubled quotes, line breaks in quotes', () => {

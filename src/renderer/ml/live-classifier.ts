@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LiveModel } from '../../shared/api/training';
 import { StudioError } from '../../shared/errors';
 // Browser-safe on purpose (only TF.js and contract types): the same model the export writes out.
-import { buildInferenceModel, normalizePixels } from '../../core/ml/inference-model';
+import { buildInferenceModel, normalizePixels } from '../../core/ml/versions/inference-model';
 import { selectBackend, type BackendReport, type WindowBackendName } from './backend';
 import { loadBaseModel } from './base-models';
 import { decodePhoto, inputPixels, type FrameSource } from './pixels';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from '../../core/media/decode-image';
-import { FRUITS } from '../../core/store/test-helpers';
+import { FRUITS } from '../../test-support/test-core';
 import { centreSquareRgb, coverGeometry } from './resample';
 
 /** The core's own decoder (src/core/media/decode-image.ts) on already-decoded pixels. */

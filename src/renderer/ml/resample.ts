@@ -1,6 +1,6 @@
 /**
  * The core's preprocessing, in plain TypeScript: "centre square of the upright image, resized to
- * size x size, RGB" exactly as src/core/ml/preprocess.ts asks sharp (libvips) for it: resize the
+ * size x size, RGB" exactly as src/core/ml/features/preprocess.ts asks sharp (libvips) for it: resize the
  * whole image so its shorter side is `size`, then cut the centre square; transparency lands on white.
  * The resize follows libvips's Lanczos-3 reduce to the bit (vertical then horizontal pass, integer
  * weights, 1/64-pixel positions, 8 bits in between), so decoded pixels give the core's bytes. Only

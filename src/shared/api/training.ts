@@ -22,7 +22,7 @@
  * 5. "Try a photo": `classifyPhotos({deckId, sources})` with the paths of staged uploads.
  * 6. Test screen: `getLiveModel({deckId})`, then in the window load `baseModelUrl` with
  *    tf.loadLayersModel and build the model with `buildInferenceModel` from
- *    src/core/ml/inference-model.ts (browser-safe: imports only @tensorflow/tfjs). Crop the frame
+ *    src/core/ml/versions/inference-model.ts (browser-safe: imports only @tensorflow/tfjs). Crop the frame
  *    to its centre square, resize to inputSize, normalise with `normalization`, predict.
  *    Reload it on `training.finished` for the deck.
  *

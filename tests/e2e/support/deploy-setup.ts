@@ -1,12 +1,12 @@
 /**
- * What the deploy specs start from: a real adb server on a private port (tests/devices), a studio
+ * What the deploy specs start from: a real adb server on a private port (src/test-support/emulated-phone), a studio
  * host of their own pointed at it (ANDROID_ADB_SERVER_PORT) and serving the phone page on a free
  * port (MAGRITTE_PHONE_PORT), in a folder under the e2e run's temp folder.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { startAdbServer, type AdbTestServer } from '../../devices/adb-test-server';
-import { EmulatedPhone } from '../../devices/emulated-phone';
+import { startAdbServer, type AdbTestServer } from '../../../src/test-support/emulated-phone/adb-test-server';
+import { EmulatedPhone } from '../../../src/test-support/emulated-phone/emulated-phone';
 import { e2eDir } from './paths';
 import { freePort, startStudioProcess, type StudioProcess } from './studio-process';
 

@@ -4,7 +4,7 @@
  * exported. Deploy specs start from it.
  */
 import type { ProjectInfo } from '../../../src/shared/domain';
-import { FRUIT_WORDS, fruitSources } from '../../../src/core/testing/fruits';
+import { FRUIT_WORDS, fruitSources } from '../../../src/test-support/fruits';
 import type { StudioConnection } from './studio-client';
 
 export interface FruitProject {

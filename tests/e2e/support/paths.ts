@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fruitFrames } from '../../../src/core/testing/fruits';
+import { fruitFrames } from '../../../src/test-support/fruits';
 
 /** Shared test data lives beside the repository, read-only: ../shared from the project root. */
 export const SHARED = path.resolve('../shared');

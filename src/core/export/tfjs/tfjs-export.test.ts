@@ -4,9 +4,9 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../ml/backend';
-import { fileModelHandler } from '../../ml/file-io-handler';
+import { fileModelHandler } from '../../ml/base-models/file-io-handler';
 import { disposeWithBase } from '../dispose-models';
-import { fixedHead, fruitPixels, inputOf, loadSharedBase, NORMALIZATION, singleDeckModel } from '../testing/fixtures';
+import { fixedHead, fruitPixels, inputOf, loadSharedBase, NORMALIZATION, singleDeckModel } from '../../../test-support/export-fixtures';
 import { writeTfjsExport, type TmCompatibleMetadata } from './tfjs-export';
 
 const KEYS = ['apple', 'beetroot', 'dates', 'mango', 'orange', 'pomegranate'];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { LanguageCode } from '../../../shared/domain';
 import type { Normalization } from '../../../shared/api/training';
-import { fileModelHandler } from '../../ml/file-io-handler';
+import { fileModelHandler } from '../../ml/base-models/file-io-handler';
 import { distinctFileNames, keyLabels, vocabularyFile, type VocabularyClass, type VocabularyFile } from '../vocabulary';
 
 export interface TfjsDeck {

@@ -9,9 +9,9 @@ import {
   NORMALIZATION,
   rgbaOf,
   singleDeckModel,
-} from '../testing/fixtures';
+} from '../../../test-support/export-fixtures';
 import { disposeWithBase } from '../dispose-models';
-import { FRUIT_CLASSES, FRUIT_WORDS } from '../../testing/fruits';
+import { FRUIT_CLASSES, FRUIT_WORDS } from '../../../test-support/fruits';
 import type { VocabularyClass } from '../vocabulary';
 import { buildTflite, type TfliteBuildInput } from './build-tflite';
 import { readAssociatedFiles, readTflite } from './tflite-reader';

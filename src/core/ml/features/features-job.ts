@@ -1,0 +1,94 @@
+import type { FeaturesResult } from '../../../shared/api/training';
+import { cancelledError, type JobContext } from '../../jobs/job-runner';
+import { readFileInside } from '../../fs/safe-path';
+import { blobPath } from '../../store/paths';
+import type { ReadyBaseModel } from '../base-models/base-model-service';
+import { EmbeddingStore } from './embedding-store';
+import { getFeaturePool } from './pool-registry';
+import { PREPROCESSING_VERSION, type Variant } from './preprocess';
+import type { Db } from '../../store/open-database';
+
+export interface FeaturePhoto {
+  id: number;
+  sha256: string;
+}
+
+/** Saving in batches: one SQLite transaction (one fsync) per this many photos. */
+const SAVE_EVERY = 32;
+
+
+/**
+ * Computes the features every given photo lacks (for each variant asked for) in the worker pool and
+ * caches them in the project database. Progress names the phase with its own rate and time left.
+ * Cancelling stops within one batch of photos; what was computed stays cached.
+ */
+export async function computeMissingFeatures(args: {
+  db: Db;
+  projectDir: string;
+  model: ReadyBaseModel;
+  photos: readonly FeaturePhoto[];
+  variants: readonly Variant[];
+  job: JobContext;
+  /** Prefix of progress messages, e.g. "Step 2 of 4 · ". */
+  phase?: string;
+}): Promise<FeaturesResult> {
+  const { db, model, job } = args;
+  const store = new EmbeddingStore(db, { baseModelId: model.entry.id, preprocessing: PREPROCESSING_VERSION });
+  const needs = new Map<string, Variant[]>();
+  for (const variant of args.variants) {
+    for (const sha of store.missing(args.photos.map((p) => p.sha256), variant)) {
+      needs.set(sha, [...(needs.get(sha) ?? []), variant]);
+    }
+  }
+  const idOf = new Map(args.photos.map((p) => [p.sha256, p.id]));
+  const total = needs.size;
+  const result: FeaturesResult = { computed: 0, alreadyCached: new Set(args.photos.map((p) => p.sha256)).size - total, failed: [] };
+  const prefix = args.phase ?? '';
+  if (total === 0) {
+    job.progress(0, 0, `${prefix}Features already computed for all ${args.photos.length} photos`);
+    return result;
+  }
+
+  job.progress(0, total, `${prefix}Starting the feature workers`);
+  const pool = await getFeaturePool(model);
+  let done = 0;
+  const answered = new Set<string>();
+  let pending: { sha256: string; variant: Variant; vector: Float32Array }[] = [];
+  const flush = () => {
+    // A project closed mid-job has nowhere to save; the job ends as cancelled below.
+    if (db.open) store.putMany(pending);
+    pending = [];
+  };
+  const items = [...needs].map(([sha, variants]) => ({
+    key: sha,
+    variants,
+    // Never through a link: a blob planted as one after open is refused, not read.
+    read: () => readFileInside(args.projectDir, blobPath(args.projectDir, sha)),
+  }));
+  try {
+    await pool.run(items, {
+      signal: job.signal,
+      onResult: (r) => {
+        done++;
+        answered.add(r.key);
+        if (r.error || !r.features) {
+          result.failed.push({ photoId: idOf.get(r.key) ?? -1, reason: r.error?.message ?? 'no features' });
+        } else {
+          for (const [variant, vector] of Object.entries(r.features)) pending.push({ sha256: r.key, variant: variant as Variant, vector });
+          result.computed++;
+        }
+        if (pending.length >= SAVE_EVERY) flush();
+        // Rate and time left are the job's (JobProgress.rate, etaMs): one estimate per job.
+        job.progress(done, total, `${prefix}Computing features: ${done} of ${total} photos`);
+      },
+    });
+  } finally {
+    flush();
+  }
+  if (!db.open) throw cancelledError();
+  // A worker that died leaves photos unanswered: count them as failed rather than train without them silently.
+  for (const sha of needs.keys()) {
+    if (!answered.has(sha)) result.failed.push({ photoId: idOf.get(sha) ?? -1, reason: 'a feature worker stopped' });
+  }
+  return result;
+}

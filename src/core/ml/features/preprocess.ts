@@ -1,0 +1,80 @@
+import { decodeImage } from '../../media/decode-image';
+
+/**
+ * Bump when the pixels a photo turns into change (crop, resize, variants): cached features are keyed
+ * by it, so old ones are simply not found again.
+ */
+export const PREPROCESSING_VERSION = 2;
+
+/**
+ * The plain view (centre square) plus the augmentation views training may add: a mirror image, two
+ * 80% crops (top-left and bottom-right of the centre square) that act like a small zoom and shift,
+ * and the whole frame squashed to a square (and its mirror), which is how phone pipelines (ML Kit,
+ * MediaPipe, the Task Library) feed a camera frame when no region is given.
+ */
+export const VARIANTS = ['orig', 'flip', 'crop-tl', 'crop-br', 'squash', 'squash-flip'] as const;
+export type Variant = (typeof VARIANTS)[number];
+export const AUGMENT_VARIANTS: readonly Variant[] = ['flip', 'crop-tl', 'crop-br', 'squash', 'squash-flip'];
+
+/** The views of each training photo a run learns from: the plain view, plus every augmentation view when on. */
+export function trainingVariants(settings: { augmentation: boolean }): Variant[] {
+  return settings.augmentation ? ['orig', ...AUGMENT_VARIANTS] : ['orig'];
+}
+
+/** Share of the centre square the crop variants keep. */
+const CROP_SHARE = 0.8;
+
+/**
+ * The centre square of the upright photo, `size` x `size`, packed RGB: the one decoder's pixels
+ * (src/core/media/decode-image.ts), which import and the window's parity fixtures use too.
+ * Version 1 used shrink-on-load: ~1.6x faster to decode, but up to 2e-2 apart from the window.
+ */
+async function squareRgb(input: Buffer, size: number): Promise<Buffer> {
+  return (await decodeImage(input, { resize: { fit: 'cover', size } })).data;
+}
+
+function mirror(rgb: Uint8Array, size: number): Uint8Array {
+  const out = new Uint8Array(rgb.length);
+  const row = size * 3;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const src = y * row + x * 3;
+      const dst = y * row + (size - 1 - x) * 3;
+      out[dst] = rgb[src];
+      out[dst + 1] = rgb[src + 1];
+      out[dst + 2] = rgb[src + 2];
+    }
+  }
+  return out;
+}
+
+function window(rgb: Uint8Array, big: number, size: number, left: number, top: number): Uint8Array {
+  const out = new Uint8Array(size * size * 3);
+  for (let y = 0; y < size; y++) {
+    const start = ((top + y) * big + left) * 3;
+    out.set(rgb.subarray(start, start + size * 3), y * size * 3);
+  }
+  return out;
+}
+
+/** Pixels (size x size x 3, 0..255) for each requested variant of one photo. */
+export async function preparePixels(input: Buffer, size: number, variants: readonly Variant[]): Promise<Map<Variant, Uint8Array>> {
+  const out = new Map<Variant, Uint8Array>();
+  if (variants.includes('orig') || variants.includes('flip')) {
+    const orig = new Uint8Array(await squareRgb(input, size));
+    if (variants.includes('orig')) out.set('orig', orig);
+    if (variants.includes('flip')) out.set('flip', mirror(orig, size));
+  }
+  if (variants.includes('squash') || variants.includes('squash-flip')) {
+    const squashed = new Uint8Array((await decodeImage(input, { resize: { fit: 'fill', size } })).data);
+    if (variants.includes('squash')) out.set('squash', squashed);
+    if (variants.includes('squash-flip')) out.set('squash-flip', mirror(squashed, size));
+  }
+  if (variants.includes('crop-tl') || variants.includes('crop-br')) {
+    const big = Math.round(size / CROP_SHARE);
+    const large = new Uint8Array(await squareRgb(input, big));
+    if (variants.includes('crop-tl')) out.set('crop-tl', window(large, big, size, 0, 0));
+    if (variants.includes('crop-br')) out.set('crop-br', window(large, big, size, big - size, big - size));
+  }
+  return out;
+}
