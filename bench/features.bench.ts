@@ -54,12 +54,16 @@ async function whereTimeGoes(extract: Extract): Promise<{ total: number; parts: 
   const db = openDatabase(path.join(tmp, 'project.db'), { create: true });
   const store = new EmbeddingStore(db, { baseModelId: ENTRY.id, preprocessing: PREPROCESSING_VERSION });
   t = performance.now();
-  for (let i = 0; i < n; i += 32) store.putMany(vectors.slice(i, i + 32).map((vector, j) => ({ sha256: `p${i + j}`, variant: 'orig' as const, vector })));
+  for (let i = 0; i < n; i += 32)
+    store.putMany(vectors.slice(i, i + 32).map((vector, j) => ({ sha256: `p${i + j}`, variant: 'orig' as const, vector })));
   const sqliteMs = (performance.now() - t) / n;
   db.close();
   fs.rmSync(tmp, { recursive: true, force: true });
   const round = (v: number) => Number(v.toFixed(2));
-  return { total: readMs + decodeMs + networkMs + sqliteMs, parts: { readMs: round(readMs), decodeMs: round(decodeMs), networkMs: round(networkMs), sqliteMs: round(sqliteMs) } };
+  return {
+    total: readMs + decodeMs + networkMs + sqliteMs,
+    parts: { readMs: round(readMs), decodeMs: round(decodeMs), networkMs: round(networkMs), sqliteMs: round(sqliteMs) },
+  };
 }
 
 /** Photos/s on this thread: decode and infer in batches of 8, after one warm-up batch. */

@@ -39,7 +39,9 @@ async function makePhotos(): Promise<string> {
       raw[p + 2] = (i >> 8) * 20 + ((p / 3) % 96);
     }
     raw.writeUInt32BE(i, 0);
-    await sharp(raw, { raw: { width: 96, height: 72, channels: 3 } }).jpeg({ quality: 95 }).toFile(path.join(dir, cls, `${i}.jpg`));
+    await sharp(raw, { raw: { width: 96, height: 72, channels: 3 } })
+      .jpeg({ quality: 95 })
+      .toFile(path.join(dir, cls, `${i}.jpg`));
   }
   fs.writeFileSync(path.join(dir, '.complete'), '');
   return dir;
@@ -69,7 +71,10 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const started = Date.now();
     await page.goto(`${host.url}#/deck/${deck.id}/photos`);
-    await page.getByTestId('grid-count').filter({ hasText: `${MANY} photos` }).waitFor();
+    await page
+      .getByTestId('grid-count')
+      .filter({ hasText: `${MANY} photos` })
+      .waitFor();
     await page.waitForFunction(`[...document.querySelectorAll('[data-testid="photo"] img')].some((i) => i.naturalWidth > 0)`);
     line('grid-5000-first-render', Date.now() - started, 'ms');
     line('grid-5000-dom-cells', await page.getByTestId('photo').count(), 'cells', { photos: MANY });
@@ -101,7 +106,10 @@ async function main(): Promise<void> {
     await page.getByTestId('photo-grid').focus();
     const t0 = Date.now();
     await page.keyboard.press('Control+a');
-    await page.getByTestId('selection-count').filter({ hasText: `${MANY} of ${MANY} selected` }).waitFor();
+    await page
+      .getByTestId('selection-count')
+      .filter({ hasText: `${MANY} of ${MANY} selected` })
+      .waitFor();
     line('grid-5000-select-all', Date.now() - t0, 'ms');
     await host.close();
   } finally {

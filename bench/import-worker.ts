@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   await core.close();
   // maxRSS is in kilobytes: the high-water mark of this whole process.
   const peakMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ imported: report.imported, refused: report.refused.length, seconds, rate: report.imported / seconds, peakMb })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ imported: report.imported, refused: report.refused.length, seconds, rate: report.imported / seconds, peakMb })}\n`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -81,7 +81,15 @@ async function main(): Promise<void> {
   const runs = [measure(FRUITS), measure(FRUITS), measure(FRUITS)].sort((a, b) => a.rate - b.rate);
   const mid = runs[1];
   if (mid.imported !== 240) throw new Error(`expected 240 photos, imported ${mid.imported}`);
-  console.log(JSON.stringify({ bench: 'import', value: Math.round(mid.rate * 10) / 10, unit: 'photos/s', photos: mid.imported, runs: runs.map((r) => Math.round(r.rate)) }));
+  console.log(
+    JSON.stringify({
+      bench: 'import',
+      value: Math.round(mid.rate * 10) / 10,
+      unit: 'photos/s',
+      photos: mid.imported,
+      runs: runs.map((r) => Math.round(r.rate)),
+    }),
+  );
   console.log(JSON.stringify({ bench: 'import-fruits-peak-rss', value: Math.round(mid.peakMb), unit: 'MB', photos: mid.imported }));
 
   const many = await makeManyPhotos();

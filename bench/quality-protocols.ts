@@ -28,7 +28,9 @@ export type Features = Map<string, Map<Variant, Float32Array>>;
 /** Features of every view of these photos, from the temp-folder cache or the base network. */
 export async function featuresOf(photos: readonly Photo[]): Promise<Features> {
   const cacheFile = path.join(os.tmpdir(), `magritte-quality-${ENTRY.id}-p${PREPROCESSING_VERSION}.json`);
-  const cache: Record<string, number[]> = fs.existsSync(cacheFile) ? (JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Record<string, number[]>) : {};
+  const cache: Record<string, number[]> = fs.existsSync(cacheFile)
+    ? (JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Record<string, number[]>)
+    : {};
   let extractor: FeatureExtractor | null = null;
   const out: Features = new Map();
   let added = 0;
@@ -98,7 +100,12 @@ export async function score(recipe: Recipe, p: Protocol, feats: Features, seed: 
     }
   }
   const k = p.labels.length;
-  const probs = await recipe.fit(train, p.test.map((t) => feats.get(t.file)?.get(p.testView) as Float32Array), k, seed);
+  const probs = await recipe.fit(
+    train,
+    p.test.map((t) => feats.get(t.file)?.get(p.testView) as Float32Array),
+    k,
+    seed,
+  );
   let right = 0;
   let logLoss = 0;
   p.test.forEach((t, i) => {

@@ -25,7 +25,9 @@ for (const file of benches) {
     cwd: path.resolve(here, '..'),
     stdio: 'inherit',
   });
-  process.stderr.write(`== ${file}: ${result.status === 0 ? 'done' : `FAILED (exit ${result.status ?? result.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `== ${file}: ${result.status === 0 ? 'done' : `FAILED (exit ${result.status ?? result.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   if (result.status !== 0) failed++;
 }
 process.exitCode = failed > 0 ? 1 : 0;

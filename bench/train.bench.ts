@@ -94,7 +94,10 @@ async function fit(settings: TrainingSettings, train: typeof photos, test: typeo
 }
 
 // head-train: 240 photos x 50 epochs, median of 3 runs (after a warm-up).
-for (const [name, settings] of [['head-train', DEFAULT_SETTINGS], ['head-train-tm-recipe', TEACHABLE_MACHINE_SETTINGS]] as const) {
+for (const [name, settings] of [
+  ['head-train', DEFAULT_SETTINGS],
+  ['head-train-tm-recipe', TEACHABLE_MACHINE_SETTINGS],
+] as const) {
   await fit({ ...settings, epochs: 2 }, photos, []);
   const times: number[] = [];
   for (let i = 0; i < 3; i++) times.push((await fit({ ...settings, epochs: 50 }, photos, [])).ms);
@@ -110,7 +113,10 @@ const scenarios: [string, (p: (typeof photos)[number]) => boolean][] = [
 const test = photos.filter((p) => p.frame >= 25);
 for (const [suffix, inTrain] of scenarios) {
   const train = photos.filter(inTrain);
-  for (const [who, settings] of [['default', DEFAULT_SETTINGS], ['tm', TEACHABLE_MACHINE_SETTINGS]] as const) {
+  for (const [who, settings] of [
+    ['default', DEFAULT_SETTINGS],
+    ['tm', TEACHABLE_MACHINE_SETTINGS],
+  ] as const) {
     const runs: Awaited<ReturnType<typeof fit>>[] = [];
     for (const seed of [1, 2, 3, 4, 5]) runs.push(await fit({ ...settings, seed }, train, test));
     const mean = (f: (r: Awaited<ReturnType<typeof fit>>) => number) => runs.reduce((s, r) => s + f(r), 0) / runs.length;

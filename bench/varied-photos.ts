@@ -62,7 +62,9 @@ export function variedPhotos(): { labels: string[]; photos: VariedPhoto[] } | { 
   for (const f of m.files) {
     const file = cachedPath(dir, f);
     if (!fs.existsSync(file) || sha256(fs.readFileSync(file)) !== f.sha256) {
-      return { missing: `the varied photos are not in ${dir} (or differ from bench/data/varied-photos.json); bring them with: npx tsx bench/varied-photos.ts <git dir of a ${m.source.repository} snapshot>` };
+      return {
+        missing: `the varied photos are not in ${dir} (or differ from bench/data/varied-photos.json); bring them with: npx tsx bench/varied-photos.ts <git dir of a ${m.source.repository} snapshot>`,
+      };
     }
     const index = seen.get(f.word) ?? 0;
     seen.set(f.word, index + 1);

@@ -23,7 +23,14 @@ function run(cmd, args, cwd) {
  */
 export function sqliteForElectron() {
   const version = electronVersion();
-  const dir = path.join(root, 'node_modules', '.cache', 'magritte-electron-native', `electron-${version}-${process.platform}-${process.arch}`, 'better-sqlite3');
+  const dir = path.join(
+    root,
+    'node_modules',
+    '.cache',
+    'magritte-electron-native',
+    `electron-${version}-${process.platform}-${process.arch}`,
+    'better-sqlite3',
+  );
   const addon = path.join(dir, 'build', 'Release', 'better_sqlite3.node');
   if (fs.existsSync(addon)) return addon;
   console.error(`Preparing the database module for Electron ${version} (once)...`);

@@ -9,12 +9,14 @@ const ROOT = path.resolve(SRC, '..');
 const TEST_SUPPORT = [path.join(SRC, 'test-support'), path.join(ROOT, 'tests')];
 
 function sourceFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(ts|tsx|mts|cts|js|mjs|cjs)$/.test(e.name))
-    .map((e) => path.join(e.parentPath, e.name))
-    // This file names electron in its own sample code.
-    .filter((f) => f !== SELF);
+  return (
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(ts|tsx|mts|cts|js|mjs|cjs)$/.test(e.name))
+      .map((e) => path.join(e.parentPath, e.name))
+      // This file names electron in its own sample code.
+      .filter((f) => f !== SELF)
+  );
 }
 
 /** Every module specifier a file imports, requires or dynamically imports. */
@@ -35,7 +37,8 @@ describe('layering', () => {
     const offenders: string[] = [];
     for (const file of sourceFiles(path.join(SRC, 'core'))) {
       for (const spec of specifiers(fs.readFileSync(file, 'utf8'))) {
-        if (spec === 'electron' || spec.startsWith('electron/') || /(^|\/)electron\//.test(spec)) offenders.push(`${path.relative(SRC, file)}: ${spec}`);
+        if (spec === 'electron' || spec.startsWith('electron/') || /(^|\/)electron\//.test(spec))
+          offenders.push(`${path.relative(SRC, file)}: ${spec}`);
       }
     }
     expect(offenders).toEqual([]);

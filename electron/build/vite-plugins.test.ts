@@ -10,7 +10,10 @@ describe('dedupeRequireShim', () => {
     expect(out.match(/require = /g)).toHaveLength(1);
     expect(out).toContain("var WASM = require.resolve('x');");
     // The result is a loadable module body (no duplicate declaration).
-    expect(() => new Function(out.replace(/^import .*$/m, 'const __shims_module__ = { createRequire: () => () => 0 };').replace(/import\.meta\.url/g, '""'))).not.toThrow();
+    expect(
+      () =>
+        new Function(out.replace(/^import .*$/m, 'const __shims_module__ = { createRequire: () => () => 0 };').replace(/import\.meta\.url/g, '""')),
+    ).not.toThrow();
   });
 
   it('leaves function-scoped requires and shim-less chunks alone', () => {

@@ -78,7 +78,12 @@ function call(id: number, name: string, payload: unknown = null): Envelope {
 
 function firstPhotos(className: string, count: number): string[] {
   const dir = path.join(FRUITS, className);
-  return fs.readdirSync(dir).filter((f) => /\.jpe?g$/i.test(f)).sort().slice(0, count).map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.jpe?g$/i.test(f))
+    .sort()
+    .slice(0, count)
+    .map((f) => path.join(dir, f));
 }
 
 describe('CoreHost with the real core behind serveCore', () => {

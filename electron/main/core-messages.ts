@@ -8,10 +8,7 @@ import type { Envelope } from '../../src/shared/envelope';
  */
 export type HostToCore = { type: 'call'; envelope: Envelope } | { type: 'local'; envelope: Envelope } | { type: 'shutdown' };
 
-export type CoreToHost =
-  | { type: 'ready' }
-  | { type: 'envelope'; envelope: Envelope }
-  | { type: 'closed' };
+export type CoreToHost = { type: 'ready' } | { type: 'envelope'; envelope: Envelope } | { type: 'closed' };
 
 export function isHostToCore(value: unknown): value is HostToCore {
   if (typeof value !== 'object' || value === null) return false;

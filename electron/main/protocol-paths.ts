@@ -15,10 +15,7 @@ import { APP_HOST, APP_SCHEME } from './security-policy';
 
 export const MEDIA_HOST = 'media';
 
-export type AppTarget =
-  | { kind: 'renderer'; segments: string[] }
-  | { kind: 'thumb'; sha: string }
-  | { kind: 'blob'; sha: string };
+export type AppTarget = { kind: 'renderer'; segments: string[] } | { kind: 'thumb'; sha: string } | { kind: 'blob'; sha: string };
 
 export type Refusal = { ok: false; status: 400 | 403 | 404; reason: string };
 export type ParsedAppUrl = ({ ok: true } & AppTarget) | Refusal;

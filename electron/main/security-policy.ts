@@ -87,9 +87,5 @@ export function isTrustedSender(
   appWebContentsIds: ReadonlySet<number>,
   origins: ReadonlySet<string>,
 ): boolean {
-  return (
-    appWebContentsIds.has(sender.webContentsId) &&
-    sender.isMainFrame &&
-    isTrustedUrl(sender.frameUrl, origins)
-  );
+  return appWebContentsIds.has(sender.webContentsId) && sender.isMainFrame && isTrustedUrl(sender.frameUrl, origins);
 }

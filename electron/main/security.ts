@@ -1,11 +1,5 @@
 import { shell, type Session, type WebContents } from 'electron';
-import {
-  allowPermissionCheck,
-  allowPermissionRequest,
-  isExternalLink,
-  isTrustedUrl,
-  type MediaType,
-} from './security-policy';
+import { allowPermissionCheck, allowPermissionRequest, isExternalLink, isTrustedUrl, type MediaType } from './security-policy';
 
 /**
  * Session-wide rules: the camera (video only) for our own page and no other permission; no device
@@ -22,13 +16,10 @@ export function hardenSession(session: Session, origins: ReadonlySet<string>, al
   );
   session.setDevicePermissionHandler(() => false);
   if (!allowNetwork) {
-    session.webRequest.onBeforeRequest(
-      { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
-      (details, callback) => {
-        console.warn(`[main] blocked a network request from the page: ${details.url}`);
-        callback({ cancel: true });
-      },
-    );
+    session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (details, callback) => {
+      console.warn(`[main] blocked a network request from the page: ${details.url}`);
+      callback({ cancel: true });
+    });
   }
 }
 

@@ -32,7 +32,6 @@ export async function deckByName(core: StudioCore, name: string, create: boolean
   return core.api.createDeck({ name });
 }
 
-
 /** Waits for a job, drawing its progress on stderr; resolves with its result or throws its error. */
 export function followJob(core: StudioCore, jobId: string, io: CliIo): Promise<unknown> {
   return new Promise((resolve, reject) => {

@@ -43,7 +43,9 @@ describe('magritte CLI', () => {
 
     const info = await cli('info', project, '--json');
     expect(info.code).toBe(0);
-    const parsed = JSON.parse(info.out) as { decks: { name: string; classes: { key: string; words: Record<string, string>; photoCount: number }[] }[] };
+    const parsed = JSON.parse(info.out) as {
+      decks: { name: string; classes: { key: string; words: Record<string, string>; photoCount: number }[] }[];
+    };
     expect(parsed.decks).toHaveLength(1);
     const classes = parsed.decks[0].classes;
     expect(classes.find((c) => c.key === 'Apple')).toEqual({ key: 'Apple', words: { en: 'apple', fr: 'pomme', es: 'manzana' }, photoCount: 40 });
@@ -83,7 +85,11 @@ describe('magritte CLI', () => {
     expect(run.stderr).toMatch(/^Error: The project folder holds "tmp", which is a symbolic link[^\n]* Fix: Delete the link named "tmp"[^\n]+\n$/);
     expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
 
-    for (const argv of [['info', hostile, '--json'], ['import', hostile, FRUITS, '--deck', 'Fruits'], ['words', hostile, '--deck', 'Fruits', '--csv', path.join(outside, 'homework.txt')]]) {
+    for (const argv of [
+      ['info', hostile, '--json'],
+      ['import', hostile, FRUITS, '--deck', 'Fruits'],
+      ['words', hostile, '--deck', 'Fruits', '--csv', path.join(outside, 'homework.txt')],
+    ]) {
       const r = await cli(...argv);
       expect(r.code, argv.join(' ')).toBe(1);
       expect(r.err, argv.join(' ')).toMatch(/^Error: [^\n]*"tmp"[^\n]* Fix: [^\n]+\n$/);
@@ -95,7 +101,11 @@ describe('magritte CLI', () => {
   it('answers --help (and -h, and `help <command>`) for every command, before checking its arguments', async () => {
     expect(COMMANDS.length).toBeGreaterThanOrEqual(10);
     for (const c of COMMANDS) {
-      for (const argv of [[c.name, '--help'], [c.name, project, '-h', '--bogus'], ['help', c.name]]) {
+      for (const argv of [
+        [c.name, '--help'],
+        [c.name, project, '-h', '--bogus'],
+        ['help', c.name],
+      ]) {
         const r = await cli(...argv);
         expect(r.err, argv.join(' ')).toBe('');
         expect(r.code, argv.join(' ')).toBe(0);

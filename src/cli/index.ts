@@ -73,4 +73,3 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, coreOptions:
     await core.close().catch((e: unknown) => io.err(errorLine(e)));
   }
 }
-

@@ -166,16 +166,24 @@ describe('contract fuzz', () => {
         if (typeof jobId === 'string') {
           const job = await stopJob(jobId);
           if (job === 'running') findings.push({ method, payload: shown, problem: 'its job did not stop when cancelled' });
-          else if (internalInside(job.result)) findings.push({ method, payload: shown, problem: `job result holds INTERNAL: ${internalInside(job.result)}` });
+          else if (internalInside(job.result))
+            findings.push({ method, payload: shown, problem: `job result holds INTERNAL: ${internalInside(job.result)}` });
         }
         if (t.core.context.session.current()?.dir !== projectDir) await t.core.api.openProject({ dir: projectDir });
       }
       slowest.push(`${method} ${((Date.now() - methodStarted) / 1000).toFixed(1)} s`);
     }
     const seconds = (Date.now() - started) / 1000;
-    console.log(`contract fuzz: ${methods.length} methods x ${PAYLOADS_PER_METHOD + 2} payloads = ${calls} calls in ${seconds.toFixed(1)} s (seed ${SEED})`);
+    console.log(
+      `contract fuzz: ${methods.length} methods x ${PAYLOADS_PER_METHOD + 2} payloads = ${calls} calls in ${seconds.toFixed(1)} s (seed ${SEED})`,
+    );
     console.log(`answers: ${[...outcomes].map(([k, n]) => `${k} ${n}`).join(', ')}`);
-    console.log(`slowest: ${slowest.sort((a, b) => parseFloat(b.split(' ').at(-2)!) - parseFloat(a.split(' ').at(-2)!)).slice(0, 6).join(', ')}`);
+    console.log(
+      `slowest: ${slowest
+        .sort((a, b) => parseFloat(b.split(' ').at(-2)!) - parseFloat(a.split(' ').at(-2)!))
+        .slice(0, 6)
+        .join(', ')}`,
+    );
     expect(methods.length).toBeGreaterThanOrEqual(50);
     // The fuzz reaches the handlers: many requests are well formed, and some name missing things.
     expect(outcomes.get('reply') ?? 0).toBeGreaterThan(methods.length * 5);

@@ -70,7 +70,10 @@ describe('the dispatcher validates every request before its handler', () => {
 
   it('holds callers inside the process (CLI, tests) to the same contract', async () => {
     const api = t.core.api as unknown as Record<string, (req: unknown) => Promise<unknown>>;
-    await expect(api.listClasses(null)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('request: expected an object') });
+    await expect(api.listClasses(null)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('request: expected an object'),
+    });
     await expect(api.updateDeviceSettings({ adbPath: '/bin/sh' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

@@ -25,13 +25,9 @@ export interface ResolvedOptions {
 
 /** Fills defaults from the environment: MAGRITTE_DATA_DIR, MAGRITTE_PROJECTS_DIR, MAGRITTE_MODELS_PATH. */
 export function resolveOptions(options: StudioCoreOptions = {}): ResolvedOptions {
-  const dataDir =
-    options.dataDir ?? process.env.MAGRITTE_DATA_DIR ?? path.join(os.homedir(), '.config', 'magritte-studio');
-  const projectsDir =
-    options.projectsDir ?? process.env.MAGRITTE_PROJECTS_DIR ?? path.join(os.homedir(), 'Magritte Studio');
-  const modelsPath =
-    options.modelsPath ??
-    (process.env.MAGRITTE_MODELS_PATH ?? '').split(path.delimiter).filter((p) => p.length > 0);
+  const dataDir = options.dataDir ?? process.env.MAGRITTE_DATA_DIR ?? path.join(os.homedir(), '.config', 'magritte-studio');
+  const projectsDir = options.projectsDir ?? process.env.MAGRITTE_PROJECTS_DIR ?? path.join(os.homedir(), 'Magritte Studio');
+  const modelsPath = options.modelsPath ?? (process.env.MAGRITTE_MODELS_PATH ?? '').split(path.delimiter).filter((p) => p.length > 0);
   return {
     dataDir,
     projectsDir,

@@ -26,13 +26,10 @@ function Shell() {
 
   const load = useCallback(() => {
     setFailure(null);
-    client.getAppInfo().then(
-      (i) => {
-        setInfo(i);
-        setProject(i.project);
-      },
-      setFailure,
-    );
+    client.getAppInfo().then((i) => {
+      setInfo(i);
+      setProject(i.project);
+    }, setFailure);
   }, [client]);
   useEffect(load, [load]);
 
@@ -55,7 +52,9 @@ function Shell() {
     return (
       <Box sx={{ maxWidth: 560, mx: 'auto', pt: 12 }}>
         <ErrorAlert error={failure} />
-        <Button sx={{ mt: 2 }} variant="contained" onClick={load}>Try again</Button>
+        <Button sx={{ mt: 2 }} variant="contained" onClick={load}>
+          Try again
+        </Button>
       </Box>
     );
   }

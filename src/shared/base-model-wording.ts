@@ -9,7 +9,8 @@ export function isOnThisComputer(model: Pick<BaseModelInfo, 'location'>): boolea
 /** Where a base model is, in a teacher's words: "on this computer", "downloads on first use (1.9 MB)", "missing". */
 export function locationText(model: Pick<BaseModelInfo, 'location' | 'downloadBytes'>): string {
   if (isOnThisComputer(model)) return 'on this computer';
-  if (model.location === 'download') return model.downloadBytes ? `downloads on first use (${formatBytes(model.downloadBytes)})` : 'downloads on first use';
+  if (model.location === 'download')
+    return model.downloadBytes ? `downloads on first use (${formatBytes(model.downloadBytes)})` : 'downloads on first use';
   return 'missing';
 }
 

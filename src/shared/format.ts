@@ -74,4 +74,3 @@ export function formatTimeLeft(ms: number | null): string | null {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
-

@@ -32,9 +32,7 @@ export function fixedHead(labels: string[], seed = 1, hidden = 0, featureSize = 
     bias: Array.from({ length: units }, rand),
   });
   const layers =
-    hidden > 0
-      ? [dense(featureSize, hidden, 'relu'), dense(hidden, labels.length, 'softmax')]
-      : [dense(featureSize, labels.length, 'softmax')];
+    hidden > 0 ? [dense(featureSize, hidden, 'relu'), dense(hidden, labels.length, 'softmax')] : [dense(featureSize, labels.length, 'softmax')];
   return { baseModelId: BASE_ID, featureSize, layers, labels };
 }
 

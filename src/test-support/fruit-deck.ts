@@ -12,7 +12,11 @@ export { FRUIT_CLASSES, fruitFrames } from './fruits';
  * Imports frames [from, to) of each class into the deck. One class at a time keeps photo ids in
  * frame order (training's block split relies on it).
  */
-export async function importFruits(core: StudioCore, deckId: number, opts: { classes?: readonly string[]; from?: number; to?: number } = {}): Promise<void> {
+export async function importFruits(
+  core: StudioCore,
+  deckId: number,
+  opts: { classes?: readonly string[]; from?: number; to?: number } = {},
+): Promise<void> {
   for (const cls of opts.classes ?? FRUIT_CLASSES) {
     await runImport(core, { deckId, sources: fruitSources([cls], opts.from, opts.to) });
   }

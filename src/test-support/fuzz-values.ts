@@ -20,8 +20,42 @@ export interface FuzzPools {
 
 const HUGE = 'x'.repeat(1_000_000);
 const KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'deckId', 'adbPath', '', 'x'.repeat(300)];
-const NUMBERS = [0, -0, -1, 1, 1.5, -7.25, 2 ** 31, 2 ** 53, Number.MAX_SAFE_INTEGER + 2, 1e308, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.MIN_VALUE];
-const STRINGS = ['', ' ', '0', '1', 'null', 'true', '{}', '[]', '\u0000', '../../../../etc/passwd', '/', 'C:\\Windows', '%00', '\ud83c\udf4e', '\u202e', '<script>', 'a'.repeat(201), HUGE];
+const NUMBERS = [
+  0,
+  -0,
+  -1,
+  1,
+  1.5,
+  -7.25,
+  2 ** 31,
+  2 ** 53,
+  Number.MAX_SAFE_INTEGER + 2,
+  1e308,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  Number.MIN_VALUE,
+];
+const STRINGS = [
+  '',
+  ' ',
+  '0',
+  '1',
+  'null',
+  'true',
+  '{}',
+  '[]',
+  '\u0000',
+  '../../../../etc/passwd',
+  '/',
+  'C:\\Windows',
+  '%00',
+  '\ud83c\udf4e',
+  '\u202e',
+  '<script>',
+  'a'.repeat(201),
+  HUGE,
+];
 
 export class FuzzValues {
   constructor(
@@ -125,7 +159,16 @@ export class FuzzValues {
 
   private string(schema: JsonSchema): string {
     const fits = (s: string) => s.length >= (schema.minLength ?? 0) && s.length <= (schema.maxLength ?? Infinity);
-    const candidates = [...this.pools.strings, ...STRINGS.filter((s) => s !== HUGE), 'Fruits', 'apple', 'en', 'fr', 'pt-BR', 'x'.repeat(schema.maxLength ?? 10)].filter(fits);
+    const candidates = [
+      ...this.pools.strings,
+      ...STRINGS.filter((s) => s !== HUGE),
+      'Fruits',
+      'apple',
+      'en',
+      'fr',
+      'pt-BR',
+      'x'.repeat(schema.maxLength ?? 10),
+    ].filter(fits);
     return candidates.length > 0 ? this.pick(candidates) : 'x'.repeat(schema.minLength ?? 1);
   }
 

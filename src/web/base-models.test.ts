@@ -10,7 +10,10 @@ let server: http.Server;
 let base: string;
 
 beforeAll(async () => {
-  const handler = createBaseModelHandler({ modelCacheDir: path.join(tempDir('magritte-models-'), 'models'), modelsPath: [path.join(SHARED, 'models')] });
+  const handler = createBaseModelHandler({
+    modelCacheDir: path.join(tempDir('magritte-models-'), 'models'),
+    modelsPath: [path.join(SHARED, 'models')],
+  });
   server = http.createServer((req, res) => void handler(req, res, new URL(req.url ?? '/', 'http://x').pathname));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

@@ -13,7 +13,7 @@ import { createMediaHandler } from './media';
 
 const PHOTO = fs.readFileSync(path.join(SHARED, 'fixtures', 'images', 'exif', 'Landscape_1.jpg'));
 const SHA = createHash('sha256').update(PHOTO).digest('hex');
-const SECRET = 'the teacher\'s private notes, outside the project\n';
+const SECRET = "the teacher's private notes, outside the project\n";
 
 let tmp: string;
 let project: string;

@@ -9,7 +9,11 @@ describe('npm run serve options', () => {
     expect(parseServeArgs(['--port=6002'], {}).port).toBe(6002);
     expect(parseServeArgs([], { MAGRITTE_PORT: '6003' }).port).toBe(6003);
     expect(parseServeArgs([], {}).port).toBe(5780);
-    expect(parseServeArgs(['--data-dir', '/d', '--projects-dir', '/p', '--adb', '/opt/sdk/adb'], {})).toMatchObject({ dataDir: '/d', projectsDir: '/p', adbPath: '/opt/sdk/adb' });
+    expect(parseServeArgs(['--data-dir', '/d', '--projects-dir', '/p', '--adb', '/opt/sdk/adb'], {})).toMatchObject({
+      dataDir: '/d',
+      projectsDir: '/p',
+      adbPath: '/opt/sdk/adb',
+    });
     expect(() => parseServeArgs(['--port', 'abc'], {})).toThrow(/not a port number/);
   });
 });

@@ -28,7 +28,12 @@ afterAll(async () => {
 });
 
 /** PUTs `size` bytes; `chunked` sends no Content-Length, so only counting the stream can stop it. */
-function upload(batch: string, relativePath: string, size: number, chunked = false): Promise<{ status: number; body: { error?: StudioErrorPayload; path?: string } }> {
+function upload(
+  batch: string,
+  relativePath: string,
+  size: number,
+  chunked = false,
+): Promise<{ status: number; body: { error?: StudioErrorPayload; path?: string } }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'x-relative-path': relativePath };
     if (!chunked) headers['content-length'] = String(size);

@@ -25,7 +25,11 @@ export function safeRelativeParts(relativePath: string): string[] {
   const parts = relativePath.split(/[/\\]/).filter((p) => p.length > 0 && p !== '.');
   const bad = parts.length === 0 || parts.length > 32 || parts.some((p) => p === '..' || p.includes('\0') || Buffer.byteLength(p) > 255);
   if (bad) {
-    throw new StudioError('INVALID_ARGUMENT', `The file name "${relativePath.slice(0, 200)}" cannot be used.`, 'Rename the file or folder and add it again.');
+    throw new StudioError(
+      'INVALID_ARGUMENT',
+      `The file name "${relativePath.slice(0, 200)}" cannot be used.`,
+      'Rename the file or folder and add it again.',
+    );
   }
   return parts;
 }

@@ -120,7 +120,12 @@ describe('browser host', () => {
 
     const apple = path.join(FRUITS, 'Apple', fs.readdirSync(path.join(FRUITS, 'Apple')).sort()[0]);
     const batch = '4f9a3c1e-0000-4000-8000-000000000001';
-    const up = await request('PUT', `/upload/${batch}`, { 'x-magritte-upload': '1', 'x-relative-path': encodeURIComponent('Apple/a.jpg'), origin }, fs.readFileSync(apple));
+    const up = await request(
+      'PUT',
+      `/upload/${batch}`,
+      { 'x-magritte-upload': '1', 'x-relative-path': encodeURIComponent('Apple/a.jpg'), origin },
+      fs.readFileSync(apple),
+    );
     expect(up.status).toBe(200);
     const source = JSON.parse(up.body.toString()) as ImportSource;
     expect(source.relativePath).toBe('Apple/a.jpg');
@@ -150,7 +155,12 @@ describe('browser host', () => {
     expect((await request('GET', `/media/thumbs/${'a'.repeat(64)}`)).status).toBe(400);
     expect((await request('GET', `/media/blobs/${'a'.repeat(64)}`)).status).toBe(404);
     const batch = '4f9a3c1e-0000-4000-8000-000000000002';
-    const evil = await request('PUT', `/upload/${batch}`, { 'x-magritte-upload': '1', 'x-relative-path': encodeURIComponent('../../escape.jpg') }, Buffer.from('x'));
+    const evil = await request(
+      'PUT',
+      `/upload/${batch}`,
+      { 'x-magritte-upload': '1', 'x-relative-path': encodeURIComponent('../../escape.jpg') },
+      Buffer.from('x'),
+    );
     expect(evil.status).toBe(400);
     expect(JSON.parse(evil.body.toString()).error.code).toBe('INVALID_ARGUMENT');
     expect((await request('PUT', `/upload/${batch}`, { 'x-relative-path': 'a.jpg' }, Buffer.from('x'))).status).toBe(405);

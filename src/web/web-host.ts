@@ -115,7 +115,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const refused = pathname === '/ws' ? refusal(req) : 'Not the studio socket.';
     if (refused) {
       const body = Buffer.from(refused);
-      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${refused}`);
+      socket.end(
+        `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${refused}`,
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, core, staging));

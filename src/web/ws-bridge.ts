@@ -31,8 +31,7 @@ export function attachSocket(ws: WebSocket, core: StudioCore, staging: Staging):
   });
 
   async function handleCall(call: Envelope): Promise<Envelope> {
-    const batches =
-      call.name === 'startImport' ? staging.batchesOf(sourcesOf(call.payload)) : new Set<string>();
+    const batches = call.name === 'startImport' ? staging.batchesOf(sourcesOf(call.payload)) : new Set<string>();
     const reply = await dispatchCall(core.api, call);
     if (batches.size > 0) {
       const jobId = reply.kind === 'reply' ? (reply.payload as { jobId?: unknown }).jobId : undefined;

@@ -20,7 +20,11 @@ let project: ProjectPage;
 let deck: DeckPage;
 
 test.beforeAll(async ({ browser }, info) => {
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, storageState: sessionState(info.project.use.baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({
+    baseURL: info.project.use.baseURL,
+    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
+    viewport: { width: 1440, height: 900 },
+  });
   start = new StartPage(page);
   project = new ProjectPage(page);
   deck = new DeckPage(page);
@@ -88,7 +92,15 @@ test('drops 12 fruit photos onto two words and sees them in the grid', async () 
   await expect(page.getByTestId('grid-count')).toHaveText('12 photos');
   await expect(deck.photos()).toHaveCount(12);
   // Thumbnails come from the open project through the host.
-  await expect.poll(() => deck.photos().first().locator('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      deck
+        .photos()
+        .first()
+        .locator('img')
+        .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    )
+    .toBeGreaterThan(0);
   await expect(deck.card('mango').getByTestId('class-warning')).toContainText('No photos yet');
   await snap(page, '06-deck-photos');
   await deck.showClass('apple');
@@ -127,7 +139,10 @@ test('moves photos to the other word by menu and by drag', async () => {
 
   // Shift-click selects a range; the selection is dragged onto a word's card.
   await deck.photos().nth(0).click();
-  await deck.photos().nth(1).click({ modifiers: ['Shift'] });
+  await deck
+    .photos()
+    .nth(1)
+    .click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('selection-count')).toHaveText('2 of 5 selected');
   await deck.photos().nth(1).dragTo(deck.card('orange'));
   await deck.expectCount('apple', 3);
@@ -213,7 +228,7 @@ test('explains on screen why a corrupt file was refused', async () => {
   await deck.expectCount('mango', 3);
 });
 
-test('explains the word list format, offers a template and fills the teacher\'s language from the key', async () => {
+test("explains the word list format, offers a template and fills the teacher's language from the key", async () => {
   await page.getByRole('button', { name: 'Import words (CSV)' }).click();
   const dialog = page.getByTestId('words-csv-dialog').getByRole('dialog');
   await expect(dialog).toHaveAccessibleName('Words from a spreadsheet');
@@ -225,9 +240,19 @@ test('explains the word list format, offers a template and fills the teacher\'s 
   // The template is the deck's words so far, ready to fill in a spreadsheet.
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download a template' }).click()]);
   expect(download.suggestedFilename()).toBe('Fruits words.csv');
-  const template = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+  const template = fs
+    .readFileSync(await download.path(), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\r\n');
   // Dates came from a folder: its English is its folder name, the gaps are left to fill.
-  expect(template).toEqual(['key,en,fr,es', 'apple,apple,pomme,manzana', 'orange,orange,orange,naranja', 'mango,mango,mangue,mango', 'Dates,Dates,,', '']);
+  expect(template).toEqual([
+    'key,en,fr,es',
+    'apple,apple,pomme,manzana',
+    'orange,orange,orange,naranja',
+    'mango,mango,mangue,mango',
+    'Dates,Dates,,',
+    '',
+  ]);
 
   await page.getByTestId('words-csv-input').setInputFiles({
     name: 'words.csv',

@@ -53,7 +53,11 @@ test.beforeAll(async ({ browser }, info) => {
   fruitsId = await trainedDeck('Fruits', ['Apple', 'Dates', 'Mango', 'Orange']);
   await trainedDeck('Market', ['Beetroot', 'Pomegranate']);
   vegetablesId = (await studio.api.createDeck({ name: 'Vegetables' })).id;
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, storageState: sessionState(info.project.use.baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({
+    baseURL: info.project.use.baseURL,
+    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
+    viewport: { width: 1440, height: 900 },
+  });
   exp = new ExportPage(page);
 });
 
@@ -148,18 +152,29 @@ test('Cancel stops the export half-way through writing and leaves nothing behind
 test('exports: progress with its phase, then the files with their sizes and the TensorFlow Lite check', async () => {
   await exp.exportButton().click();
   await expect(exp.running()).toBeVisible();
-  await expect(page.getByTestId('export-phase')).toHaveText(/Loading the base network|Writing the|Checking the TFLite|Measuring the int8|Zipping|Starting/);
+  await expect(page.getByTestId('export-phase')).toHaveText(
+    /Loading the base network|Writing the|Checking the TFLite|Measuring the int8|Zipping|Starting/,
+  );
   await expect(exp.running().getByRole('button', { name: 'Cancel' })).toBeVisible();
   await snap(page, 'export-04-exporting');
 
   await expect(exp.ready()).toBeVisible({ timeout: 60_000 });
-  for (const name of ['tfjs/model.json', 'tfjs/weights.bin', 'tfjs/metadata.json', 'tflite/fruits.tflite', 'tflite/fruits-int8.tflite', 'README.md']) {
+  for (const name of [
+    'tfjs/model.json',
+    'tfjs/weights.bin',
+    'tfjs/metadata.json',
+    'tflite/fruits.tflite',
+    'tflite/fruits-int8.tflite',
+    'README.md',
+  ]) {
     await expect(exp.file(name).getByTestId('file-size')).toHaveText(/^\d+(\.\d)? (bytes|KB|MB)$/);
   }
   const parity = page.getByTestId('parity');
   await expect(parity).toHaveAttribute('data-state', 'passed');
   await expect(parity).toContainText(/^Checked with TensorFlow Lite on (\d+) photos: same answer on all \1, largest difference [\d.]+(e-\d+)?/);
-  await expect(page.getByTestId('int8')).toContainText(/^Smaller file: \d+ KB instead of [\d.]+ (KB|MB)\. (No accuracy lost|It costs \d+ points? of accuracy)/);
+  await expect(page.getByTestId('int8')).toContainText(
+    /^Smaller file: \d+ KB instead of [\d.]+ (KB|MB)\. (No accuracy lost|It costs \d+ points? of accuracy)/,
+  );
 
   // Written where the screen says, and the zip downloads from the browser host.
   const folder = (await exp.ready().getByTestId('export-folder').textContent()) ?? '';
@@ -187,7 +202,10 @@ test('stacks a second deck into the same model, and lists the first export under
   await exp.choice(/^TensorFlow Lite/).uncheck();
   await expect(exp.choice(/smaller TensorFlow Lite file/)).toBeDisabled();
   await exp.exportButton().click();
-  await expect(exp.ready().getByTestId('export-decks')).toHaveText('One model that recognises both decks: Fruits (version 1) and Market (version 1)', { timeout: 60_000 });
+  await expect(exp.ready().getByTestId('export-decks')).toHaveText(
+    'One model that recognises both decks: Fruits (version 1) and Market (version 1)',
+    { timeout: 60_000 },
+  );
   await expect(exp.ready()).toContainText('No TensorFlow Lite file');
   await expect(exp.file('tfjs/model.json')).toBeVisible();
   await expect(exp.history()).toHaveCount(1);

@@ -32,7 +32,11 @@ test.beforeAll(async ({ browser }, info) => {
   test.setTimeout(300_000);
   studio = await connectStudio(hostSocketUrl(), e2eToken());
   ({ deckId, dir: projectDir } = await cameraFruitProject(studio));
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, storageState: sessionState(info.project.use.baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({
+    baseURL: info.project.use.baseURL,
+    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
+    viewport: { width: 1440, height: 900 },
+  });
 });
 
 test.afterAll(async () => {
@@ -53,7 +57,10 @@ async function windowAnswers(files: string[]): Promise<WindowAnswer[]> {
   return results.evaluateAll((els) =>
     els.map((el) => ({
       name: el.getAttribute('data-name') ?? '',
-      top: [...el.querySelectorAll('[data-testid="top-bar"]')].map((b) => ({ key: b.getAttribute('data-key') ?? '', probability: Number(b.getAttribute('data-probability')) })),
+      top: [...el.querySelectorAll('[data-testid="top-bar"]')].map((b) => ({
+        key: b.getAttribute('data-key') ?? '',
+        probability: Number(b.getAttribute('data-probability')),
+      })),
     })),
   );
 }

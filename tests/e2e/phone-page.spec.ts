@@ -40,8 +40,13 @@ test.beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${FAKE_CAMERA}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${FAKE_CAMERA}`,
     ],
   });
   const { defaultBrowserType: _ignored, ...pixel7 } = devices['Pixel 7'];
@@ -86,7 +91,8 @@ test('switches language and says each new word aloud once it holds', async () =>
   await page.getByRole('button', { name: /Tap to hear/ }).click();
   await page.getByRole('button', { name: 'Español' }).click();
   await expect(word()).toHaveText(/^(manzana|naranja)$/, { timeout: 30_000 });
-  await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __spoken: string[] }).__spoken), { timeout: 30_000 })
+  await expect
+    .poll(() => page.evaluate(() => (globalThis as unknown as { __spoken: string[] }).__spoken), { timeout: 30_000 })
     .toEqual(expect.arrayContaining([expect.stringMatching(/^es:(manzana|naranja)$/)]));
   await expect(word()).toHaveAttribute('data-key', 'Apple', { timeout: 30_000 });
   await expect(word()).toHaveText('manzana');

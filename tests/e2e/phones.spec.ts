@@ -33,7 +33,11 @@ test.beforeAll(async ({ browser }) => {
   setup = await startDeploySetup('phones');
   ({ deckId } = await makeFruitProject(setup.studio, { name: 'Year 5 phones' }));
   vegetablesId = (await setup.studio.api.createDeck({ name: 'Vegetables' })).id;
-  page = await browser.newPage({ baseURL: setup.studio.url, storageState: sessionState(setup.studio.url, setup.studio.token), viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({
+    baseURL: setup.studio.url,
+    storageState: sessionState(setup.studio.url, setup.studio.token),
+    viewport: { width: 1440, height: 900 },
+  });
   phones = new PhonesPage(page);
 });
 
@@ -175,7 +179,9 @@ test('settings: refuses a bad package name in words, and shows which adb runs an
   const adb = dialog.getByTestId('adb-program');
   const onPath = execFileSync('sh', ['-c', 'command -v adb'], { encoding: 'utf8' }).trim();
   await expect(adb.getByTestId('adb-path')).toHaveText(`Using ${onPath} (found on this computer)`);
-  await expect(adb.getByTestId('adb-how-to-change')).toHaveText('To use another adb, stop the studio and start it again with npm run serve -- --adb /full/path/to/adb.');
+  await expect(adb.getByTestId('adb-how-to-change')).toHaveText(
+    'To use another adb, stop the studio and start it again with npm run serve -- --adb /full/path/to/adb.',
+  );
   await expect(dialog.getByRole('textbox', { name: /adb/ })).toHaveCount(0);
   await snap(page, 'phones-08-adb-program');
   await dialog.getByRole('button', { name: 'Cancel' }).click();

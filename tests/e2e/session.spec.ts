@@ -61,7 +61,12 @@ test('the printed address opens the studio, then leaves the secret out of the ad
   expect(res?.status()).toBe(200);
   expect(page.url()).toBe(`${origin}/`);
   await expect(page.getByRole('heading', { name: 'Magritte Studio' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'New project' }).or(page.getByRole('button', { name: 'Close project' })).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('button', { name: 'New project' })
+      .or(page.getByRole('button', { name: 'Close project' }))
+      .first(),
+  ).toBeVisible();
   expect(await pageSocket(page)).toBe('open');
   const cookies = await page.context().cookies();
   expect(cookies).toEqual([expect.objectContaining({ name: `magritte-session-${port}`, httpOnly: true, sameSite: 'Strict' })]);
@@ -77,7 +82,11 @@ test('programs on this computer without the secret get 403 on the API and the We
     expect(res.status, p).toBe(403);
     expect(await res.text()).toContain('only answers the browser tab opened from the address it printed');
   }
-  const upload = await fetch(`${origin}/upload/4f9a3c1e-0000-4000-8000-00000000000e`, { method: 'PUT', headers: { 'x-magritte-upload': '1', 'x-relative-path': 'a.jpg' }, body: 'x' });
+  const upload = await fetch(`${origin}/upload/4f9a3c1e-0000-4000-8000-00000000000e`, {
+    method: 'PUT',
+    headers: { 'x-magritte-upload': '1', 'x-relative-path': 'a.jpg' },
+    body: 'x',
+  });
   expect(upload.status).toBe(403);
   expect(await nodeSocket({})).toBe(403);
   expect(await nodeSocket({ origin })).toBe(403);

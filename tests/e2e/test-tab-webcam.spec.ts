@@ -23,7 +23,11 @@ test.beforeAll(async ({ browser }, info) => {
   test.setTimeout(300_000);
   studio = await connectStudio(hostSocketUrl(), e2eToken());
   ({ deckId } = await cameraFruitProject(studio));
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, storageState: sessionState(info.project.use.baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({
+    baseURL: info.project.use.baseURL,
+    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
+    viewport: { width: 1440, height: 900 },
+  });
 });
 
 test.afterAll(async () => {

@@ -41,7 +41,11 @@ async function openImportDialog(section: Locator): Promise<Locator> {
 
 test.beforeAll(async ({ browser }, info) => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-base-models-'));
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, storageState: sessionState(info.project.use.baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({
+    baseURL: info.project.use.baseURL,
+    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
+    viewport: { width: 1440, height: 900 },
+  });
 });
 
 test.afterAll(async () => {

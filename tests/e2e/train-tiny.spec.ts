@@ -27,7 +27,11 @@ test.beforeAll(async ({ browser }, info) => {
     return { path: p, relativePath: `${fruit}/${path.basename(p)}` };
   });
   await studio.waitForJob((await studio.api.startImport({ deckId, sources })).jobId);
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, storageState: sessionState(info.project.use.baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({
+    baseURL: info.project.use.baseURL,
+    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
+    viewport: { width: 1440, height: 900 },
+  });
 });
 
 test.afterAll(async () => {

@@ -29,14 +29,23 @@ const FRUIT_WORDS: [string, string, string, string][] = [
 ];
 const PER_WORD = 10;
 
-const framesOf = (fruit: string) => fs.readdirSync(path.join(FRUITS, fruit)).filter((f) => f.endsWith('.jpg')).sort().map((f) => path.join(FRUITS, fruit, f));
+const framesOf = (fruit: string) =>
+  fs
+    .readdirSync(path.join(FRUITS, fruit))
+    .filter((f) => f.endsWith('.jpg'))
+    .sort()
+    .map((f) => path.join(FRUITS, fruit, f));
 
 let page: Page;
 let deck: DeckPage;
 let train: TrainPage;
 
 test.beforeAll(async ({ browser }, info) => {
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, storageState: sessionState(info.project.use.baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({
+    baseURL: info.project.use.baseURL,
+    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
+    viewport: { width: 1440, height: 900 },
+  });
   deck = new DeckPage(page);
   train = new TrainPage(page);
 });

@@ -23,9 +23,15 @@ test.beforeAll(async ({ browser }, info) => {
   studio = await connectStudio(hostSocketUrl(), e2eToken());
   await studio.api.createProject({ name: 'Undo lessons', languages: ['en', 'fr'] });
   deckId = (await studio.api.createDeck({ name: 'Fruits' })).id;
-  const sources = ['Apple', 'Orange'].flatMap((fruit) => fruitPhotos(fruit, 3).map((p) => ({ path: p, relativePath: `${fruit}/${path.basename(p)}` })));
+  const sources = ['Apple', 'Orange'].flatMap((fruit) =>
+    fruitPhotos(fruit, 3).map((p) => ({ path: p, relativePath: `${fruit}/${path.basename(p)}` })),
+  );
   await studio.waitForJob((await studio.api.startImport({ deckId, sources })).jobId);
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, storageState: sessionState(info.project.use.baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({
+    baseURL: info.project.use.baseURL,
+    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
+    viewport: { width: 1440, height: 900 },
+  });
   deck = new DeckPage(page);
 });
 
@@ -91,7 +97,7 @@ test('Ctrl+Z takes back a move, a delete and a rename, newest first; Ctrl+Shift+
   expect((await studio.api.listPhotos({ deckId })).length).toBe(5);
 });
 
-test('a word typed in a field keeps the field\'s own undo; the word itself is undone with Ctrl+Z afterwards', async () => {
+test("a word typed in a field keeps the field's own undo; the word itself is undone with Ctrl+Z afterwards", async () => {
   const row = deck.card('Apple').getByTestId('word-fr');
   await row.getByText('missing: click to add').click();
   const field = row.getByLabel('Word in French');

@@ -32,7 +32,11 @@ test.beforeAll(async ({ browser }) => {
   for (const c of await api.listClasses({ deckId })) await api.updateClass({ classId: c.id, words: FRUIT_WORDS[c.key] });
   await setup.studio.waitForJob((await api.startTraining({ deckId, settings: { epochs: 10 } })).jobId);
   await setup.studio.waitForJob((await api.startExport({ deckIds: [deckId], formats: ['tfjs'] })).jobId);
-  page = await browser.newPage({ baseURL: setup.studio.url, storageState: sessionState(setup.studio.url, setup.studio.token), viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({
+    baseURL: setup.studio.url,
+    storageState: sessionState(setup.studio.url, setup.studio.token),
+    viewport: { width: 1440, height: 900 },
+  });
   phones = new PhonesPage(page);
 });
 

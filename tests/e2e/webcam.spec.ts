@@ -33,7 +33,11 @@ test.beforeAll(async ({ browser }, info) => {
     await studio.api.createClass({ deckId: snapDeckId, key: 'apple', words: { en: 'apple', fr: 'pomme', es: 'manzana' } });
     await studio.api.createClass({ deckId: snapDeckId, key: 'orange', words: { en: 'orange', fr: 'orange', es: 'naranja' } });
   }
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, storageState: sessionState(info.project.use.baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({
+    baseURL: info.project.use.baseURL,
+    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
+    viewport: { width: 1440, height: 900 },
+  });
   await recordSpeech(page);
   camera = new CameraPage(page);
 });
@@ -176,7 +180,12 @@ test.describe('camera problems', () => {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--use-fake-device-for-media-stream'],
     });
-    context = await other.newContext({ baseURL, storageState: sessionState(baseURL!, e2eToken()), viewport: { width: 1440, height: 900 }, permissions: [] });
+    context = await other.newContext({
+      baseURL,
+      storageState: sessionState(baseURL!, e2eToken()),
+      viewport: { width: 1440, height: 900 },
+      permissions: [],
+    });
     const p = await context.newPage();
     const cam = new CameraPage(p);
     await p.goto(`/#/deck/${fruitDeckId}/test`);

@@ -15,7 +15,12 @@ test('the built core starts its feature workers and computes features with Tenso
   expect(fs.existsSync(path.join(root, 'out', 'main', 'feature-worker.js'))).toBe(true);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-workers-bundle-'));
   const apples = path.resolve(root, '../shared/data/fruits/Apple');
-  const photos = fs.readdirSync(apples).filter((f) => f.endsWith('.jpg')).sort().slice(0, 3).map((f) => path.join(apples, f));
+  const photos = fs
+    .readdirSync(apples)
+    .filter((f) => f.endsWith('.jpg'))
+    .sort()
+    .slice(0, 3)
+    .map((f) => path.join(apples, f));
   try {
     const stdout = execFileSync(process.execPath, [path.join(import.meta.dirname, 'stub', 'drive-features.mjs'), root, ...photos], {
       cwd: tmp,

@@ -16,7 +16,12 @@ const stub = path.join(import.meta.dirname, 'stub');
 test('the built main process serves the page, forwards IPC to the core and refuses the rest', async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-main-bundle-'));
   const apples = path.resolve(root, '../shared/data/fruits/Apple');
-  const photos = fs.readdirSync(apples).filter((f) => f.endsWith('.jpg')).sort().slice(0, 2).map((f) => path.join(apples, f));
+  const photos = fs
+    .readdirSync(apples)
+    .filter((f) => f.endsWith('.jpg'))
+    .sort()
+    .slice(0, 2)
+    .map((f) => path.join(apples, f));
   try {
     const stdout = execFileSync(process.execPath, ['--import', path.join(stub, 'register.mjs'), path.join(stub, 'drive-main.mjs'), root, ...photos], {
       cwd: root,

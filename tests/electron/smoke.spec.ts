@@ -76,7 +76,12 @@ test('app:// refuses paths outside the renderer and unknown IPC methods', async 
   });
   expect(statuses.every((s) => s !== 200)).toBe(true);
   const answer = await page.evaluate(() =>
-    (globalThis as unknown as { studio: { call(e: unknown): Promise<{ kind: string }> } }).studio.call({ kind: 'call', id: 1, name: 'rm -rf', payload: null }),
+    (globalThis as unknown as { studio: { call(e: unknown): Promise<{ kind: string }> } }).studio.call({
+      kind: 'call',
+      id: 1,
+      name: 'rm -rf',
+      payload: null,
+    }),
   );
   expect(answer.kind).toBe('error');
 });

@@ -52,7 +52,14 @@ describe('magritte base-models', () => {
     expect(imported.err).toBe('');
     expect(imported.code).toBe(0);
     const info = JSON.parse(imported.out) as BaseModelInfo;
-    expect(info).toMatchObject({ id: 'usb-net', source: 'imported', location: 'cache', featureLayer: 'conv_pw_12_relu', inputSize: 224, featureSize: 256 });
+    expect(info).toMatchObject({
+      id: 'usb-net',
+      source: 'imported',
+      location: 'cache',
+      featureLayer: 'conv_pw_12_relu',
+      inputSize: 224,
+      featureSize: 256,
+    });
     expect(fs.existsSync(path.join(tmp, 'data', 'models', 'usb-net', 'model.json'))).toBe(true);
 
     const text = await cli('base-models', 'list');

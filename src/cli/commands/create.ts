@@ -24,7 +24,10 @@ export const createCommand: CliCommand = {
   async run({ positionals, values, core, io }) {
     const dir = path.resolve(positional(positionals, 0, 'the project folder', this.usage));
     const name = stringOption(values, 'name') ?? path.basename(dir).replace(/\.magritte$/i, '');
-    const languages = (stringOption(values, 'langs') ?? 'en').split(',').map((l) => l.trim()).filter((l) => l.length > 0);
+    const languages = (stringOption(values, 'langs') ?? 'en')
+      .split(',')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0);
     const baseOption = stringOption(values, 'base');
     const baseModelId = baseOption === undefined ? undefined : await requireKnownBaseModel(core, baseOption.trim());
     const info = await core.context.session.create({ name, languages, dir });

@@ -28,7 +28,9 @@ export const devicesCommand: CliCommand = {
       return 0;
     }
     if (devices.length === 0) {
-      io.out('No phone is connected.\nFix: plug the phone in with a USB cable, unlock it, and turn on USB debugging (Settings > Developer options).\n');
+      io.out(
+        'No phone is connected.\nFix: plug the phone in with a USB cable, unlock it, and turn on USB debugging (Settings > Developer options).\n',
+      );
       return 0;
     }
     io.out(`${devices.length} phone${devices.length > 1 ? 's' : ''} (adb ${adb.path}):\n${devices.map(describe).join('')}`);

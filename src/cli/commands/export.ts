@@ -67,7 +67,9 @@ export const exportCommand: CliCommand = {
         throw new StudioError(
           'INVALID_ARGUMENT',
           decks.length === 0 ? 'The project has no deck to export.' : 'The project has several decks: say which to export.',
-          decks.length === 0 ? 'Import photos and train a deck first.' : `Add --deck NAME (several to stack them): ${decks.map((d) => d.name).join(', ')}.`,
+          decks.length === 0
+            ? 'Import photos and train a deck first.'
+            : `Add --deck NAME (several to stack them): ${decks.map((d) => d.name).join(', ')}.`,
         );
       }
       deckIds = [decks[0].id];

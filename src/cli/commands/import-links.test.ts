@@ -16,7 +16,10 @@ describe('magritte import with links out of the folder', () => {
     project = path.join(tmp, 'Fruits.magritte');
     folder = path.join(tmp, 'usb', 'Apple');
     fs.mkdirSync(folder, { recursive: true });
-    const apples = fs.readdirSync(path.join(FRUITS, 'Apple')).filter((f) => f.endsWith('.jpg')).sort();
+    const apples = fs
+      .readdirSync(path.join(FRUITS, 'Apple'))
+      .filter((f) => f.endsWith('.jpg'))
+      .sort();
     for (const f of apples.slice(0, 2)) fs.copyFileSync(path.join(FRUITS, 'Apple', f), path.join(folder, f));
     // A photo the teacher keeps elsewhere, and three links to it (or to its folder) in the USB folder.
     const home = path.join(tmp, 'home', 'Pictures');

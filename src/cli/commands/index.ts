@@ -12,4 +12,16 @@ import { evaluateCommand } from './evaluate';
 import { baseModelsCommand } from './base-models';
 
 /** Every `magritte` command. Other areas add theirs here (one line each). */
-export const COMMANDS: CliCommand[] = [createCommand, importCommand, wordsCommand, infoCommand, devicesCommand, pushCommand, openOnPhoneCommand, exportCommand, trainCommand, evaluateCommand, baseModelsCommand];
+export const COMMANDS: CliCommand[] = [
+  createCommand,
+  importCommand,
+  wordsCommand,
+  infoCommand,
+  devicesCommand,
+  pushCommand,
+  openOnPhoneCommand,
+  exportCommand,
+  trainCommand,
+  evaluateCommand,
+  baseModelsCommand,
+];

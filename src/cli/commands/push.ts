@@ -22,7 +22,12 @@ export async function chooseSerials(core: StudioCore, given: unknown): Promise<s
   const serials = Array.isArray(given) ? given.filter((s): s is string => typeof s === 'string') : [];
   if (serials.length > 0) return serials;
   const phones = await core.api.listDevices();
-  if (phones.length === 0) throw new StudioError('DEVICE_NONE', 'No phone is connected.', 'Plug the phone in with a USB cable, unlock it, and turn on USB debugging (Settings > Developer options).');
+  if (phones.length === 0)
+    throw new StudioError(
+      'DEVICE_NONE',
+      'No phone is connected.',
+      'Plug the phone in with a USB cable, unlock it, and turn on USB debugging (Settings > Developer options).',
+    );
   if (phones.length > 1) {
     throw new StudioError(
       'DEVICE_AMBIGUOUS',
@@ -37,7 +42,11 @@ function summary(r: PushResult): string {
   const lines = [`Deck "${r.deckName}" from ${r.exportDir}:`];
   for (const p of r.phones) {
     const who = p.model ? `${p.model} (${p.serial})` : p.serial;
-    lines.push(p.ok ? `  ${who}: ${p.files} files checked (${p.verifiedWith}) and placed in ${p.destination}` : `  ${who}: FAILED: ${p.error?.message}\n      Fix: ${p.error?.fix}`);
+    lines.push(
+      p.ok
+        ? `  ${who}: ${p.files} files checked (${p.verifiedWith}) and placed in ${p.destination}`
+        : `  ${who}: FAILED: ${p.error?.message}\n      Fix: ${p.error?.fix}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -46,7 +55,13 @@ export const pushCommand: CliCommand = {
   name: 'push',
   summary: "Send a deck's export to phones over USB (adb), checked byte for byte on each phone.",
   usage: 'push <dir> [--deck NAME] [--device SERIAL ...] [--export FOLDER] [--json] [--adb PATH]',
-  options: { deck: { type: 'string' }, device: { type: 'string', multiple: true }, export: { type: 'string' }, json: { type: 'boolean' }, ...ADB_OPTION },
+  options: {
+    deck: { type: 'string' },
+    device: { type: 'string', multiple: true },
+    export: { type: 'string' },
+    json: { type: 'boolean' },
+    ...ADB_OPTION,
+  },
   async run({ positionals, values, core, io }) {
     const dir = positional(positionals, 0, 'the project folder', this.usage);
     await core.api.openProject({ dir: path.resolve(dir) });

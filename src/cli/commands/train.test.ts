@@ -45,7 +45,13 @@ describe('magritte train / evaluate', () => {
     fs.renameSync(path.join(testDir, 'apple'), path.join(testDir, 'APPLE'));
     const evaluated = await cli('evaluate', project, testDir, '--deck', 'Fruits', '--version', '1', '--json');
     expect(evaluated.code).toBe(0);
-    const report = JSON.parse(evaluated.out) as { accuracy: number; perClass: Record<string, number>; confusion: number[][]; labels: string[]; n: number };
+    const report = JSON.parse(evaluated.out) as {
+      accuracy: number;
+      perClass: Record<string, number>;
+      confusion: number[][];
+      labels: string[];
+      n: number;
+    };
     expect(report.n).toBe(90);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(Object.keys(report.perClass)).toEqual(report.labels);

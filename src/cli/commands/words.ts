@@ -24,7 +24,11 @@ export const wordsCommand: CliCommand = {
     try {
       csv = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw new StudioError('CSV_MALFORMED', 'The word list is not saved as UTF-8 text.', 'In your spreadsheet choose "Save as" > "CSV UTF-8", then try again.');
+      throw new StudioError(
+        'CSV_MALFORMED',
+        'The word list is not saved as UTF-8 text.',
+        'In your spreadsheet choose "Save as" > "CSV UTF-8", then try again.',
+      );
     }
     await core.api.openProject({ dir: path.resolve(dir) });
     const deck = await deckByName(core, deckName, true);

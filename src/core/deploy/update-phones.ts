@@ -31,7 +31,10 @@ export async function runUpdatePhones(ctx: CoreContext, api: Handlers, job: JobC
   ];
   const emit = () => ctx.events.emit('update.steps', { jobId: job.jobId, deckId: req.deckId, steps: steps.map((s) => ({ ...s })) });
   const set = (id: UpdateStepId, patch: Partial<UpdateStep>) => {
-    Object.assign(steps.find((s) => s.id === id)!, patch);
+    Object.assign(
+      steps.find((s) => s.id === id)!,
+      patch,
+    );
     const index = steps.findIndex((s) => s.id === id);
     const current = steps[index];
     job.progress(index, steps.length, `${LABEL[id]}: ${current.detail}`);
@@ -75,7 +78,12 @@ export async function runUpdatePhones(ctx: CoreContext, api: Handlers, job: JobC
   if (status.needs.export) {
     const r = await follow<ExportResult>('export', () => api.startExport(req.exportRequest));
     exportId = r.id;
-    set('export', { state: 'done', detail: `Version ${r.decks.find((d) => d.deckId === req.deckId)?.versionNumber ?? ''} exported`, fraction: 1, etaMs: null });
+    set('export', {
+      state: 'done',
+      detail: `Version ${r.decks.find((d) => d.deckId === req.deckId)?.versionNumber ?? ''} exported`,
+      fraction: 1,
+      etaMs: null,
+    });
   } else {
     set('export', { state: 'skipped', detail: `The export of version ${status.export!.versionNumber} is up to date` });
   }

@@ -42,7 +42,9 @@ describe('finding adb', () => {
   });
 
   it('says how to install adb when there is none', () => {
-    expect(() => locateAdb({ PATH: tempDir() })).toThrow(expect.objectContaining({ code: 'ADB_MISSING', fix: expect.stringContaining('apt install adb') }));
+    expect(() => locateAdb({ PATH: tempDir() })).toThrow(
+      expect.objectContaining({ code: 'ADB_MISSING', fix: expect.stringContaining('apt install adb') }),
+    );
   });
 
   it('reads versions and the server port', () => {
@@ -67,7 +69,10 @@ describe('adb server of another version', () => {
 describe('phone doctor', () => {
   it('puts every state in plain words with a fix', () => {
     expect(describePhone('s', 'device', 'Pixel_7', 'p')).toMatchObject({ ready: true, model: 'Pixel 7', diagnosis: null });
-    expect(describePhone('s', 'unauthorized', null, null).diagnosis).toMatchObject({ code: 'DEVICE_UNAUTHORIZED', fix: expect.stringContaining('tap Allow') });
+    expect(describePhone('s', 'unauthorized', null, null).diagnosis).toMatchObject({
+      code: 'DEVICE_UNAUTHORIZED',
+      fix: expect.stringContaining('tap Allow'),
+    });
     expect(describePhone('s', 'offline', null, null).diagnosis?.code).toBe('DEVICE_OFFLINE');
     expect(describePhone('s', 'no permissions (user in plugdev group; are your udev rules wrong?)', null, null).diagnosis).toMatchObject({
       code: 'DEVICE_NO_PERMISSIONS',

@@ -45,7 +45,11 @@ export const deviceErrors = {
       { serials },
     ),
   notFound: (serial: string) =>
-    new StudioError('DEVICE_NOT_FOUND', `The phone ${serial} is not connected.`, 'Check the cable, unlock the phone, and refresh the list of phones.'),
+    new StudioError(
+      'DEVICE_NOT_FOUND',
+      `The phone ${serial} is not connected.`,
+      'Check the cable, unlock the phone, and refresh the list of phones.',
+    ),
   unauthorized: (serial: string, model?: string | null) =>
     new StudioError(
       'DEVICE_UNAUTHORIZED',

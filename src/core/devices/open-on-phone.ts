@@ -13,7 +13,7 @@ export function phonePageUrl(port: number, deckId: number): string {
 
 export async function openOnPhone(host: AdbHost, serial: string, deckId: number, port: number): Promise<{ serial: string; url: string }> {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-    throw new StudioError('INVALID_ARGUMENT', `Port ${port} is not a TCP port.`, 'Start the studio\'s phone page server, then try again.');
+    throw new StudioError('INVALID_ARGUMENT', `Port ${port} is not a TCP port.`, "Start the studio's phone page server, then try again.");
   }
   const device = host.client.getDevice(serial);
   try {

@@ -9,7 +9,8 @@ describe('reading phone output', () => {
   });
 
   it('reads free space when a long filesystem name wraps the row', () => {
-    const out = 'Filesystem 1K-blocks Used Available Use% Mounted on\n/dev/block/bootdevice/by-name/userdata\n 52107512 40251776 11724664 78% /data\n';
+    const out =
+      'Filesystem 1K-blocks Used Available Use% Mounted on\n/dev/block/bootdevice/by-name/userdata\n 52107512 40251776 11724664 78% /data\n';
     expect(parseDfFreeBytes(out)).toBe(11724664 * 1024);
   });
 

@@ -15,7 +15,10 @@ function sizeToBytes(value: string, blockBytes: number): number | null {
  * or from old Android's "Filesystem Size Used Free Blksize". Null when the output is not understood.
  */
 export function parseDfFreeBytes(output: string): number | null {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const headerAt = lines.findIndex((l) => /\b(Available|Avail|Free)\b/.test(l));
   if (headerAt < 0 || headerAt === lines.length - 1) return null;
   const header = lines[headerAt].replace('Mounted on', 'Mounted_on').split(/\s+/);

@@ -45,9 +45,7 @@ export function deckFolderName(deckName: string): string {
 }
 
 export function phoneDestination(settings: DeviceSettings, deckName: string): string {
-  const folder = settings.destinationTemplate
-    .replaceAll('{package}', settings.appPackage)
-    .replaceAll('{deck}', deckFolderName(deckName));
+  const folder = settings.destinationTemplate.replaceAll('{package}', settings.appPackage).replaceAll('{deck}', deckFolderName(deckName));
   return path.posix.normalize(folder).replace(/\/+$/, '');
 }
 

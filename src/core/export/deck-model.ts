@@ -89,9 +89,11 @@ export function parityPhotos(db: Db, deckId: number, model: DeckModel): { photos
   const val =
     model.validationPhotoIds !== null
       ? validationIndices(dataset.photos, model.validationPhotoIds)
-      : splitByBlocks(dataset.photos.map((p) => p.classIndex), model.validationShare).val;
-  const outputIndex = (datasetClass: number) =>
-    model.head.labels.findIndex((l) => l.toLowerCase() === dataset.labels[datasetClass].toLowerCase());
+      : splitByBlocks(
+          dataset.photos.map((p) => p.classIndex),
+          model.validationShare,
+        ).val;
+  const outputIndex = (datasetClass: number) => model.head.labels.findIndex((l) => l.toLowerCase() === dataset.labels[datasetClass].toLowerCase());
   const known = (indices: number[]) =>
     indices
       .map((i) => dataset.photos[i])

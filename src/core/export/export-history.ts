@@ -1,12 +1,5 @@
 import fs from 'node:fs';
-import type {
-  ExportedDeck,
-  ExportFormat,
-  ExportResult,
-  ExportSummary,
-  ParityReport,
-  QuantizationReport,
-} from '../../shared/api/export';
+import type { ExportedDeck, ExportFormat, ExportResult, ExportSummary, ParityReport, QuantizationReport } from '../../shared/api/export';
 import type { Db } from '../store/open-database';
 
 /**
@@ -71,9 +64,7 @@ interface DeckRow {
 }
 
 function decksOf(db: Db, exportId: number): ExportedDeck[] {
-  const rows = db
-    .prepare('SELECT * FROM export_decks WHERE export_id = ? ORDER BY position')
-    .all(exportId) as DeckRow[];
+  const rows = db.prepare('SELECT * FROM export_decks WHERE export_id = ? ORDER BY position').all(exportId) as DeckRow[];
   return rows.map((d) => ({
     deckId: d.deck_id ?? 0,
     name: d.deck_name,
@@ -106,9 +97,7 @@ export function listExports(db: Db, deckId?: number): ExportSummary[] {
   const rows = (
     deckId === undefined
       ? db.prepare('SELECT * FROM exports ORDER BY id DESC').all()
-      : db
-          .prepare('SELECT * FROM exports WHERE id IN (SELECT export_id FROM export_decks WHERE deck_id = ?) ORDER BY id DESC')
-          .all(deckId)
+      : db.prepare('SELECT * FROM exports WHERE id IN (SELECT export_id FROM export_decks WHERE deck_id = ?) ORDER BY id DESC').all(deckId)
   ) as ExportRow[];
   return rows.map((r) => toSummary(db, r));
 }

@@ -70,7 +70,13 @@ export function planExport(store: ProjectStore, req: ExportRequest): ExportPlan 
   const decks: PlannedDeck[] = deckIds.map((id) => {
     const deck = getDeck(store.db, id);
     const model = currentDeckModel(store.db, deck);
-    return { id, name: deck.name, model, classes: classesInOutputOrder(deck.name, model.head, listClasses(store.db, id)), snapshot: currentSnapshot(store.db, id) };
+    return {
+      id,
+      name: deck.name,
+      model,
+      classes: classesInOutputOrder(deck.name, model.head, listClasses(store.db, id)),
+      snapshot: currentSnapshot(store.db, id),
+    };
   });
 
   const bases = [...new Set(decks.map((d) => d.model.baseModelId))];

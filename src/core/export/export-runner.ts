@@ -56,7 +56,11 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
   // TF.js's own backend is up, so its loader's stand-in globals never meet TF.js's start-up).
   if (plan.formats.includes('tflite')) void ensureTfliteRuntime().catch(() => undefined);
   const { entry, dir } = await ensureBaseModel(plan.baseModelId, ctx.options, { signal: ctx.job?.signal });
-  const dest = exportFolder(ctx.store.dir, plan.decks.map((d) => d.name), plan.outDir);
+  const dest = exportFolder(
+    ctx.store.dir,
+    plan.decks.map((d) => d.name),
+    plan.outDir,
+  );
   const target = dest.target;
   // A staging folder an earlier export left when the studio stopped goes now (project exports'
   // leftovers go at open); in a teacher's own folder, only those of this export's name.
@@ -92,7 +96,11 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
     let quantization: QuantizationReport | null = null;
     let tfliteFiles: { float: string | null; int8: string | null } = { float: null, int8: null };
     if (plan.formats.includes('tflite')) {
-      ({ parity, quantization, files: tfliteFiles } = await exportTflite({
+      ({
+        parity,
+        quantization,
+        files: tfliteFiles,
+      } = await exportTflite({
         model,
         plan,
         entry,
@@ -159,7 +167,11 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
       ms: Date.now() - started,
       timings,
     };
-    const id = recordExport(ctx.store.db, result, plan.decks.map((d) => recordRevision(ctx.store.db, d.id, d.snapshot)));
+    const id = recordExport(
+      ctx.store.db,
+      result,
+      plan.decks.map((d) => recordRevision(ctx.store.db, d.id, d.snapshot)),
+    );
     step(STEPS, 'Export ready');
     return { ...result, id, exists: true };
   } finally {

@@ -115,7 +115,11 @@ async function loadParitySamples(store: ProjectStore, plan: ExportPlan, inputSiz
     parts.push(`${photos.length} ${validation ? 'validation photos' : 'photos'} of ${deck.name} (version ${deck.model.number})`);
   }
   if (samples.length === 0) {
-    throw new StudioError('EXPORT_FAILED', 'The deck has no photos to check the exported model with.', 'Add photos to the deck, train it, then export again.');
+    throw new StudioError(
+      'EXPORT_FAILED',
+      'The deck has no photos to check the exported model with.',
+      'Add photos to the deck, train it, then export again.',
+    );
   }
   return { samples, photoSet: parts.join(', ') };
 }

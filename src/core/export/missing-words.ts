@@ -3,11 +3,7 @@ import type { DeckClass, LanguageCode } from '../../shared/domain';
 import { StudioError } from '../../shared/errors';
 
 /** Every (class, language) pair without a word, in class order then language order. */
-export function findMissingWords(
-  deck: { id: number; name: string },
-  classes: DeckClass[],
-  languages: LanguageCode[],
-): MissingWord[] {
+export function findMissingWords(deck: { id: number; name: string }, classes: DeckClass[], languages: LanguageCode[]): MissingWord[] {
   const missing: MissingWord[] = [];
   for (const c of classes) {
     for (const language of languages) {

@@ -42,9 +42,7 @@ interface Comparison {
 const BATCH = 16;
 
 function normalised(sample: ParitySample, size: number, n: Normalization): tf.Tensor4D {
-  return tf.tidy(() =>
-    tf.tensor4d(Float32Array.from(sample.pixels), [1, size, size, 3]).sub(tf.tensor1d(n.mean)).div(tf.tensor1d(n.std)),
-  );
+  return tf.tidy(() => tf.tensor4d(Float32Array.from(sample.pixels), [1, size, size, 3]).sub(tf.tensor1d(n.mean)).div(tf.tensor1d(n.std)));
 }
 
 /** The TF.js model's outputs, [sample][output], computed in batches (the wasm backend likes them). */

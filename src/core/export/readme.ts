@@ -35,7 +35,8 @@ export function exportReadme(r: ReadmeInput): string {
     '## Output',
     '',
     ...r.decks.map(
-      (d, i) => `${r.decks.length > 1 ? `Output ${i} ("${d.name}")` : 'One output'}: ${d.keys.length} probabilities, one per class in this order: ${d.keys.join(', ')}.`,
+      (d, i) =>
+        `${r.decks.length > 1 ? `Output ${i} ("${d.name}")` : 'One output'}: ${d.keys.length} probabilities, one per class in this order: ${d.keys.join(', ')}.`,
     ),
     '',
     '## Files',

@@ -64,7 +64,8 @@ export function createDevicesHandlers(ctx: CoreContext, service?: DeviceService)
 
     setPhoneNetworkAccess: async ({ deckId, enabled }) => {
       getDeck(ctx.session.require().db, deckId);
-      if (typeof enabled !== 'boolean') throw new StudioError('INVALID_ARGUMENT', 'Say whether phones on the network may open the deck.', 'Turn the switch on or off.');
+      if (typeof enabled !== 'boolean')
+        throw new StudioError('INVALID_ARGUMENT', 'Say whether phones on the network may open the deck.', 'Turn the switch on or off.');
       const port = await phonePage.setNetwork(enabled, phonePage.port ?? phonePort());
       return phoneLinks(deckId, port, phonePage.network);
     },

@@ -22,7 +22,9 @@ async function firstFileWritten(dir: string, before: string[]): Promise<string> 
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     for (const entry of fs.readdirSync(dir).filter((e) => !before.includes(e))) {
-      const files = fs.existsSync(path.join(dir, entry)) ? fs.readdirSync(path.join(dir, entry), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()) : [];
+      const files = fs.existsSync(path.join(dir, entry))
+        ? fs.readdirSync(path.join(dir, entry), { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+        : [];
       if (files.length > 0) return path.join(files[0].parentPath, files[0].name);
     }
     await new Promise((r) => setTimeout(r, 2));
@@ -81,7 +83,13 @@ describe('export handlers', () => {
     expect(r.parity?.photoSet).toContain('validation photos of Fruits');
     // int8: the accuracy cost is measured on the same photos and shown.
     const q = r.quantization;
-    expect(q).toMatchObject({ photos: 12, comparisons: 12, floatAccuracy: expect.any(Number), int8Accuracy: expect.any(Number), accuracyDrop: expect.any(Number) });
+    expect(q).toMatchObject({
+      photos: 12,
+      comparisons: 12,
+      floatAccuracy: expect.any(Number),
+      int8Accuracy: expect.any(Number),
+      accuracyDrop: expect.any(Number),
+    });
     expect(q!.floatAccuracy).toBeGreaterThan(0.8);
     expect(q!.accuracyDrop).toBeCloseTo(q!.floatAccuracy! - q!.int8Accuracy!, 10);
     expect(q!.bytes).toBeLessThan(q!.floatBytes * 0.4);

@@ -9,7 +9,6 @@ import { findMissingWords } from '../export/missing-words';
 import { listClasses } from '../store/classes-repo';
 import { getDeck } from '../store/decks-repo';
 
-
 /** Export: checked at once (so refusals come back to the caller), then written by an "export" job. */
 export function createExportHandlers(ctx: CoreContext): Pick<Handlers, keyof ExportApi> {
   const version = APP_VERSION;
@@ -17,9 +16,7 @@ export function createExportHandlers(ctx: CoreContext): Pick<Handlers, keyof Exp
     startExport: async (req) => {
       const store = ctx.session.require();
       const plan = planExport(store, req);
-      const { jobId } = ctx.jobs.start('export', (job) =>
-        runExport({ store, options: ctx.options, appVersion: version, job }, plan),
-      );
+      const { jobId } = ctx.jobs.start('export', (job) => runExport({ store, options: ctx.options, appVersion: version, job }, plan));
       return { jobId };
     },
     listExports: async ({ deckId }) => listExports(ctx.session.require().db, deckId),

@@ -30,7 +30,10 @@ describe('project handlers', () => {
     await expect(api.createClass({ deckId: deck.id, key: 'APPLE' })).rejects.toMatchObject({ code: 'CLASS_EXISTS' });
     await expect(api.createClass({ deckId: deck.id, key: 'x', words: { de: 'Apfel' } })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
 
-    const files = fs.readdirSync(path.join(FRUITS, 'Apple')).slice(0, 6).map((f) => ({ path: path.join(FRUITS, 'Apple', f) }));
+    const files = fs
+      .readdirSync(path.join(FRUITS, 'Apple'))
+      .slice(0, 6)
+      .map((f) => ({ path: path.join(FRUITS, 'Apple', f) }));
     const report = await runImport(t.core, { deckId: deck.id, classId: apple.id, sources: files });
     expect(report.imported).toBe(6);
 

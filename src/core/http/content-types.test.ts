@@ -6,7 +6,10 @@ import { contentTypeForPath, imageContentType } from './content-types';
 describe('content types', () => {
   it('judges real fruit photos as JPEG by their bytes', () => {
     const dir = path.resolve('../shared/data/fruits');
-    const classDir = fs.readdirSync(dir).map((d) => path.join(dir, d)).find((d) => fs.statSync(d).isDirectory());
+    const classDir = fs
+      .readdirSync(dir)
+      .map((d) => path.join(dir, d))
+      .find((d) => fs.statSync(d).isDirectory());
     expect(classDir).toBeDefined();
     const photo = fs.readdirSync(classDir!).find((f) => /\.jpe?g$/i.test(f));
     const head = fs.readFileSync(path.join(classDir!, photo!)).subarray(0, 16);

@@ -101,7 +101,15 @@ export class JobRunner {
     );
     // The runner reports failures as events; callers that ignore `done` must not crash the process.
     done.catch(() => undefined);
-    this.jobs.set(jobId, { snapshot, controller, done: done.then(() => undefined, () => undefined), outcome: done });
+    this.jobs.set(jobId, {
+      snapshot,
+      controller,
+      done: done.then(
+        () => undefined,
+        () => undefined,
+      ),
+      outcome: done,
+    });
     return { jobId, done };
   }
 

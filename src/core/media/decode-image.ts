@@ -38,7 +38,10 @@ function tooLarge(width: number, height: number): StudioError {
 export function decodeError(e: unknown): StudioError {
   if (e instanceof StudioError) return e;
   const text = (e instanceof Error ? e.message : String(e)).split('\n').filter((l) => l.trim().length > 0);
-  const detail = text.join('; ').replace(/^Input buffer /, '').slice(0, 200);
+  const detail = text
+    .join('; ')
+    .replace(/^Input buffer /, '')
+    .slice(0, 200);
   if (/pixel limit/i.test(detail)) {
     return new StudioError('IMAGE_TOO_LARGE', 'This picture has too many pixels to import.', 'Make it smaller in a photo editor.');
   }

@@ -26,7 +26,9 @@ async function main(): Promise<void> {
     const jobs = new JobRunner(events);
     const { done } = jobs.start('import', (job) => importPhotos(store, events, job, { deckId: deck.id, sources: [{ path: source }] }));
     await done;
-    const some = listPhotos(store.db, deck.id).slice(0, 30).map((p) => p.id);
+    const some = listPhotos(store.db, deck.id)
+      .slice(0, 30)
+      .map((p) => p.id);
     softDeletePhotos(store.db, some);
     store.close();
   }

@@ -74,7 +74,8 @@ describe('an import killed with SIGKILL at random moments', () => {
           expect(fs.existsSync(thumbPath(dir, sha)), `seed ${SEED} run ${run}: thumbnail of a row`).toBe(true);
         }
         expect(filesUnder(store.paths.tmp), `seed ${SEED} run ${run}: temp files`).toEqual([]);
-        for (const f of filesUnder(store.paths.blobs)) expect(live.has(path.basename(f)), `seed ${SEED} run ${run}: blob without row ${f}`).toBe(true);
+        for (const f of filesUnder(store.paths.blobs))
+          expect(live.has(path.basename(f)), `seed ${SEED} run ${run}: blob without row ${f}`).toBe(true);
         for (const f of filesUnder(store.paths.thumbs)) {
           const sha = path.basename(f, '.webp');
           expect(isSha256(sha) && live.has(sha), `seed ${SEED} run ${run}: thumbnail without row ${f}`).toBe(true);

@@ -10,13 +10,31 @@ import { decodeImage } from './decode-image';
 
 // What ../shared/fixtures/images/PROVENANCE.md says each file is.
 const CORRUPT_PNGS = [
-  'xc1n0g08', 'xc9n2c08', 'xcrn0g04', 'xcsn0g01', 'xd0n2c08', 'xd3n2c08',
-  'xd9n2c08', 'xdtn0g01', 'xhdn0g08', 'xlfn0g04', 'xs1n0g01', 'xs2n0g01', 'xs4n0g01', 'xs7n0g01',
+  'xc1n0g08',
+  'xc9n2c08',
+  'xcrn0g04',
+  'xcsn0g01',
+  'xd0n2c08',
+  'xd3n2c08',
+  'xd9n2c08',
+  'xdtn0g01',
+  'xhdn0g08',
+  'xlfn0g04',
+  'xs1n0g01',
+  'xs2n0g01',
+  'xs4n0g01',
+  'xs7n0g01',
 ].map((n) => `pngsuite/${n}.png`);
 const GOOD_PNGS = ['basn0g16', 'basn2c16', 'basn6a16', 'basn3p08', 'basi2c08', 'basn4a08'].map((n) => `pngsuite/${n}.png`);
-const GOOD_MISC = ['pil_sample_cmyk.jpg', 'hopper_gray.jpg', 'dispose_bgnd.gif', 'hopper.webp', 'lossy_alpha.webp', 'tiff_16bit_RGB.tiff', '16bit.cropped.tif'].map(
-  (n) => `misc/${n}`,
-);
+const GOOD_MISC = [
+  'pil_sample_cmyk.jpg',
+  'hopper_gray.jpg',
+  'dispose_bgnd.gif',
+  'hopper.webp',
+  'lossy_alpha.webp',
+  'tiff_16bit_RGB.tiff',
+  '16bit.cropped.tif',
+].map((n) => `misc/${n}`);
 const EXIF = [0, 1, 2, 3, 4, 5, 6, 7, 8].flatMap((n) => [`exif/Landscape_${n}.jpg`, `exif/Portrait_${n}.jpg`]);
 const ACCEPTED = [...GOOD_PNGS, ...GOOD_MISC, ...EXIF];
 const REFUSED = [...CORRUPT_PNGS, 'misc/truncated_jpeg.jpg'];
@@ -103,7 +121,10 @@ describe('importing every fixture image', () => {
       const refThumbSig = await signature(refThumb.data, refThumb.info.width, refThumb.info.height);
       const refInputSig = await signature(await networkInput(blobPath(dir, ref.sha256)), 224, 224);
       // How different a wrongly turned picture looks, to be sure the check can fail.
-      const flipped = await sharp(refDecoded.data, { raw: { width: w, height: h, channels: 3 } }).rotate(180).raw().toBuffer();
+      const flipped = await sharp(refDecoded.data, { raw: { width: w, height: h, channels: 3 } })
+        .rotate(180)
+        .raw()
+        .toBuffer();
       const wrongWay = meanAbsDiff(refSig, await signature(flipped, w, h));
       expect(wrongWay).toBeGreaterThan(20);
 

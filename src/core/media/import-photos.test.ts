@@ -39,9 +39,7 @@ describe('importing the fruit photos', () => {
     expect(changed).toBeGreaterThan(0);
 
     const classes = await api.listClasses({ deckId: deck.id });
-    expect(classes.map((c) => [c.key, c.photoCount])).toEqual(
-      ['Apple', 'Beetroot', 'Dates', 'Mango', 'Orange', 'Pomegranate'].map((k) => [k, 40]),
-    );
+    expect(classes.map((c) => [c.key, c.photoCount])).toEqual(['Apple', 'Beetroot', 'Dates', 'Mango', 'Orange', 'Pomegranate'].map((k) => [k, 40]));
 
     const photos = await api.listPhotos({ deckId: deck.id });
     expect(photos).toHaveLength(240);
@@ -75,13 +73,19 @@ describe('importing the fruit photos', () => {
     const { api } = t.core;
     const deck = await api.createDeck({ name: 'Fruits' });
     const apple = await api.createClass({ deckId: deck.id, key: 'apple', words: { fr: 'pomme' } });
-    const mangoFiles = fs.readdirSync(path.join(FRUITS, 'Mango')).slice(0, 3).map((f) => path.join(FRUITS, 'Mango', f));
+    const mangoFiles = fs
+      .readdirSync(path.join(FRUITS, 'Mango'))
+      .slice(0, 3)
+      .map((f) => path.join(FRUITS, 'Mango', f));
 
     const onClass = await runImport(t.core, { deckId: deck.id, classId: apple.id, sources: mangoFiles.map((p) => ({ path: p })) });
     expect(onClass.imported).toBe(3);
     expect((await api.listPhotos({ deckId: deck.id, classId: apple.id })).length).toBe(3);
 
-    const loose = fs.readdirSync(path.join(FRUITS, 'Orange')).slice(0, 2).map((f) => ({ path: path.join(FRUITS, 'Orange', f) }));
+    const loose = fs
+      .readdirSync(path.join(FRUITS, 'Orange'))
+      .slice(0, 2)
+      .map((f) => ({ path: path.join(FRUITS, 'Orange', f) }));
     const onDeck = await runImport(t.core, { deckId: deck.id, sources: loose });
     expect(onDeck.imported).toBe(0);
     expect(onDeck.refused).toHaveLength(2);

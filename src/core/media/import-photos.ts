@@ -70,7 +70,11 @@ export async function importPhotos(store: ProjectStore, events: EventBus, job: J
   const importOne = async (item: ImportItem, index: number): Promise<void> => {
     const stat = await fs.stat(item.path);
     if (stat.size > MAX_FILE_BYTES) {
-      throw new StudioError('IMAGE_TOO_LARGE', `This file is too big (${formatBytes(stat.size)}).`, `Import photos under ${formatBytes(MAX_FILE_BYTES)}.`);
+      throw new StudioError(
+        'IMAGE_TOO_LARGE',
+        `This file is too big (${formatBytes(stat.size)}).`,
+        `Import photos under ${formatBytes(MAX_FILE_BYTES)}.`,
+      );
     }
     const data = await fs.readFile(item.path);
     // "Not a picture" is the truer reason for a stray README, so the type is judged first.
@@ -148,7 +152,8 @@ function refusal(item: ImportItem, e: unknown): { file: string; code: string; re
   if (isStudioError(e)) return { file: item.display, code: e.code, reason: `${e.message} ${e.fix}` };
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return { file: item.display, code: 'FILE_NOT_FOUND', reason: 'The file disappeared before it could be read.' };
-  if (code === 'EACCES' || code === 'EPERM') return { file: item.display, code: 'FILE_NOT_FOUND', reason: 'The studio is not allowed to read this file.' };
+  if (code === 'EACCES' || code === 'EPERM')
+    return { file: item.display, code: 'FILE_NOT_FOUND', reason: 'The studio is not allowed to read this file.' };
   if (code === 'EISDIR') return { file: item.display, code: 'IMAGE_UNSUPPORTED', reason: 'This is a folder, not a photo.' };
   return { file: item.display, code: 'INTERNAL', reason: `The file could not be imported: ${e instanceof Error ? e.message : String(e)}` };
 }

@@ -8,7 +8,15 @@ describe('expandSources: which class a file goes to', () => {
   let root: string;
   beforeAll(() => {
     root = tempDir();
-    for (const f of ['Fruits/Apple/1.jpg', 'Fruits/Apple/deep/2.jpg', 'Fruits/Pear/3.jpg', 'Fruits/loose.jpg', 'Fruits/.DS_Store', 'Kiwi/4.jpg', 'one.jpg']) {
+    for (const f of [
+      'Fruits/Apple/1.jpg',
+      'Fruits/Apple/deep/2.jpg',
+      'Fruits/Pear/3.jpg',
+      'Fruits/loose.jpg',
+      'Fruits/.DS_Store',
+      'Kiwi/4.jpg',
+      'one.jpg',
+    ]) {
       fs.mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
       fs.writeFileSync(path.join(root, f), 'x');
     }

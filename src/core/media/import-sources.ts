@@ -67,7 +67,8 @@ function linkRefusal(display: string): RefusedFile {
   return {
     file: display,
     code: LINK_OUTSIDE,
-    reason: 'This is a link to something outside the folder you chose; the studio does not follow it. Copy the photo itself into the folder to import it.',
+    reason:
+      'This is a link to something outside the folder you chose; the studio does not follow it. Copy the photo itself into the folder to import it.',
   };
 }
 
@@ -86,7 +87,11 @@ export async function expandSources(sources: readonly ImportSource[]): Promise<{
     const st = await fs.stat(src.path).catch(() => null);
     const rel = src.relativePath !== undefined ? splitRel(src.relativePath) : undefined;
     if (!st) {
-      refused.push({ file: src.relativePath ?? src.path, code: 'FILE_NOT_FOUND', reason: 'The file or folder could not be found; it may have been moved.' });
+      refused.push({
+        file: src.relativePath ?? src.path,
+        code: 'FILE_NOT_FOUND',
+        reason: 'The file or folder could not be found; it may have been moved.',
+      });
     } else if (st.isDirectory()) {
       const w: Walk = { realRoot: await fs.realpath(src.path), files: [], outside: [] };
       await walk(w.realRoot, rel ?? [], 0, w);

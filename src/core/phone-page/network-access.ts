@@ -32,7 +32,10 @@ function sameKey(a: string | null | undefined, b: string): boolean {
 export function keyOf(req: IncomingMessage, url: URL): { fromQuery: boolean; key: string | null } {
   const q = url.searchParams.get(KEY_PARAM);
   if (q) return { fromQuery: true, key: q };
-  const cookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(`${KEY_COOKIE}=`));
+  const cookie = (req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${KEY_COOKIE}=`));
   return { fromQuery: false, key: cookie ? cookie.slice(KEY_COOKIE.length + 1) : null };
 }
 

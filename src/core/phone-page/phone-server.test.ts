@@ -10,7 +10,11 @@ import { resolveBaseModelFile } from './base-model-files';
 import { PhoneServer } from './phone-server';
 
 /** GET with a chosen Host header (fetch will not let a test set one). */
-function get(port: number, pathname: string, host = `localhost:${port}`): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function get(
+  port: number,
+  pathname: string,
+  host = `localhost:${port}`,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.get({ host: '127.0.0.1', port, path: pathname, headers: { Host: host } }, (res) => {
       const chunks: Buffer[] = [];
@@ -35,7 +39,10 @@ describe('the phone page server', () => {
     rendererDir = path.join(t.tmp, 'renderer');
     fs.mkdirSync(path.join(rendererDir, 'phone'), { recursive: true });
     fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-    fs.writeFileSync(path.join(rendererDir, 'phone', 'phone.html'), '<!doctype html><title>phone</title><script src="../assets/phone-1.js"></script>');
+    fs.writeFileSync(
+      path.join(rendererDir, 'phone', 'phone.html'),
+      '<!doctype html><title>phone</title><script src="../assets/phone-1.js"></script>',
+    );
     fs.writeFileSync(path.join(rendererDir, 'assets', 'phone-1.js'), 'console.log(1)');
     fs.writeFileSync(path.join(rendererDir, 'phone-sw.js'), 'self.addEventListener("fetch", () => {})');
     fs.writeFileSync(path.join(rendererDir, 'secret.txt'), 'not for phones');

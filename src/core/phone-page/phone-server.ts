@@ -155,7 +155,11 @@ export class PhoneServer {
       }
       if (given.fromQuery) {
         // Keep the key for the page's own requests, and show a clean address.
-        res.writeHead(303, { Location: url.pathname, 'Set-Cookie': `${KEY_COOKIE}=${this.networkKey}; HttpOnly; SameSite=Strict; Path=/`, 'Cache-Control': 'no-store' });
+        res.writeHead(303, {
+          Location: url.pathname,
+          'Set-Cookie': `${KEY_COOKIE}=${this.networkKey}; HttpOnly; SameSite=Strict; Path=/`,
+          'Cache-Control': 'no-store',
+        });
         res.end();
         return;
       }
@@ -197,7 +201,11 @@ export class PhoneServer {
     try {
       const store = this.ctx.session.current();
       if (!store) {
-        throw new StudioError('NO_PROJECT_OPEN', 'The studio has no project open right now.', 'Open the project in the studio, then reload this page.');
+        throw new StudioError(
+          'NO_PROJECT_OPEN',
+          'The studio has no project open right now.',
+          'Open the project in the studio, then reload this page.',
+        );
       }
       getDeck(store.db, deckId);
       const live = await getLiveModel(this.ctx, { deckId });

@@ -22,7 +22,11 @@ export function snapshotOf(ds: DeckDataset): DeckSnapshot {
 }
 
 function sortedWords(words: Record<LanguageCode, string>): Record<LanguageCode, string> {
-  return Object.fromEntries(Object.entries(words).filter(([, w]) => w.trim() !== '').sort(([a], [b]) => (a < b ? -1 : 1)));
+  return Object.fromEntries(
+    Object.entries(words)
+      .filter(([, w]) => w.trim() !== '')
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 }
 
 /** Same snapshot, same fingerprint (keys are written in a fixed order by snapshotOf). */

@@ -12,11 +12,14 @@ import { diffSnapshots, modelAffected } from './deck-snapshot';
 import { currentSnapshot, readRevision } from './revisions-repo';
 
 const revisionOfVersion = (db: Db, versionId: number) =>
-  (db.prepare('SELECT revision_id FROM model_versions WHERE id = ?').get(versionId) as { revision_id: number | null } | undefined)?.revision_id ?? null;
+  (db.prepare('SELECT revision_id FROM model_versions WHERE id = ?').get(versionId) as { revision_id: number | null } | undefined)?.revision_id ??
+  null;
 
 const revisionOfExport = (db: Db, exportId: number, deckId: number) =>
-  (db.prepare('SELECT revision_id FROM export_decks WHERE export_id = ? AND deck_id = ?').get(exportId, deckId) as { revision_id: number | null } | undefined)
-    ?.revision_id ?? null;
+  (
+    db.prepare('SELECT revision_id FROM export_decks WHERE export_id = ? AND deck_id = ?').get(exportId, deckId) as
+      { revision_id: number | null } | undefined
+  )?.revision_id ?? null;
 
 export function deckStatus(db: Db, deckId: number): DeckStatus {
   const deck = getDeck(db, deckId);
@@ -30,7 +33,13 @@ export function deckStatus(db: Db, deckId: number): DeckStatus {
   let model: ModelStatus | null = null;
   if (newest) {
     const changes = since(revisionOfVersion(db, newest.id));
-    model = { versionId: newest.id, number: newest.number, createdAt: newest.createdAt, changes, upToDate: changes !== null && !modelAffected(changes) };
+    model = {
+      versionId: newest.id,
+      number: newest.number,
+      createdAt: newest.createdAt,
+      changes,
+      upToDate: changes !== null && !modelAffected(changes),
+    };
   }
 
   const exports = listExports(db, deckId);

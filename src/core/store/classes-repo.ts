@@ -55,7 +55,10 @@ export function cleanKey(key: unknown): string {
 export function listClasses(db: Db, deckId: number): DeckClass[] {
   getDeck(db, deckId);
   const rows = db.prepare(`${CLASS_SELECT} WHERE c.deck_id = ? ORDER BY c.position, c.id`).all(deckId) as ClassRow[];
-  const words = wordsOf(db, rows.map((r) => r.id));
+  const words = wordsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toClass(r, words.get(r.id) ?? {}));
 }
 
@@ -137,7 +140,11 @@ export function updateClass(db: Db, classId: number, change: { key?: string; wor
       const k = cleanKey(change.key);
       const other = findClassByKey(db, current.deckId, k);
       if (other && other.id !== classId) {
-        throw new StudioError('CLASS_EXISTS', `This deck already has a class called "${k}".`, 'Choose another name, or move the photos into that class.');
+        throw new StudioError(
+          'CLASS_EXISTS',
+          `This deck already has a class called "${k}".`,
+          'Choose another name, or move the photos into that class.',
+        );
       }
       db.prepare('UPDATE classes SET key = ? WHERE id = ?').run(k, classId);
     }

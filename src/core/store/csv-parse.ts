@@ -7,9 +7,14 @@ export interface CsvRecord {
 }
 
 export function csvError(line: number, what: string): StudioError {
-  return new StudioError('CSV_MALFORMED', `The word list is not valid CSV: line ${line} ${what}.`, `Fix line ${line} in your spreadsheet, save it again as CSV (UTF-8) and import it again.`, {
-    line,
-  });
+  return new StudioError(
+    'CSV_MALFORMED',
+    `The word list is not valid CSV: line ${line} ${what}.`,
+    `Fix line ${line} in your spreadsheet, save it again as CSV (UTF-8) and import it again.`,
+    {
+      line,
+    },
+  );
 }
 
 /** Spreadsheets in some countries save with ";" (or tabs): take whichever the header uses. */

@@ -29,7 +29,11 @@ function snapshot(dir: string): Record<string, string> {
   for (const name of fs.readdirSync(dir, { recursive: true }) as string[]) {
     const p = path.join(dir, name);
     const st = fs.lstatSync(p);
-    out[name] = st.isSymbolicLink() ? `link -> ${fs.readlinkSync(p)}` : st.isDirectory() ? 'dir' : createHash('sha256').update(fs.readFileSync(p)).digest('hex');
+    out[name] = st.isSymbolicLink()
+      ? `link -> ${fs.readlinkSync(p)}`
+      : st.isDirectory()
+        ? 'dir'
+        : createHash('sha256').update(fs.readFileSync(p)).digest('hex');
   }
   return out;
 }
@@ -39,12 +43,18 @@ beforeEach(async () => {
   outside = path.join(tmp, 'outside');
   fs.mkdirSync(path.join(outside, 'sub'), { recursive: true });
   fs.writeFileSync(path.join(outside, 'keep.txt'), 'a teacher file that must survive');
-  fs.writeFileSync(path.join(outside, 'sub', 'photo.jpg'), fs.readFileSync(path.join(FRUITS, 'Apple', fs.readdirSync(path.join(FRUITS, 'Apple'))[0])));
+  fs.writeFileSync(
+    path.join(outside, 'sub', 'photo.jpg'),
+    fs.readFileSync(path.join(FRUITS, 'Apple', fs.readdirSync(path.join(FRUITS, 'Apple'))[0])),
+  );
   core = createStudioCore({ dataDir: path.join(tmp, 'data'), projectsDir: tmp });
   project = (await core.api.createProject({ name: 'Hostile', languages: ['en'] })).dir;
   const deck = await core.api.createDeck({ name: 'Fruits' });
   const cls = await core.api.createClass({ deckId: deck.id, key: 'apple' });
-  const files = fs.readdirSync(path.join(FRUITS, 'Apple')).slice(1, 3).map((f) => ({ path: path.join(FRUITS, 'Apple', f) }));
+  const files = fs
+    .readdirSync(path.join(FRUITS, 'Apple'))
+    .slice(1, 3)
+    .map((f) => ({ path: path.join(FRUITS, 'Apple', f) }));
   await runImport(core, { deckId: deck.id, classId: cls.id, sources: files });
   shas = (await core.api.listPhotos({ deckId: deck.id })).map((p) => p.sha256);
   await core.api.closeProject();

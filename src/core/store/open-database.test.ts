@@ -61,7 +61,9 @@ describe('opening project.db', () => {
   it('gives DATABASE_CORRUPT when pages inside the database are damaged', async () => {
     const project = path.join(dir, 'Torn.magritte');
     const store = await ProjectStore.create(project, 'Torn', ['en']);
-    store.db.exec('CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(200) FROM n;');
+    store.db.exec(
+      'CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(200) FROM n;',
+    );
     store.db.pragma('wal_checkpoint(TRUNCATE)');
     store.close();
     const file = path.join(project, 'project.db');

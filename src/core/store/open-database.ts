@@ -51,7 +51,11 @@ export function openDatabase(file: string, options: { create: boolean }): Db {
     db = new Database(file, { fileMustExist: !options.create });
   } catch (e) {
     if ((e as { code?: unknown }).code === 'SQLITE_CANTOPEN') {
-      throw new StudioError('PROJECT_NOT_FOUND', `No project database at ${file}.`, 'Choose a folder ending in .magritte that holds a project.db file.');
+      throw new StudioError(
+        'PROJECT_NOT_FOUND',
+        `No project database at ${file}.`,
+        'Choose a folder ending in .magritte that holds a project.db file.',
+      );
     }
     throw e;
   }

@@ -49,17 +49,14 @@ export function listPhotos(db: Db, deckId: number, classId?: number): Photo[] {
   const rows =
     classId === undefined
       ? db.prepare(`SELECT ${PHOTO_COLUMNS} FROM photos WHERE deck_id = ? AND deleted_at IS NULL ORDER BY id`).all(deckId)
-      : db
-          .prepare(`SELECT ${PHOTO_COLUMNS} FROM photos WHERE deck_id = ? AND class_id = ? AND deleted_at IS NULL ORDER BY id`)
-          .all(deckId, classId);
+      : db.prepare(`SELECT ${PHOTO_COLUMNS} FROM photos WHERE deck_id = ? AND class_id = ? AND deleted_at IS NULL ORDER BY id`).all(deckId, classId);
   return (rows as PhotoRow[]).map(toPhoto);
 }
 
 /** The row holding this sha256 in the deck, live or awaiting purge. */
 export function findPhotoInDeck(db: Db, deckId: number, sha256: string): { id: number; deleted: boolean } | null {
   const row = db.prepare('SELECT id, deleted_at FROM photos WHERE deck_id = ? AND sha256 = ?').get(deckId, sha256) as
-    | { id: number; deleted_at: string | null }
-    | undefined;
+    { id: number; deleted_at: string | null } | undefined;
   return row ? { id: row.id, deleted: row.deleted_at !== null } : null;
 }
 

@@ -52,7 +52,13 @@ describe('the project lock', () => {
 
   it('takes over a lock written before a reboot, even though its pid now belongs to a live process', () => {
     const me = thisProcess();
-    const beforeReboot = { ...me, pid: livePid(), startId: 'before-the-reboot', bootId: me.bootId ? 'an-earlier-boot' : null, bootTime: me.bootTime - 3600 };
+    const beforeReboot = {
+      ...me,
+      pid: livePid(),
+      startId: 'before-the-reboot',
+      bootId: me.bootId ? 'an-earlier-boot' : null,
+      bootTime: me.bootTime - 3600,
+    };
     fs.writeFileSync(lock, JSON.stringify(beforeReboot));
     const release = acquireProjectLock(dir, lock);
     expect(bodyOf()).toMatchObject({ pid: process.pid, startId: me.startId });
@@ -71,7 +77,9 @@ describe('the project lock', () => {
     const victim = path.join(tmp, 'victim.txt');
     fs.writeFileSync(victim, 'precious');
     fs.symlinkSync(victim, lock);
-    expect(() => acquireProjectLock(dir, lock)).toThrow(expect.objectContaining({ code: 'PROJECT_UNSAFE', details: { entry: 'lock', found: 'link' } }));
+    expect(() => acquireProjectLock(dir, lock)).toThrow(
+      expect.objectContaining({ code: 'PROJECT_UNSAFE', details: { entry: 'lock', found: 'link' } }),
+    );
     expect(fs.readFileSync(victim, 'utf8')).toBe('precious');
     expect(fs.lstatSync(lock).isSymbolicLink()).toBe(true);
   });

@@ -15,7 +15,11 @@ export function normaliseLanguages(languages: readonly string[]): LanguageCode[]
     if (!out.some((c) => c.toLowerCase() === code.toLowerCase())) out.push(code);
   }
   if (out.length === 0) {
-    throw new StudioError('INVALID_ARGUMENT', 'A project needs at least one language.', 'Give your own language first, then the languages your pupils learn (for example en,fr,es).');
+    throw new StudioError(
+      'INVALID_ARGUMENT',
+      'A project needs at least one language.',
+      'Give your own language first, then the languages your pupils learn (for example en,fr,es).',
+    );
   }
   return out;
 }
@@ -26,9 +30,7 @@ export function readLanguages(db: Db): LanguageCode[] {
 }
 
 export function readProjectInfo(db: Db, dir: string): ProjectInfo {
-  const row = db.prepare('SELECT name, created_at FROM project WHERE id = 1').get() as
-    | { name: string; created_at: string }
-    | undefined;
+  const row = db.prepare('SELECT name, created_at FROM project WHERE id = 1').get() as { name: string; created_at: string } | undefined;
   if (!row) {
     throw new StudioError('DATABASE_CORRUPT', 'The project database has no project record.', 'Restore the project folder from a backup.');
   }

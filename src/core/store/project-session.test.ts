@@ -60,7 +60,7 @@ describe('ProjectSession', () => {
     expect((await session.open(path.join(info.dir, 'project.db'))).dir).toBe(info.dir);
   });
 
-  it('refuses a project another live process has open, and takes over a dead one\'s lock', async () => {
+  it("refuses a project another live process has open, and takes over a dead one's lock", async () => {
     const info = await session.create({ name: 'Shared', languages: ['en'] });
     await expect(ProjectStore.open(info.dir)).rejects.toMatchObject({ code: 'PROJECT_LOCKED' });
     session.close();

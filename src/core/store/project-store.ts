@@ -71,7 +71,11 @@ export class ProjectStore {
     }
     const langs = normaliseLanguages(languages);
     if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
-      throw new StudioError('PROJECT_EXISTS', `The folder ${target} already exists and is not empty.`, 'Choose another name or folder, or open that project instead.');
+      throw new StudioError(
+        'PROJECT_EXISTS',
+        `The folder ${target} already exists and is not empty.`,
+        'Choose another name or folder, or open that project instead.',
+      );
     }
     fs.mkdirSync(target, { recursive: true });
     const store = await ProjectStore.openAt(fs.realpathSync(target), true);
@@ -124,7 +128,11 @@ export class ProjectStore {
   takeUndo(token: string): number[] {
     const ids = this.undo.get(token);
     if (!ids) {
-      throw new StudioError('INVALID_ARGUMENT', 'That delete can no longer be undone.', 'Deleted photos stay deleted once the project has been reopened.');
+      throw new StudioError(
+        'INVALID_ARGUMENT',
+        'That delete can no longer be undone.',
+        'Deleted photos stay deleted once the project has been reopened.',
+      );
     }
     this.undo.delete(token);
     return ids;

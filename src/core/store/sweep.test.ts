@@ -21,7 +21,10 @@ describe('the sweep when a project opens', () => {
     const { api } = t.core;
     const deck = await api.createDeck({ name: 'Fruits' });
     const cls = await api.createClass({ deckId: deck.id, key: 'apple' });
-    const files = fs.readdirSync(path.join(FRUITS, 'Apple')).slice(0, 6).map((f) => ({ path: path.join(FRUITS, 'Apple', f) }));
+    const files = fs
+      .readdirSync(path.join(FRUITS, 'Apple'))
+      .slice(0, 6)
+      .map((f) => ({ path: path.join(FRUITS, 'Apple', f) }));
     await runImport(t.core, { deckId: deck.id, classId: cls.id, sources: files });
     const photos = await api.listPhotos({ deckId: deck.id });
     const dir = t.core.context.session.require().dir;
@@ -44,7 +47,12 @@ describe('the sweep when a project opens', () => {
     expect(report.orphanBlobs).toBe(2);
     expect(report.orphanThumbs).toBe(3);
     const left = await api.listPhotos({ deckId: deck.id });
-    expect(left.map((p) => p.id).sort()).toEqual(photos.slice(2).map((p) => p.id).sort());
+    expect(left.map((p) => p.id).sort()).toEqual(
+      photos
+        .slice(2)
+        .map((p) => p.id)
+        .sort(),
+    );
     for (const p of left) {
       expect(fs.existsSync(blobPath(dir, p.sha256))).toBe(true);
       expect(fs.existsSync(thumbPath(dir, p.sha256))).toBe(true);
@@ -92,7 +100,8 @@ describe('the sweep when a project opens', () => {
 
     const store = t.core.context.session.require();
     const dir = store.dir;
-    const rowsOf = (db: typeof store.db, sha: string) => (db.prepare('SELECT COUNT(*) AS n FROM embeddings WHERE sha256 = ?').get(sha) as { n: number }).n;
+    const rowsOf = (db: typeof store.db, sha: string) =>
+      (db.prepare('SELECT COUNT(*) AS n FROM embeddings WHERE sha256 = ?').get(sha) as { n: number }).n;
     const variants = rowsOf(store.db, onlyHere.sha256);
     expect(variants).toBeGreaterThan(1);
     for (const p of photos) expect(rowsOf(store.db, p.sha256)).toBe(variants);

@@ -73,7 +73,16 @@ export async function sweepProject(db: Db, dir: string): Promise<SweepReport> {
 
 async function sweep(db: Db, dir: string): Promise<SweepReport> {
   const paths = projectPaths(dir);
-  const report: SweepReport = { tempFiles: 0, purgedDeleted: 0, rowsWithoutBlob: 0, orphanBlobs: 0, orphanThumbs: 0, thumbsRebuilt: 0, partialExports: 0, orphanEmbeddings: 0 };
+  const report: SweepReport = {
+    tempFiles: 0,
+    purgedDeleted: 0,
+    rowsWithoutBlob: 0,
+    orphanBlobs: 0,
+    orphanThumbs: 0,
+    thumbsRebuilt: 0,
+    partialExports: 0,
+    orphanEmbeddings: 0,
+  };
 
   // Checked before anything is changed, so a refused project is left exactly as it was.
   const shas = (db.prepare('SELECT DISTINCT sha256 FROM photos WHERE deleted_at IS NULL').all() as { sha256: string }[]).map((r) => r.sha256);

@@ -42,7 +42,12 @@ function readWordList(csv: string): { langs: string[]; rows: WordRow[] } {
       key = cleanKey(rec.fields[0] ?? '');
     } catch (e) {
       const raw = (rec.fields[0] ?? '').trim();
-      throw csvError(rec.line, raw.length === 0 ? 'has words but no key in the first column' : `has a key "${raw}" that cannot be a class name (${isStudioError(e) ? e.fix : 'invalid'})`);
+      throw csvError(
+        rec.line,
+        raw.length === 0
+          ? 'has words but no key in the first column'
+          : `has a key "${raw}" that cannot be a class name (${isStudioError(e) ? e.fix : 'invalid'})`,
+      );
     }
     if (seen.has(key.toLowerCase())) throw csvError(rec.line, `repeats the key "${key}"`);
     seen.add(key.toLowerCase());

@@ -6,8 +6,9 @@ import type { EventName, EventPayload } from '../../shared/events';
 import type { Transport } from './transport';
 
 function isErrorPayload(p: unknown): p is StudioErrorPayload {
-  return typeof p === 'object' && p !== null && typeof (p as StudioErrorPayload).code === 'string'
-    && typeof (p as StudioErrorPayload).message === 'string';
+  return (
+    typeof p === 'object' && p !== null && typeof (p as StudioErrorPayload).code === 'string' && typeof (p as StudioErrorPayload).message === 'string'
+  );
 }
 
 /**

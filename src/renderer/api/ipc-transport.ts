@@ -9,9 +9,10 @@ export function createIpcTransport(bridge: StudioBridge): Transport {
   return {
     mode: 'electron',
     send: (call: Envelope) => bridge.call(call),
-    onEvent: (listener) => bridge.on((env) => {
-      if (env.kind === 'event') listener(env);
-    }),
+    onEvent: (listener) =>
+      bridge.on((env) => {
+        if (env.kind === 'event') listener(env);
+      }),
     mediaUrl: (kind, sha) => (kind === 'thumb' ? `app://media/thumbs/${sha}.webp` : `app://media/blobs/${sha}`),
     // Files on disk already: the core reads them where they are, no copying.
     stageFiles: async (files: PickedFile[], onProgress?: StageProgress, _signal?: AbortSignal): Promise<ImportSource[]> => {
@@ -20,7 +21,11 @@ export function createIpcTransport(bridge: StudioBridge): Transport {
       const onDisk = sources.filter((s) => s.path.length > 0);
       // Files with no path were made by a web page (e.g. dragged from a browser), not read from disk.
       if (onDisk.length === 0 && files.length > 0) {
-        throw new StudioError('FILE_NOT_FOUND', 'These pictures are not files on this computer.', 'Save them to a folder first, then drag them in from there.');
+        throw new StudioError(
+          'FILE_NOT_FOUND',
+          'These pictures are not files on this computer.',
+          'Save them to a folder first, then drag them in from there.',
+        );
       }
       return onDisk;
     },

@@ -21,12 +21,13 @@ export class JobTracker {
   private readonly jobs = new Map<string, TrackedJob>();
   private readonly watchers = new Map<string, Set<(job: TrackedJob) => void>>();
 
-  constructor(hub: EventHub, private readonly client: StudioClient) {
+  constructor(
+    hub: EventHub,
+    private readonly client: StudioClient,
+  ) {
     hub.on('job.progress', (p) => this.update(p.jobId, { progress: p }));
     hub.on('job.finished', (p) => this.update(p.jobId, { state: 'finished', result: p.result }));
-    hub.on('job.failed', (p) =>
-      this.update(p.jobId, { state: p.cancelled ? 'cancelled' : 'failed', error: p.error }),
-    );
+    hub.on('job.failed', (p) => this.update(p.jobId, { state: p.cancelled ? 'cancelled' : 'failed', error: p.error }));
   }
 
   get(jobId: string): TrackedJob | undefined {

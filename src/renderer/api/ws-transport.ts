@@ -100,9 +100,7 @@ export function createWsTransport(baseUrl: string = window.location.origin): Tra
     const body = (await res.json()) as ImportSource | { error: StudioErrorPayload };
     if (!res.ok || 'error' in body) {
       throw StudioError.fromPayload(
-        'error' in body
-          ? body.error
-          : { code: 'INTERNAL', message: `A file could not be sent to the studio (${res.status}).`, fix: 'Try again.' },
+        'error' in body ? body.error : { code: 'INTERNAL', message: `A file could not be sent to the studio (${res.status}).`, fix: 'Try again.' },
       );
     }
     return body;

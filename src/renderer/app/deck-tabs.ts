@@ -9,10 +9,4 @@ import { exportTab } from '../features/export/export-tab';
  * The tabs of a deck, in order. To add a screen, export a `DeckTab` from
  * src/renderer/features/<area>/<area>-tab.tsx and list it here: one line (plus its import).
  */
-export const DECK_TABS: DeckTab[] = [
-  photosTab,
-  trainTab,
-  testTab,
-  exportTab,
-  phonesTab,
-];
+export const DECK_TABS: DeckTab[] = [photosTab, trainTab, testTab, exportTab, phonesTab];

@@ -50,7 +50,13 @@ describe('UndoHistory', () => {
   it('keeps a step that failed, so it can be tried again', async () => {
     const h = new UndoHistory();
     let fail = true;
-    h.push({ label: 'x', undo: async () => { if (fail) throw new Error('gone'); }, redo: async () => undefined });
+    h.push({
+      label: 'x',
+      undo: async () => {
+        if (fail) throw new Error('gone');
+      },
+      redo: async () => undefined,
+    });
     await expect(h.undo()).rejects.toThrow('gone');
     expect(h.canUndo).toBe(true);
     fail = false;

@@ -71,7 +71,11 @@ async function choose(prefer?: WindowBackendName): Promise<BackendReport> {
   if (!prefer || prefer !== 'cpu') {
     if (await trySet('wasm')) {
       const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
-      return { name: 'wasm', label: simd ? 'WebAssembly with SIMD' : 'WebAssembly', note: notes.length ? `Running on the processor: ${notes.join('; ')}.` : null };
+      return {
+        name: 'wasm',
+        label: simd ? 'WebAssembly with SIMD' : 'WebAssembly',
+        note: notes.length ? `Running on the processor: ${notes.join('; ')}.` : null,
+      };
     }
     notes.push('WebAssembly did not start');
   }

@@ -66,7 +66,11 @@ export class LiveClassifier {
 
   static async load(model: LiveModel, options: LoadOptions = {}): Promise<LiveClassifier> {
     if (!SUPPORTED_PREPROCESSING.includes(model.preprocessing.version)) {
-      throw new StudioError('MODEL_INVALID', 'This model was made by a newer studio than this window.', 'Update the studio (or reload the page), then try again.');
+      throw new StudioError(
+        'MODEL_INVALID',
+        'This model was made by a newer studio than this window.',
+        'Update the studio (or reload the page), then try again.',
+      );
     }
     const backend = await selectBackend(options.backend);
     let base: tf.LayersModel;
@@ -106,7 +110,13 @@ export class LiveClassifier {
     const t0 = performance.now();
     const probabilities = await this.predict(rgb);
     const inferMs = performance.now() - t0;
-    return { top: rankClasses(probabilities, this.model.labels, this.model.words, k), probabilities, prepareMs, inferMs, totalMs: prepareMs + inferMs };
+    return {
+      top: rankClasses(probabilities, this.model.labels, this.model.words, k),
+      probabilities,
+      prepareMs,
+      inferMs,
+      totalMs: prepareMs + inferMs,
+    };
   }
 
   /** Classifies what a video, image or canvas shows right now (unmirrored pixels). */

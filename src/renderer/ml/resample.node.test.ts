@@ -27,8 +27,13 @@ function differingBytes(a: Uint8Array, b: Uint8Array): number {
 describe('centreSquareRgb (the core preprocessing, without sharp)', () => {
   const apple = path.join(FRUITS, 'Apple', '16072019-170653.jpg');
 
-  it('gives the core decoder\'s bytes for camera frames and photos, landscape and portrait', async () => {
-    for (const size of [{ width: 640, height: 360 }, { width: 360, height: 640 }, { width: 1280, height: 720 }, { width: 301, height: 257 }]) {
+  it("gives the core decoder's bytes for camera frames and photos, landscape and portrait", async () => {
+    for (const size of [
+      { width: 640, height: 360 },
+      { width: 360, height: 640 },
+      { width: 1280, height: 720 },
+      { width: 301, height: 257 },
+    ]) {
       const img = await decoded(apple, size);
       const ours = centreSquareRgb({ data: img.data, width: img.width, height: img.height }, 224);
       const theirs = await coreSquare(img.data, img.width, img.height, 224);

@@ -48,7 +48,17 @@ function useSteadyWord(classifier: LiveClassifier | null, video: HTMLVideoElemen
 /** A speaker, with sound waves when on (drawn here: phones may lack an emoji font). */
 function SpeakerIcon({ on }: { on: boolean }) {
   return (
-    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      viewBox="0 0 24 24"
+      width="26"
+      height="26"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
       {on ? (
         <>
@@ -65,7 +75,12 @@ function SpeakerIcon({ on }: { on: boolean }) {
 /** Which model version this is, and whether the deck changed in the studio since it was trained. */
 function VersionNote({ version }: { version: ModelStatus }) {
   const changed = version.changes ? changesText(version.changes, { words: false }) : null;
-  if (version.upToDate) return <p className="version" data-testid="phone-version">Version {version.number} · up to date</p>;
+  if (version.upToDate)
+    return (
+      <p className="version" data-testid="phone-version">
+        Version {version.number} · up to date
+      </p>
+    );
   return (
     <p className="version stale" data-testid="phone-version">
       Version {version.number} · the deck changed in the studio since{changed ? ` (${changed})` : ''}. Ask for the new version.
@@ -74,7 +89,12 @@ function VersionNote({ version }: { version: ModelStatus }) {
 }
 
 function OfflineNote({ state }: { state: OfflineState }) {
-  if (state === 'saved') return <p className="offline saved" data-testid="offline-ready">Saved on this phone: works without the cable</p>;
+  if (state === 'saved')
+    return (
+      <p className="offline saved" data-testid="offline-ready">
+        Saved on this phone: works without the cable
+      </p>
+    );
   if (state === 'saving') return <p className="offline">Saving this deck on the phone…</p>;
   return null;
 }
@@ -124,7 +144,14 @@ export function PhoneApp() {
     <main className="phone">
       <nav className="languages" aria-label="Language">
         {languages.map((code) => (
-          <button key={code} type="button" className={code === lang ? 'lang on' : 'lang'} aria-pressed={code === lang} lang={code} onClick={() => choose(code)}>
+          <button
+            key={code}
+            type="button"
+            className={code === lang ? 'lang on' : 'lang'}
+            aria-pressed={code === lang}
+            lang={code}
+            onClick={() => choose(code)}
+          >
             {nativeName(code)}
           </button>
         ))}
@@ -149,15 +176,34 @@ export function PhoneApp() {
           <>
             {snap && snap !== 'working' ? (
               <>
-                <p className={wordIn(snap, lang).missing ? 'word missing' : 'word'} lang={lang} data-testid="phone-word" data-key={snap.key} data-missing={String(wordIn(snap, lang).missing)}>{wordIn(snap, lang).text}</p>
-                {wordIn(snap, lang).missing ? <p className="missing-note" data-testid="missing-word">{missingWordNote(lang)}</p> : null}
+                <p
+                  className={wordIn(snap, lang).missing ? 'word missing' : 'word'}
+                  lang={lang}
+                  data-testid="phone-word"
+                  data-key={snap.key}
+                  data-missing={String(wordIn(snap, lang).missing)}
+                >
+                  {wordIn(snap, lang).text}
+                </p>
+                {wordIn(snap, lang).missing ? (
+                  <p className="missing-note" data-testid="missing-word">
+                    {missingWordNote(lang)}
+                  </p>
+                ) : null}
               </>
             ) : (
               <p className="hint">{snap === 'working' ? 'Looking…' : 'Take a photo of something from the deck.'}</p>
             )}
             <label className="snap">
               Take a photo
-              <input type="file" accept="image/*" capture="environment" hidden data-testid="phone-photo" onChange={(e) => void takePhoto(e.target.files?.[0])} />
+              <input
+                type="file"
+                accept="image/*"
+                capture="environment"
+                hidden
+                data-testid="phone-photo"
+                onChange={(e) => void takePhoto(e.target.files?.[0])}
+              />
             </label>
           </>
         ) : camera.status === 'error' ? (
@@ -166,14 +212,22 @@ export function PhoneApp() {
           <p className="hint">Loading the deck…</p>
         ) : shown.kind === 'word' && word && missing ? (
           <>
-            <p className="word missing" data-testid="phone-word" data-key={shownKey ?? ''} data-missing="true">{word}</p>
-            <p className="missing-note" data-testid="missing-word">{missingWordNote(lang)}</p>
+            <p className="word missing" data-testid="phone-word" data-key={shownKey ?? ''} data-missing="true">
+              {word}
+            </p>
+            <p className="missing-note" data-testid="missing-word">
+              {missingWordNote(lang)}
+            </p>
           </>
         ) : shown.kind === 'word' && word ? (
-          <p className="word" lang={lang} data-testid="phone-word" data-key={shownKey ?? ''} data-missing="false">{word}</p>
+          <p className="word" lang={lang} data-testid="phone-word" data-key={shownKey ?? ''} data-missing="false">
+            {word}
+          </p>
         ) : shown.kind === 'unsure' ? (
           <>
-            <p className="word unsure" data-testid="phone-word" data-key="">Not sure</p>
+            <p className="word unsure" data-testid="phone-word" data-key="">
+              Not sure
+            </p>
             <p className="hint">Hold the object closer, in good light.</p>
           </>
         ) : (

@@ -12,9 +12,7 @@ function voiceFor(language: string): SpeechSynthesisVoice | null {
   const lower = language.toLowerCase();
   const base = lower.split('-')[0];
   return (
-    voices.find((v) => v.lang.toLowerCase() === lower) ??
-    voices.find((v) => v.lang.toLowerCase().replace('_', '-').split('-')[0] === base) ??
-    null
+    voices.find((v) => v.lang.toLowerCase() === lower) ?? voices.find((v) => v.lang.toLowerCase().replace('_', '-').split('-')[0] === base) ?? null
   );
 }
 

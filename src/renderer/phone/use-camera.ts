@@ -5,7 +5,11 @@ export type CameraState = { status: 'starting' } | { status: 'on' } | { status: 
 function cameraError(e: unknown): CameraState {
   const name = (e as { name?: string })?.name;
   if (name === 'NotAllowedError' || name === 'SecurityError') {
-    return { status: 'error', message: 'The camera is blocked for this page.', fix: 'Tap the lock or camera sign next to the address, allow the camera, then reload the page.' };
+    return {
+      status: 'error',
+      message: 'The camera is blocked for this page.',
+      fix: 'Tap the lock or camera sign next to the address, allow the camera, then reload the page.',
+    };
   }
   if (name === 'NotFoundError' || name === 'OverconstrainedError') {
     return { status: 'error', message: 'This phone has no camera the page can use.', fix: 'Try another phone.' };

@@ -5,9 +5,7 @@ import { LiveClassifier } from '../ml';
 import { keepForOffline, registerOffline, usedUrls, weightUrls } from './offline';
 
 export type DeckModelState =
-  | { status: 'loading' }
-  | { status: 'ready'; classifier: LiveClassifier }
-  | { status: 'error'; message: string; fix: string };
+  { status: 'loading' } | { status: 'ready'; classifier: LiveClassifier } | { status: 'error'; message: string; fix: string };
 
 export type OfflineState = 'saving' | 'saved' | 'unavailable';
 
@@ -22,7 +20,11 @@ async function fetchLiveModel(url: string): Promise<PhonePageModel> {
   try {
     res = await fetch(url);
   } catch {
-    throw new StudioError('MODEL_OFFLINE', 'The phone cannot reach the studio, and this deck was not saved on it yet.', 'Plug the phone back in, keep the studio open, then reload the page.');
+    throw new StudioError(
+      'MODEL_OFFLINE',
+      'The phone cannot reach the studio, and this deck was not saved on it yet.',
+      'Plug the phone back in, keep the studio open, then reload the page.',
+    );
   }
   const body = (await res.json().catch(() => null)) as PhonePageModel | { error: StudioErrorPayload } | null;
   if (!body) throw new StudioError('BAD_REQUEST', 'The studio sent something this page cannot read.', 'Reload the page.');
@@ -59,7 +61,12 @@ export function useDeckModel(deckId: number | null): { model: DeckModelState; of
       if (cancelled) return;
       const known = e as { message?: unknown; fix?: unknown };
       if (typeof known?.message === 'string' && typeof known.fix === 'string') setModel({ status: 'error', message: known.message, fix: known.fix });
-      else setModel({ status: 'error', message: 'The deck’s model could not start on this phone.', fix: 'Reload the page. If it keeps happening, retrain the deck in the studio.' });
+      else
+        setModel({
+          status: 'error',
+          message: 'The deck’s model could not start on this phone.',
+          fix: 'Reload the page. If it keeps happening, retrain the deck in the studio.',
+        });
     });
     return () => {
       cancelled = true;

@@ -10,16 +10,7 @@ import { requestSchemas } from '../validation/request-schemas';
 
 /** The adb server's word for a phone's state ("device" means ready). */
 export type PhoneState =
-  | 'device'
-  | 'unauthorized'
-  | 'offline'
-  | 'no permissions'
-  | 'authorizing'
-  | 'connecting'
-  | 'bootloader'
-  | 'recovery'
-  | 'sideload'
-  | 'unknown';
+  'device' | 'unauthorized' | 'offline' | 'no permissions' | 'authorizing' | 'connecting' | 'bootloader' | 'recovery' | 'sideload' | 'unknown';
 
 /** The phone doctor's verdict on a phone that is not ready: plain words and what to do. */
 export interface PhoneDiagnosis {

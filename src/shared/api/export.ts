@@ -25,15 +25,7 @@ export interface ExportRequest {
 }
 
 export type ExportedFileKind =
-  | 'tfjs-model'
-  | 'tfjs-weights'
-  | 'tfjs-metadata'
-  | 'labels'
-  | 'vocabulary'
-  | 'tflite'
-  | 'tflite-int8'
-  | 'readme'
-  | 'zip';
+  'tfjs-model' | 'tfjs-weights' | 'tfjs-metadata' | 'labels' | 'vocabulary' | 'tflite' | 'tflite-int8' | 'readme' | 'zip';
 
 export interface ExportedFile {
   /** Path relative to the export folder ("tfjs/model.json"). */

@@ -1,15 +1,5 @@
 import { z } from 'zod';
-import type {
-  Deck,
-  DeckClass,
-  ImportSource,
-  LanguageCode,
-  Photo,
-  PhotoSource,
-  ProjectInfo,
-  RecentProject,
-  WordsImportResult,
-} from '../domain';
+import type { Deck, DeckClass, ImportSource, LanguageCode, Photo, PhotoSource, ProjectInfo, RecentProject, WordsImportResult } from '../domain';
 import { LIMITS, id, importSources, languages, noRequest, path, request, text, token, words } from '../validation/fields';
 import { requestSchemas } from '../validation/request-schemas';
 

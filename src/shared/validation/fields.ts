@@ -31,8 +31,7 @@ export const LIMITS = {
 export const says = (text: string) => (issue: { input?: unknown }) => (issue.input === undefined ? undefined : text);
 
 /** A row id: a positive whole number. */
-export const id = () =>
-  z.int({ error: says('expected a positive whole number') }).positive({ error: 'expected a positive whole number' });
+export const id = () => z.int({ error: says('expected a positive whole number') }).positive({ error: 'expected a positive whole number' });
 
 /** Text up to `max` characters (empty allowed: the core says what an empty name means). */
 export const text = (max: number = LIMITS.shortText) => z.string().max(max);

@@ -74,7 +74,7 @@ export class PacketReader {
     while (this.buffer.length >= HEADER_SIZE) {
       const command = this.buffer.readUInt32LE(0);
       const magic = this.buffer.readUInt32LE(20);
-      if (((command ^ 0xffffffff) >>> 0) !== magic) {
+      if ((command ^ 0xffffffff) >>> 0 !== magic) {
         throw new Error(`bad adb packet magic for ${commandName(command)}`);
       }
       const length = this.buffer.readUInt32LE(12);

@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('magritte CLI for phones', () => {
-  it('lists phones with the doctor\'s advice', async () => {
+  it("lists phones with the doctor's advice", async () => {
     const ok = await EmulatedPhone.start({ model: 'Pixel 7' });
     const locked = await EmulatedPhone.start({ auth: 'refuse' });
     phones.push(ok, locked);
@@ -67,7 +67,7 @@ describe('magritte CLI for phones', () => {
     for (const [rel, data] of files) expect(ok.readFile(`${DEST}/${rel}`).equals(data)).toBe(true);
   });
 
-  it('gives the unauthorised phone\'s own message when pushing to it', async () => {
+  it("gives the unauthorised phone's own message when pushing to it", async () => {
     const r = await cli('push', projectDir, '--export', exportDir, '--device', phones[1].serial);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/has not allowed this computer yet[\s\S]*Fix: Unlock the phone and tap Allow/);

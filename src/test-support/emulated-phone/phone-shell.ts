@@ -236,9 +236,7 @@ function am(ctx: ShellContext, args: string[]): Result {
     const i = rest.indexOf(flag);
     return i >= 0 ? rest[i + 1] : undefined;
   };
-  const intent = [opt('-a') && `act=${opt('-a')}`, opt('-d') && `dat=${opt('-d')}`, opt('-p') && `pkg=${opt('-p')}`]
-    .filter(Boolean)
-    .join(' ');
+  const intent = [opt('-a') && `act=${opt('-a')}`, opt('-d') && `dat=${opt('-d')}`, opt('-p') && `pkg=${opt('-p')}`].filter(Boolean).join(' ');
   if (verb === 'broadcast') {
     return ok(`Broadcasting: Intent { ${intent} flg=0x400000 }\nBroadcast completed: result=0\n`);
   }

@@ -90,9 +90,7 @@ describe('push to phones', () => {
     for (const p of [a, b]) {
       expectDeck(p, v1.files);
       expect(p.exists(STAGING)).toBe(false);
-      expect(p.amLog).toContainEqual(
-        expect.arrayContaining(['broadcast', '-a', 'org.magritte.app.RELOAD', '-p', 'org.magritte.app']),
-      );
+      expect(p.amLog).toContainEqual(expect.arrayContaining(['broadcast', '-a', 'org.magritte.app.RELOAD', '-p', 'org.magritte.app']));
       expect(outcome(end, p.serial)).toMatchObject({ ok: true, verifiedWith: 'sha256', files: 4 });
       // The Phones tab's words for this phone's real events, in order (repeats folded).
       let state: PhonesProgress = {};
@@ -109,7 +107,13 @@ describe('push to phones', () => {
       const counted = sent.map((w) => Number(/^Sending \S+ \((\d) of 4\)$/.exec(w)?.[1]));
       expect(counted[0]).toBe(1);
       expect(counted).toEqual([...new Set(counted)].sort());
-      expect(words).toEqual(['Getting the phone ready…', ...sent, 'Checking the files on the phone…', 'Putting the files in place…', 'Sent and checked']);
+      expect(words).toEqual([
+        'Getting the phone ready…',
+        ...sent,
+        'Checking the files on the phone…',
+        'Putting the files in place…',
+        'Sent and checked',
+      ]);
       expect(percents).toEqual([...percents].sort((x, y) => x - y));
       expect(percents.at(-1)).toBe(100);
       expect(percents.at(-2)).toBe(99);
@@ -208,7 +212,10 @@ describe('push to phones', () => {
   });
 
   it('asks for an export when the deck has none and no folder is given', async () => {
-    await expect(tc.core.api.startPush({ deckId })).rejects.toMatchObject({ code: 'FILE_NOT_FOUND', fix: expect.stringContaining('Export the deck first') });
+    await expect(tc.core.api.startPush({ deckId })).rejects.toMatchObject({
+      code: 'FILE_NOT_FOUND',
+      fix: expect.stringContaining('Export the deck first'),
+    });
   });
 
   it('announces phones as they come and go', async () => {

@@ -98,7 +98,7 @@ export class SyncSession {
           this.end();
           return false;
         }
-        if (len > 4096) return this.fail(`path too long: ${len}`), false;
+        if (len > 4096) return (this.fail(`path too long: ${len}`), false);
         if (this.buffer.length < 8 + len) return false;
         const arg = this.buffer.toString('utf8', 8, 8 + len);
         this.buffer = this.buffer.subarray(8 + len);

@@ -17,7 +17,9 @@ export class CameraPage {
   /** Waits until the preview plays real frames. */
   async expectLive(): Promise<void> {
     await expect(this.page.getByText('Starting the camera…')).toBeHidden();
-    await expect.poll(() => this.page.getByTestId('camera-preview').evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => this.page.getByTestId('camera-preview').evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth))
+      .toBeGreaterThan(0);
   }
 
   counter(): Locator {

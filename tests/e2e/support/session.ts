@@ -16,7 +16,18 @@ export function e2eToken(): string {
 export function sessionState(baseUrl: string, token: string): NonNullable<BrowserContextOptions['storageState']> {
   const { hostname, port } = new URL(baseUrl);
   return {
-    cookies: [{ name: sessionCookieName(Number(port)), value: token, domain: hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Strict' }],
+    cookies: [
+      {
+        name: sessionCookieName(Number(port)),
+        value: token,
+        domain: hostname,
+        path: '/',
+        expires: -1,
+        httpOnly: true,
+        secure: false,
+        sameSite: 'Strict',
+      },
+    ],
     origins: [],
   };
 }

@@ -76,10 +76,7 @@ export async function connectStudio(url: string, token: string): Promise<StudioC
     new Promise((resolve, reject) => {
       const done = ended.get(jobId);
       if (done) return settle(done, resolve, reject);
-      const stops = [
-        on('job.finished', (p) => p.jobId === jobId && finish()),
-        on('job.failed', (p) => p.jobId === jobId && finish()),
-      ];
+      const stops = [on('job.finished', (p) => p.jobId === jobId && finish()), on('job.failed', (p) => p.jobId === jobId && finish())];
       const finish = () => {
         for (const stop of stops) stop();
         settle(ended.get(jobId)!, resolve, reject);

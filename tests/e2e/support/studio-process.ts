@@ -36,8 +36,15 @@ export async function freePort(): Promise<number> {
 export async function startStudioProcess(opts: { dir: string; env: Record<string, string>; args?: string[] }): Promise<StudioProcess> {
   const port = await freePort();
   const args = [
-    '--import', 'tsx', 'src/web/server.ts', '--port', String(port),
-    '--data-dir', path.join(opts.dir, 'data'), '--projects-dir', path.join(opts.dir, 'projects'),
+    '--import',
+    'tsx',
+    'src/web/server.ts',
+    '--port',
+    String(port),
+    '--data-dir',
+    path.join(opts.dir, 'data'),
+    '--projects-dir',
+    path.join(opts.dir, 'projects'),
     ...(opts.args ?? []),
   ];
   const child: ChildProcess = spawn(process.execPath, args, {

@@ -50,7 +50,12 @@ out.permissions = { camera, microphone };
 let cancelled;
 recorded.handlers.beforeRequest.handler({ url: 'https://example.com/x.js' }, (r) => (cancelled = r.cancel));
 out.networkCancelled = cancelled;
-const nav = { prevented: false, preventDefault() { this.prevented = true; } };
+const nav = {
+  prevented: false,
+  preventDefault() {
+    this.prevented = true;
+  },
+};
 win.webContents.emit('will-navigate', nav, 'https://example.com/');
 out.navigationPrevented = nav.prevented;
 out.windowOpen = win.webContents.windowOpenHandler({ url: 'https://example.com/' }).action;

@@ -33,7 +33,10 @@ class GraphBuilder {
   private readonly values = new Map<string, string>();
   private readonly consumers = new Map<string, number>();
 
-  constructor(readonly inputName: string, inputShape: number[]) {
+  constructor(
+    readonly inputName: string,
+    inputShape: number[],
+  ) {
     this.shapes.set(inputName, inputShape);
   }
 

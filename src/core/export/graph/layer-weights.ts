@@ -42,4 +42,3 @@ export function transpose2d(data: Float32Array, rows: number, cols: number): Con
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = data[r * cols + c];
   return { shape: [cols, rows], data: out };
 }
-

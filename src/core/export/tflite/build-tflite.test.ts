@@ -1,15 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../ml/backend';
-import {
-  fixedHead,
-  fruitPixels,
-  inputOf,
-  loadSharedBase,
-  NORMALIZATION,
-  rgbaOf,
-  singleDeckModel,
-} from '../../../test-support/export-fixtures';
+import { fixedHead, fruitPixels, inputOf, loadSharedBase, NORMALIZATION, rgbaOf, singleDeckModel } from '../../../test-support/export-fixtures';
 import { disposeWithBase } from '../dispose-models';
 import { FRUIT_CLASSES, FRUIT_WORDS } from '../../../test-support/fruits';
 import type { VocabularyClass } from '../vocabulary';

@@ -33,7 +33,10 @@ export interface TfliteBuildInput {
  */
 export function buildTflite(input: TfliteBuildInput): Uint8Array {
   const stacked = input.decks.length > 1;
-  const graph = graphFromLayersModel(input.model, input.decks.map((d) => d.name));
+  const graph = graphFromLayersModel(
+    input.model,
+    input.decks.map((d) => d.name),
+  );
   const files: Record<string, Uint8Array> = {};
   const encode = (s: string) => new TextEncoder().encode(s);
 

@@ -1,12 +1,6 @@
 import * as flatbuffers from 'flatbuffers';
 import { unzipSync } from 'fflate';
-import {
-  AssociatedFileType,
-  ModelMetadata,
-  NormalizationOptions,
-  ProcessUnitOptions,
-  type TensorMetadata,
-} from './generated/metadata/tflite';
+import { AssociatedFileType, ModelMetadata, NormalizationOptions, ProcessUnitOptions, type TensorMetadata } from './generated/metadata/tflite';
 import { Model, TensorType } from './generated/model/tflite';
 import { METADATA_NAME } from './tflite-writer';
 

@@ -167,12 +167,17 @@ interface TfWeb {
     setDisplayNamesLocale(locale: string): void;
   };
   ImageClassifier: {
-    create(model: ArrayBuffer, options: unknown): Promise<{
-      classify(pixels: unknown): {
-        getClassificationsList(): {
-          getClassesList(): { getDisplayName(): string; getClassName(): string; getScore(): number }[];
-        }[];
-      } | undefined;
+    create(
+      model: ArrayBuffer,
+      options: unknown,
+    ): Promise<{
+      classify(pixels: unknown):
+        | {
+            getClassificationsList(): {
+              getClassesList(): { getDisplayName(): string; getClassName(): string; getScore(): number }[];
+            }[];
+          }
+        | undefined;
       cleanUp(): void;
     }>;
   };

@@ -127,7 +127,14 @@ export function writeTflite(graph: ExportGraph, options: TfliteWriteOptions): Ui
           options: (fb) => [
             BuiltinOptions.DepthwiseConv2DOptions,
             DepthwiseConv2DOptions.createDepthwiseConv2DOptions(
-              fb, padding(op.padding), op.strides[1], op.strides[0], op.depthMultiplier, activation(op.activation), 1, 1,
+              fb,
+              padding(op.padding),
+              op.strides[1],
+              op.strides[0],
+              op.depthMultiplier,
+              activation(op.activation),
+              1,
+              1,
             ),
           ],
         };

@@ -16,7 +16,7 @@ import { SHARED, tempDir } from '../../../test-support/fruit-deck';
 const ID = 'mobilenet_v1_0.25_224';
 const SOURCE = path.join(SHARED, 'models', ID);
 const SHARD = 'group1-shard1of1';
-const VICTIM_TEXT = 'export PATH=$HOME/bin:$PATH # the teacher\'s own file\n';
+const VICTIM_TEXT = "export PATH=$HOME/bin:$PATH # the teacher's own file\n";
 
 interface Layout {
   root: string;

@@ -29,9 +29,7 @@ export class EmbeddingStore {
 
   /** sha256 values (of those given) that lack the variant. */
   missing(shas: readonly string[], variant: Variant): string[] {
-    const stmt = this.db.prepare(
-      'SELECT 1 FROM embeddings WHERE sha256 = ? AND base_model_id = ? AND preprocessing = ? AND variant = ?',
-    );
+    const stmt = this.db.prepare('SELECT 1 FROM embeddings WHERE sha256 = ? AND base_model_id = ? AND preprocessing = ? AND variant = ?');
     return shas.filter((sha) => !stmt.get(sha, this.key.baseModelId, this.key.preprocessing, variant));
   }
 
@@ -50,9 +48,7 @@ export class EmbeddingStore {
 
   /** Vectors by sha256 for one variant; photos without one are simply absent from the map. */
   getMany(shas: readonly string[], variant: Variant): Map<string, Float32Array> {
-    const stmt = this.db.prepare(
-      'SELECT vector FROM embeddings WHERE sha256 = ? AND base_model_id = ? AND preprocessing = ? AND variant = ?',
-    );
+    const stmt = this.db.prepare('SELECT vector FROM embeddings WHERE sha256 = ? AND base_model_id = ? AND preprocessing = ? AND variant = ?');
     const out = new Map<string, Float32Array>();
     for (const sha of shas) {
       const row = stmt.get(sha, this.key.baseModelId, this.key.preprocessing, variant) as { vector: Buffer } | undefined;

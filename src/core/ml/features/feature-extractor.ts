@@ -28,7 +28,10 @@ export function truncateAt(base: tf.LayersModel, featureLayer: string): tf.Layer
     throw new StudioError(
       'MODEL_INVALID',
       `The base model has no layer called "${featureLayer}".`,
-      `Name one of its layers, for example ${base.layers.slice(-4).map((l) => `"${l.name}"`).join(', ')}.`,
+      `Name one of its layers, for example ${base.layers
+        .slice(-4)
+        .map((l) => `"${l.name}"`)
+        .join(', ')}.`,
     );
   }
   return tf.model({ inputs: base.inputs, outputs: layer.output as tf.SymbolicTensor });

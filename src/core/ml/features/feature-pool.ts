@@ -125,7 +125,14 @@ export class FeaturePool {
       throw failed.reason;
     }
     const first = ok[0].value;
-    const pool = new FeaturePool(ok.map((s) => s.value.pw), first.backend, first.engine, first.fallback, modelDir, entry.inputSize);
+    const pool = new FeaturePool(
+      ok.map((s) => s.value.pw),
+      first.backend,
+      first.engine,
+      first.fallback,
+      modelDir,
+      entry.inputSize,
+    );
     for (const pw of pool.workers) pw.stats = pool.stats;
     return pool;
   }

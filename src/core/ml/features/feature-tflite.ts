@@ -23,7 +23,9 @@ export async function buildFeatureTflite(dir: string, entry: BaseModelManifestEn
     const features = base.getLayer(entry.featureLayer).output as tf.SymbolicTensor;
     const pooled = tf.layers.globalAveragePooling2d({ name: 'features' }).apply(features) as tf.SymbolicTensor;
     const model = tf.model({ inputs: base.inputs, outputs: pooled, name: 'features_model' });
-    return writeTflite(graphFromLayersModel(model, ['features']), { description: `Features of ${entry.name} (${entry.featureLayer}, average-pooled).` });
+    return writeTflite(graphFromLayersModel(model, ['features']), {
+      description: `Features of ${entry.name} (${entry.featureLayer}, average-pooled).`,
+    });
   } finally {
     base.dispose();
   }

@@ -16,7 +16,6 @@ export interface FeaturePhoto {
 /** Saving in batches: one SQLite transaction (one fsync) per this many photos. */
 const SAVE_EVERY = 32;
 
-
 /**
  * Computes the features every given photo lacks (for each variant asked for) in the worker pool and
  * caches them in the project database. Progress names the phase with its own rate and time left.
@@ -36,7 +35,10 @@ export async function computeMissingFeatures(args: {
   const store = new EmbeddingStore(db, { baseModelId: model.entry.id, preprocessing: PREPROCESSING_VERSION });
   const needs = new Map<string, Variant[]>();
   for (const variant of args.variants) {
-    for (const sha of store.missing(args.photos.map((p) => p.sha256), variant)) {
+    for (const sha of store.missing(
+      args.photos.map((p) => p.sha256),
+      variant,
+    )) {
       needs.set(sha, [...(needs.get(sha) ?? []), variant]);
     }
   }

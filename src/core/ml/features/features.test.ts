@@ -79,7 +79,9 @@ describe('features', () => {
       const fallback = new Map<string, FeatureItemResult>();
       await here.run(items, { onResult: (r) => fallback.set(r.key, r) });
       await here.close();
-      expect(maxDiff(fallback.get(PHOTOS[1])?.features?.['crop-br'] as Float32Array, results.get(PHOTOS[1])?.features?.['crop-br'] as Float32Array)).toBeLessThan(1e-5);
+      expect(
+        maxDiff(fallback.get(PHOTOS[1])?.features?.['crop-br'] as Float32Array, results.get(PHOTOS[1])?.features?.['crop-br'] as Float32Array),
+      ).toBeLessThan(1e-5);
       expect(fallback.get(path.join(SHARED, 'README.md'))?.error?.code).toBe('IMAGE_UNSUPPORTED');
       // A cut-short JPEG is refused, as import refuses it: half a picture is never trained on.
       const cut = results.get(path.join(broken, bad as string));

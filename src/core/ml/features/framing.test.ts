@@ -30,7 +30,8 @@ describe('framing robustness on the fruit photos', () => {
       frames.slice(0, 10).forEach((file) => train.push({ file, cls }));
       frames.slice(25).forEach((file) => test.push({ file, cls }));
     });
-    const views = (file: string): readonly Variant[] => (train.some((t) => t.file === file) ? trainingVariants(DEFAULT_SETTINGS) : ['orig', 'squash']);
+    const views = (file: string): readonly Variant[] =>
+      train.some((t) => t.file === file) ? trainingVariants(DEFAULT_SETTINGS) : ['orig', 'squash'];
     for (const p of [...train, ...test]) {
       const want = views(p.file);
       const px = await preparePixels(fs.readFileSync(p.file), ENTRY.inputSize, want);

@@ -9,7 +9,7 @@ function clusters(): TrainHeadInput['train'] {
   const x: Float32Array[] = [];
   const y: number[] = [];
   let s = 1;
-  const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+  const rand = () => (s = (s * 16807) % 2147483647) / 2147483647;
   for (let c = 0; c < 3; c++) {
     for (let i = 0; i < 40; i++) {
       const v = new Float32Array(16);

@@ -8,8 +8,7 @@ import { DEFAULT_BASE_MODEL_ID } from '../base-models/base-model-catalog';
  */
 export function readDeckConfig(db: Db, deckId: number): { baseModelId: string; settings: Partial<TrainingSettings> } {
   const deck = db.prepare('SELECT base_model_id, settings_json FROM deck_training WHERE deck_id = ?').get(deckId) as
-    | { base_model_id: string | null; settings_json: string | null }
-    | undefined;
+    { base_model_id: string | null; settings_json: string | null } | undefined;
   return {
     baseModelId: deck?.base_model_id ?? readProjectBaseModel(db),
     settings: deck?.settings_json ? (JSON.parse(deck.settings_json) as Partial<TrainingSettings>) : {},
@@ -24,8 +23,7 @@ export function readProjectBaseModel(db: Db): string {
 
 export function writeDeckConfig(db: Db, deckId: number, change: { baseModelId?: string; settings?: Partial<TrainingSettings> }): void {
   const current = db.prepare('SELECT base_model_id, settings_json FROM deck_training WHERE deck_id = ?').get(deckId) as
-    | { base_model_id: string | null; settings_json: string | null }
-    | undefined;
+    { base_model_id: string | null; settings_json: string | null } | undefined;
   const base = change.baseModelId ?? current?.base_model_id ?? null;
   const settings = change.settings !== undefined ? JSON.stringify(change.settings) : (current?.settings_json ?? null);
   db.prepare(

@@ -44,8 +44,7 @@ export async function runTraining(ctx: CoreContext, job: JobContext, req: Traini
   job.progress(0, 1, `${step(1)}Preparing the base model`);
   const model = await ensureBaseModel(req.baseModelId, ctx.options, {
     signal: job.signal,
-    onProgress: (p) =>
-      job.progress(p.bytesDone, p.bytesTotal, `${step(1)}Downloading the base model: ${formatBytesOf(p.bytesDone, p.bytesTotal)}`),
+    onProgress: (p) => job.progress(p.bytesDone, p.bytesTotal, `${step(1)}Downloading the base model: ${formatBytesOf(p.bytesDone, p.bytesTotal)}`),
   });
   lap('baseModel', t);
   job.throwIfCancelled();
@@ -81,11 +80,24 @@ export async function runTraining(ctx: CoreContext, job: JobContext, req: Traini
   job.throwIfCancelled();
 
   const embeddings = new EmbeddingStore(store.db, { baseModelId: model.entry.id, preprocessing: PREPROCESSING_VERSION });
-  const orig = embeddings.getMany(dataset.photos.map((p) => p.sha256), 'orig');
+  const orig = embeddings.getMany(
+    dataset.photos.map((p) => p.sha256),
+    'orig',
+  );
   const usable = (p: { sha256: string }) => orig.has(p.sha256);
   const train: HeadData & { photos: typeof trainPhotos } = { x: [], y: [], photos: [] };
   const views = trainingVariants(settings);
-  const byVariant = new Map(views.map((v) => [v, v === 'orig' ? orig : embeddings.getMany(trainPhotos.map((p) => p.sha256), v)]));
+  const byVariant = new Map(
+    views.map((v) => [
+      v,
+      v === 'orig'
+        ? orig
+        : embeddings.getMany(
+            trainPhotos.map((p) => p.sha256),
+            v,
+          ),
+    ]),
+  );
   for (const p of trainPhotos.filter(usable)) {
     for (const v of views) {
       const x = byVariant.get(v)?.get(p.sha256);
@@ -126,8 +138,17 @@ export async function runTraining(ctx: CoreContext, job: JobContext, req: Traini
   job.progress(0, 1, `${step(4)}Checking the model on held-out photos`);
   const k = dataset.labels.length;
   const pred = val.map((_, i) => argmaxRow(out.valProbs, i, k));
-  const evaluation = evaluatePredictions(val.map((p) => p.classIndex), pred, dataset.labels);
-  const metrics: RunMetrics = { ...evaluation, trainCount: trainPhotos.filter(usable).length, valCount: val.length, trainAccuracy: out.trainAccuracy };
+  const evaluation = evaluatePredictions(
+    val.map((p) => p.classIndex),
+    pred,
+    dataset.labels,
+  );
+  const metrics: RunMetrics = {
+    ...evaluation,
+    trainCount: trainPhotos.filter(usable).length,
+    valCount: val.length,
+    trainAccuracy: out.trainAccuracy,
+  };
   const misclassified: MisclassifiedPhoto[] = [];
   val.forEach((p, i) => {
     if (pred[i] === p.classIndex) return;
@@ -176,5 +197,15 @@ export async function runTraining(ctx: CoreContext, job: JobContext, req: Traini
   });
   ctx.events.emit('training.finished', { runId: req.runId, deckId: req.deckId, versionId: saved.id, number: saved.number });
   job.progress(1, 1, `Done: version ${saved.number}`);
-  return { runId: req.runId, deckId: req.deckId, versionId: saved.id, number: saved.number, stopped, message, metrics, backend: backend.name, timings };
+  return {
+    runId: req.runId,
+    deckId: req.deckId,
+    versionId: saved.id,
+    number: saved.number,
+    stopped,
+    message,
+    metrics,
+    backend: backend.name,
+    timings,
+  };
 }

@@ -209,7 +209,12 @@ describe('training config and machine info', () => {
     await expect(api.setTrainingConfig({ baseModelId: 'no-such-model' })).rejects.toMatchObject({ code: 'MODEL_NOT_FOUND' });
 
     const info = await api.getMlInfo();
-    expect(info).toMatchObject({ backend: 'wasm', simd: true, preprocessingVersion: PREPROCESSING_VERSION, defaultBaseModelId: 'mobilenet_v1_0.25_224' });
+    expect(info).toMatchObject({
+      backend: 'wasm',
+      simd: true,
+      preprocessingVersion: PREPROCESSING_VERSION,
+      defaultBaseModelId: 'mobilenet_v1_0.25_224',
+    });
     expect(info.workers).toBeGreaterThanOrEqual(1);
     const models = await api.listBaseModels();
     expect(models[0]).toMatchObject({ id: 'mobilenet_v1_0.25_224', source: 'builtin', location: 'models-path' });

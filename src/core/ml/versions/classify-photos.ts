@@ -29,9 +29,15 @@ export async function classifyPhotos(
     );
   }
   const model = await ensureBaseModel(head.baseModelId, ctx.options);
-  const features = await featuresOfFiles(model, items.map((i) => i.path));
+  const features = await featuresOfFiles(
+    model,
+    items.map((i) => i.path),
+  );
   const ok = features.map((f, i) => ({ f, i })).filter(({ f }) => f.features?.orig);
-  const probs = await predictWithHead(head, ok.map(({ f }) => f.features?.orig as Float32Array));
+  const probs = await predictWithHead(
+    head,
+    ok.map(({ f }) => f.features?.orig as Float32Array),
+  );
   const words = new Map(listClasses(store.db, req.deckId).map((c) => [c.key.toLowerCase(), c.words]));
   const k = head.labels.length;
   const out: PhotoClassification[] = items.map((item, i) => {

@@ -51,8 +51,15 @@ export async function evaluateFolder(
     if (x) good.push({ truth: judged[i].truth, x });
     else failed.push({ path: judged[i].path, reason: f.error?.message ?? 'no features' });
   });
-  const probs = await predictWithHead(head, good.map((g) => g.x));
+  const probs = await predictWithHead(
+    head,
+    good.map((g) => g.x),
+  );
   const pred = good.map((_, i) => argmaxRow(probs, i, head.labels.length));
-  const metrics = evaluatePredictions(good.map((g) => g.truth), pred, head.labels);
+  const metrics = evaluatePredictions(
+    good.map((g) => g.truth),
+    pred,
+    head.labels,
+  );
   return { ...metrics, versionId, unmatchedFolders: [...unmatched].sort(), failed };
 }

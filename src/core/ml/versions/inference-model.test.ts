@@ -52,7 +52,9 @@ describe('the inference model (base up to the feature layer + pooling + head)', 
     ]);
     expect(model.outputs[0].shape).toEqual([null, 6]);
     expect(stacked.outputNames).toEqual(['fruits', 'colours']);
-    const x = tf.tidy(() => normalizePixels(tf.tensor4d(Uint8Array.from(pixels.flatMap((p) => [...p])), [2, 224, 224, 3], 'int32'), ENTRY.normalization));
+    const x = tf.tidy(() =>
+      normalizePixels(tf.tensor4d(Uint8Array.from(pixels.flatMap((p) => [...p])), [2, 224, 224, 3], 'int32'), ENTRY.normalization),
+    );
     const out = model.predict(x) as tf.Tensor;
     const window = out.dataSync();
     const [fromStack, coloursOut] = stacked.predict(x) as tf.Tensor[];
@@ -62,11 +64,11 @@ describe('the inference model (base up to the feature layer + pooling + head)', 
     }
     expect(coloursOut.shape).toEqual([2, 2]);
     // No dropout or other training-only layers: just the cut base, pooling and dense layers.
-    expect(model.layers.map((l) => l.getClassName()).filter((n) => !['InputLayer', 'Conv2D', 'DepthwiseConv2D', 'BatchNormalization', 'ReLU', 'Activation', 'ZeroPadding2D'].includes(n))).toEqual([
-      'GlobalAveragePooling2D',
-      'Dense',
-      'Dense',
-    ]);
+    expect(
+      model.layers
+        .map((l) => l.getClassName())
+        .filter((n) => !['InputLayer', 'Conv2D', 'DepthwiseConv2D', 'BatchNormalization', 'ReLU', 'Activation', 'ZeroPadding2D'].includes(n)),
+    ).toEqual(['GlobalAveragePooling2D', 'Dense', 'Dense']);
     tf.dispose([x, out, fromStack, coloursOut]);
     base.dispose();
     model.layers.slice(-2).forEach((l) => l.dispose());

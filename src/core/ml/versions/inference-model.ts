@@ -80,4 +80,3 @@ export function buildStackedInferenceModel(
 export function normalizePixels<T extends tf.Tensor3D | tf.Tensor4D>(pixels: T, n: Normalization): T {
   return tf.tidy(() => pixels.toFloat().sub(tf.tensor1d(n.mean)).div(tf.tensor1d(n.std)) as T);
 }
-

@@ -73,7 +73,11 @@ function base64ToNumbers(text: string): number[] {
 }
 
 export function encodeHead(head: HeadSpec): string {
-  const layers: StoredLayer[] = head.layers.map(({ kernel, bias, ...rest }) => ({ ...rest, kernelF32: f32ToBase64(kernel), biasF32: f32ToBase64(bias) }));
+  const layers: StoredLayer[] = head.layers.map(({ kernel, bias, ...rest }) => ({
+    ...rest,
+    kernelF32: f32ToBase64(kernel),
+    biasF32: f32ToBase64(bias),
+  }));
   return JSON.stringify({ ...head, layers });
 }
 
@@ -94,7 +98,10 @@ function newestId(db: Db, deckId: number): number | null {
   return row?.id ?? null;
 }
 
-type SummaryRow = Pick<VersionRow, 'id' | 'deck_id' | 'number' | 'run_id' | 'base_model_id' | 'created_at' | 'settings_json' | 'metrics_json' | 'stopped' | 'message'>;
+type SummaryRow = Pick<
+  VersionRow,
+  'id' | 'deck_id' | 'number' | 'run_id' | 'base_model_id' | 'created_at' | 'settings_json' | 'metrics_json' | 'stopped' | 'message'
+>;
 
 function toSummary(r: SummaryRow, currentId: number | null): ModelVersionSummary {
   const metrics = JSON.parse(r.metrics_json) as RunMetrics;
@@ -189,7 +196,8 @@ export function getHead(db: Db, versionId: number): { deckId: number; number: nu
  * (migration 005): then only re-deriving the split can tell.
  */
 export function getValidationPhotoIds(db: Db, versionId: number): number[] | null {
-  const r = db.prepare('SELECT validation_photo_ids FROM model_versions WHERE id = ?').get(versionId) as Pick<VersionRow, 'validation_photo_ids'> | undefined;
+  const r = db.prepare('SELECT validation_photo_ids FROM model_versions WHERE id = ?').get(versionId) as
+    Pick<VersionRow, 'validation_photo_ids'> | undefined;
   if (!r) throw notFound();
   return r.validation_photo_ids === null ? null : (JSON.parse(r.validation_photo_ids) as number[]);
 }

@@ -30,14 +30,12 @@ export function CameraControls({ camera, deviceId, mirror, onDevice, onMirror }:
         slotProps={{ htmlInput: { 'data-testid': 'camera-picker' } }}
       >
         {camera.devices.map((d) => (
-          <MenuItem key={d.deviceId} value={d.deviceId}>{d.label}</MenuItem>
+          <MenuItem key={d.deviceId} value={d.deviceId}>
+            {d.label}
+          </MenuItem>
         ))}
       </TextField>
-      <FormControlLabel
-        control={<Switch checked={mirror} onChange={(e) => onMirror(e.target.checked)} />}
-        label="Mirror"
-        sx={{ mr: 0 }}
-      />
+      <FormControlLabel control={<Switch checked={mirror} onChange={(e) => onMirror(e.target.checked)} />} label="Mirror" sx={{ mr: 0 }} />
     </Stack>
   );
 }

@@ -47,14 +47,35 @@ export function CameraPanel({ deckId, classes, classId, onClass, onClose }: Prop
   const overlay = (
     <>
       {rec.recording ? (
-        <Stack direction="row" spacing={0.75} sx={{ position: 'absolute', top: 10, left: 10, px: 1.25, py: 0.5, borderRadius: 5, bgcolor: 'rgba(0,0,0,0.6)', color: 'common.white', alignItems: 'center' }}>
+        <Stack
+          direction="row"
+          spacing={0.75}
+          sx={{
+            position: 'absolute',
+            top: 10,
+            left: 10,
+            px: 1.25,
+            py: 0.5,
+            borderRadius: 5,
+            bgcolor: 'rgba(0,0,0,0.6)',
+            color: 'common.white',
+            alignItems: 'center',
+          }}
+        >
           <FiberIcon sx={{ color: '#ff5252', fontSize: 16 }} />
-          <Typography variant="body2" sx={{ fontWeight: 700 }}>REC</Typography>
+          <Typography variant="body2" sx={{ fontWeight: 700 }}>
+            REC
+          </Typography>
         </Stack>
       ) : null}
       {rec.countdown !== null ? (
         <Box sx={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: 'rgba(0,0,0,0.25)' }}>
-          <Typography data-testid="countdown" sx={{ fontSize: 120, fontWeight: 800, color: 'common.white', textShadow: '0 2px 12px rgba(0,0,0,0.6)' }}>{rec.countdown}</Typography>
+          <Typography
+            data-testid="countdown"
+            sx={{ fontSize: 120, fontWeight: 800, color: 'common.white', textShadow: '0 2px 12px rgba(0,0,0,0.6)' }}
+          >
+            {rec.countdown}
+          </Typography>
         </Box>
       ) : null}
     </>
@@ -64,18 +85,30 @@ export function CameraPanel({ deckId, classes, classId, onClass, onClose }: Prop
     <Stack spacing={1.75} sx={{ p: 2, height: '100%', overflowY: 'auto' }} data-testid="camera-panel" aria-label="Camera">
       <Stack direction="row" sx={{ alignItems: 'center' }}>
         <CameraIcon sx={{ mr: 1, color: 'text.secondary' }} />
-        <Typography variant="h3" component="h2" sx={{ flex: 1 }}>Camera</Typography>
-        <IconButton aria-label="Close the camera" onClick={onClose}><CloseIcon /></IconButton>
+        <Typography variant="h3" component="h2" sx={{ flex: 1 }}>
+          Camera
+        </Typography>
+        <IconButton aria-label="Close the camera" onClick={onClose}>
+          <CloseIcon />
+        </IconButton>
       </Stack>
       <TextField select size="small" label="Photos go to" value={cls ? classId : ''} onChange={(e) => onClass(Number(e.target.value))}>
         {classes.map((c) => (
-          <MenuItem key={c.id} value={c.id}>{c.key}</MenuItem>
+          <MenuItem key={c.id} value={c.id}>
+            {c.key}
+          </MenuItem>
         ))}
       </TextField>
       <CameraView camera={camera} mirror={prefs.mirror} overlay={overlay} />
       {!camera.problem ? (
         <>
-          <CameraControls camera={camera} deviceId={prefs.deviceId} mirror={prefs.mirror} onDevice={(deviceId) => setPrefs({ deviceId })} onMirror={(mirror) => setPrefs({ mirror })} />
+          <CameraControls
+            camera={camera}
+            deviceId={prefs.deviceId}
+            mirror={prefs.mirror}
+            onDevice={(deviceId) => setPrefs({ deviceId })}
+            onMirror={(mirror) => setPrefs({ mirror })}
+          />
           <Button
             variant="contained"
             color={rec.recording ? 'error' : 'primary'}
@@ -111,12 +144,26 @@ export function CameraPanel({ deckId, classes, classId, onClass, onClose }: Prop
             />
           </Box>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-            <Button variant="outlined" startIcon={<CameraIcon />} disabled={!camera.ready || rec.countdown !== null} onClick={() => rec.shoot(prefs.countdown)} data-testid="single-shot">
+            <Button
+              variant="outlined"
+              startIcon={<CameraIcon />}
+              disabled={!camera.ready || rec.countdown !== null}
+              onClick={() => rec.shoot(prefs.countdown)}
+              data-testid="single-shot"
+            >
               Take one photo
             </Button>
-            <FormControlLabel control={<Checkbox checked={prefs.countdown} onChange={(e) => setPrefs({ countdown: e.target.checked })} />} label="Count down 3 s" />
+            <FormControlLabel
+              control={<Checkbox checked={prefs.countdown} onChange={(e) => setPrefs({ countdown: e.target.checked })} />}
+              label="Count down 3 s"
+            />
           </Stack>
-          <Box sx={{ bgcolor: 'background.default', borderRadius: 2, px: 1.5, py: 1 }} data-testid="capture-counter" data-taken={taken} data-added={added}>
+          <Box
+            sx={{ bgcolor: 'background.default', borderRadius: 2, px: 1.5, py: 1 }}
+            data-testid="capture-counter"
+            data-taken={taken}
+            data-added={added}
+          >
             <Typography variant="body1" sx={{ fontWeight: 600 }}>
               {plural(taken, 'photo', 'photos')} taken · {added} added
             </Typography>

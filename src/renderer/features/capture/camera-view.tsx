@@ -27,7 +27,11 @@ export function CameraView({ camera, mirror, overlay, aspect = 4 / 3 }: Props) {
         data-testid="camera-problem"
         data-problem={camera.problem.kind}
         sx={{ alignItems: 'flex-start' }}
-        action={<Button color="inherit" variant="outlined" size="small" onClick={camera.retry} sx={{ whiteSpace: 'nowrap' }}>Try again</Button>}
+        action={
+          <Button color="inherit" variant="outlined" size="small" onClick={camera.retry} sx={{ whiteSpace: 'nowrap' }}>
+            Try again
+          </Button>
+        }
       >
         <AlertTitle>{camera.problem.message}</AlertTitle>
         {camera.problem.fix}

@@ -44,7 +44,10 @@ export function useRecorder(video: HTMLVideoElement | null, ready: boolean, deck
 
   const take = useCallback(() => {
     if (!video || !ready) return;
-    grabFrame(video).then((blob) => sender.current?.add(blob), (e: unknown) => notices.showError(e));
+    grabFrame(video).then(
+      (blob) => sender.current?.add(blob),
+      (e: unknown) => notices.showError(e),
+    );
   }, [video, ready, notices]);
 
   const stop = useCallback(() => {

@@ -40,7 +40,11 @@ export function AddClassDialog({ open, languages, onClose, onCreate }: Props) {
     if (!key.trim()) return;
     setBusy(true);
     try {
-      const filled = Object.fromEntries(Object.entries(words).map(([l, w]): [string, string] => [l, w.trim()]).filter(([, w]) => w));
+      const filled = Object.fromEntries(
+        Object.entries(words)
+          .map(([l, w]): [string, string] => [l, w.trim()])
+          .filter(([, w]) => w),
+      );
       await onCreate(key.trim(), filled);
     } catch (e) {
       setError(e);
@@ -82,7 +86,9 @@ export function AddClassDialog({ open, languages, onClose, onCreate }: Props) {
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!key.trim() || busy} onClick={() => void submit()}>Add</Button>
+        <Button variant="contained" disabled={!key.trim() || busy} onClick={() => void submit()}>
+          Add
+        </Button>
       </DialogActions>
     </Dialog>
   );

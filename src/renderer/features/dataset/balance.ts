@@ -13,6 +13,7 @@ export function fewPhotosWarning(count: number, otherCounts: number[]): string |
   const typical = Math.round(median(otherCounts));
   if (typical < 4) return null;
   if (count === 0) return `No photos yet; the other words have about ${typical}.`;
-  if (count < typical / 2) return `Only ${count} ${count === 1 ? 'photo' : 'photos'}; the other words have about ${typical}. Add more so this word is learnt as well.`;
+  if (count < typical / 2)
+    return `Only ${count} ${count === 1 ? 'photo' : 'photos'}; the other words have about ${typical}. Add more so this word is learnt as well.`;
   return null;
 }

@@ -40,7 +40,20 @@ interface Props {
 }
 
 /** One word of the deck: its key, its word in each language, its photo count, and a drop target. */
-export function ClassCard({ cls, languages, selected, warning, onSelect, onSaveWord, focus, onRename, onDelete, onAddPhotos, onCamera, onDropData }: Props) {
+export function ClassCard({
+  cls,
+  languages,
+  selected,
+  warning,
+  onSelect,
+  onSaveWord,
+  focus,
+  onRename,
+  onDelete,
+  onAddPhotos,
+  onCamera,
+  onDropData,
+}: Props) {
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const card = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -94,30 +107,75 @@ export function ClassCard({ cls, languages, selected, warning, onSelect, onSaveW
           title={`Show the photos of ${cls.key}`}
           sx={{ flex: 1, minWidth: 0, justifyContent: 'flex-start', borderRadius: 1 }}
         >
-          <Typography variant="subtitle1" sx={{ fontWeight: 700 }} noWrap data-testid="class-key">{cls.key}</Typography>
+          <Typography variant="subtitle1" sx={{ fontWeight: 700 }} noWrap data-testid="class-key">
+            {cls.key}
+          </Typography>
         </ButtonBase>
         <Tooltip title={`${cls.photoCount} ${cls.photoCount === 1 ? 'photo' : 'photos'}`}>
           <Chip size="small" icon={<PhotoIcon />} label={cls.photoCount} data-testid="class-count" />
         </Tooltip>
         <PickerTooltip title={`Add photos to ${cls.key}`}>
-          <IconButton size="small" aria-label={`Add photos to ${cls.key}`} onClick={(e) => { e.stopPropagation(); onAddPhotos(); }}>
+          <IconButton
+            size="small"
+            aria-label={`Add photos to ${cls.key}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onAddPhotos();
+            }}
+          >
             <AddPhotoIcon fontSize="small" />
           </IconButton>
         </PickerTooltip>
         {onCamera ? (
           <Tooltip title={`Take photos of ${cls.key} with the camera`}>
-            <IconButton size="small" aria-label={`Camera for ${cls.key}`} onClick={(e) => { e.stopPropagation(); onCamera(); }}>
+            <IconButton
+              size="small"
+              aria-label={`Camera for ${cls.key}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                onCamera();
+              }}
+            >
               <CameraIcon fontSize="small" />
             </IconButton>
           </Tooltip>
         ) : null}
-        <IconButton size="small" aria-label={`Options for ${cls.key}`} onClick={(e) => { e.stopPropagation(); setMenu(e.currentTarget); }}>
+        <IconButton
+          size="small"
+          aria-label={`Options for ${cls.key}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            setMenu(e.currentTarget);
+          }}
+        >
           <MoreVertIcon fontSize="small" />
         </IconButton>
         <Menu anchorEl={menu} open={menu !== null} onClose={() => setMenu(null)} onClick={(e) => e.stopPropagation()}>
-          <MenuItem onClick={() => { setMenu(null); onRename(); }}>Rename…</MenuItem>
-          <MenuItem onClick={() => { setMenu(null); onAddPhotos(); }}>Add photos…</MenuItem>
-          <MenuItem onClick={() => { setMenu(null); onDelete(); }} sx={{ color: 'error.main' }}>Delete word…</MenuItem>
+          <MenuItem
+            onClick={() => {
+              setMenu(null);
+              onRename();
+            }}
+          >
+            Rename…
+          </MenuItem>
+          <MenuItem
+            onClick={() => {
+              setMenu(null);
+              onAddPhotos();
+            }}
+          >
+            Add photos…
+          </MenuItem>
+          <MenuItem
+            onClick={() => {
+              setMenu(null);
+              onDelete();
+            }}
+            sx={{ color: 'error.main' }}
+          >
+            Delete word…
+          </MenuItem>
         </Menu>
       </Stack>
       <Box sx={{ mt: 0.25 }}>

@@ -39,7 +39,20 @@ interface Props {
 }
 
 /** The deck's words as cards: pick one to see its photos, drop photos or files on one, edit its words. */
-export function ClassPanel({ deckId, deckName, classes, totalPhotos, languages, filter, focus, onFilter, onChanged, onAddPhotos, onCamera, onDropData }: Props) {
+export function ClassPanel({
+  deckId,
+  deckName,
+  classes,
+  totalPhotos,
+  languages,
+  filter,
+  focus,
+  onFilter,
+  onChanged,
+  onAddPhotos,
+  onCamera,
+  onDropData,
+}: Props) {
   const { client } = useStudio();
   const notices = useNotices();
   const history = useUndo();
@@ -55,7 +68,11 @@ export function ClassPanel({ deckId, deckName, classes, totalPhotos, languages, 
       await client.updateClass({ classId: cls.id, words });
       onChanged();
       // Undo writes back every word as it was (an empty word removes it).
-      const before = Object.fromEntries(Object.keys(words).concat(Object.keys(cls.words)).map((l) => [l, cls.words[l] ?? '']));
+      const before = Object.fromEntries(
+        Object.keys(words)
+          .concat(Object.keys(cls.words))
+          .map((l) => [l, cls.words[l] ?? '']),
+      );
       const after = Object.fromEntries(Object.keys(before).map((l) => [l, words[l] ?? '']));
       history.record({
         label: word ? `${languageName(lang)} word for ${cls.key} set to “${word}”` : `${languageName(lang)} word for ${cls.key} removed`,
@@ -80,16 +97,15 @@ export function ClassPanel({ deckId, deckName, classes, totalPhotos, languages, 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <Stack direction="row" sx={{ alignItems: 'center', px: 2, pt: 2, pb: 1 }}>
-        <Typography variant="h3" component="h2" sx={{ flex: 1 }}>Words</Typography>
-        <Button size="small" variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>Add word</Button>
+        <Typography variant="h3" component="h2" sx={{ flex: 1 }}>
+          Words
+        </Typography>
+        <Button size="small" variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
+          Add word
+        </Button>
       </Stack>
       <Box sx={{ flex: 1, overflowY: 'auto', px: 2, pb: 2 }}>
-        <ListItemButton
-          selected={filter === null}
-          onClick={() => onFilter(null)}
-          sx={{ borderRadius: 2, mb: 1 }}
-          data-testid="all-photos"
-        >
+        <ListItemButton selected={filter === null} onClick={() => onFilter(null)} sx={{ borderRadius: 2, mb: 1 }} data-testid="all-photos">
           <ListItemText primary="All photos" secondary={`${totalPhotos} in this deck`} slotProps={{ primary: { sx: { fontWeight: 600 } } }} />
         </ListItemButton>
         <Stack spacing={1.25}>
@@ -99,7 +115,10 @@ export function ClassPanel({ deckId, deckName, classes, totalPhotos, languages, 
               cls={cls}
               languages={languages}
               selected={filter === cls.id}
-              warning={fewPhotosWarning(cls.photoCount, classes.filter((c) => c.id !== cls.id).map((c) => c.photoCount))}
+              warning={fewPhotosWarning(
+                cls.photoCount,
+                classes.filter((c) => c.id !== cls.id).map((c) => c.photoCount),
+              )}
               onSelect={() => onFilter(cls.id)}
               onSaveWord={(lang, w) => saveWord(cls, lang, w)}
               focus={focus && focus.classId === cls.id ? focus : null}
@@ -163,7 +182,9 @@ export function ClassPanel({ deckId, deckName, classes, totalPhotos, languages, 
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
           <Button onClick={() => setDeleting(null)}>Keep it</Button>
-          <Button color="error" variant="contained" onClick={() => deleting && void remove(deleting)}>Delete</Button>
+          <Button color="error" variant="contained" onClick={() => deleting && void remove(deleting)}>
+            Delete
+          </Button>
         </DialogActions>
       </Dialog>
     </Box>

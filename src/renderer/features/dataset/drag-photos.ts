@@ -19,8 +19,14 @@ export function setDragLabel(dt: DataTransfer, count: number): void {
   const el = document.createElement('div');
   el.textContent = count === 1 ? '1 photo' : `${count} photos`;
   Object.assign(el.style, {
-    position: 'fixed', top: '-100px', left: '0', padding: '6px 12px', borderRadius: '16px',
-    background: '#3949ab', color: '#fff', font: '600 14px system-ui, sans-serif',
+    position: 'fixed',
+    top: '-100px',
+    left: '0',
+    padding: '6px 12px',
+    borderRadius: '16px',
+    background: '#3949ab',
+    color: '#fff',
+    font: '600 14px system-ui, sans-serif',
   });
   document.body.appendChild(el);
   dt.setDragImage(el, 10, 10);

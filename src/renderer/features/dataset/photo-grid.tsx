@@ -61,11 +61,23 @@ const Cell = memo(function Cell({ photo, size, selected, fresh, label, src, onCl
         style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block', opacity: selected ? 0.85 : 1 }}
       />
       {fresh && !selected ? (
-        <Box sx={{ position: 'absolute', top: 6, left: 6, px: 0.75, borderRadius: 1, bgcolor: 'success.main', color: 'white', fontSize: 12, fontWeight: 700 }}>New</Box>
+        <Box
+          sx={{
+            position: 'absolute',
+            top: 6,
+            left: 6,
+            px: 0.75,
+            borderRadius: 1,
+            bgcolor: 'success.main',
+            color: 'white',
+            fontSize: 12,
+            fontWeight: 700,
+          }}
+        >
+          New
+        </Box>
       ) : null}
-      {selected ? (
-        <CheckCircleIcon color="primary" sx={{ position: 'absolute', top: 6, left: 6, bgcolor: 'white', borderRadius: '50%' }} />
-      ) : null}
+      {selected ? <CheckCircleIcon color="primary" sx={{ position: 'absolute', top: 6, left: 6, bgcolor: 'white', borderRadius: '50%' }} /> : null}
       <IconButton
         className="zoom"
         size="small"
@@ -75,12 +87,35 @@ const Cell = memo(function Cell({ photo, size, selected, fresh, label, src, onCl
           e.stopPropagation();
           onOpen(photo);
         }}
-        sx={{ position: 'absolute', top: 4, right: 4, opacity: 0, bgcolor: 'rgba(0,0,0,0.45)', color: 'white', '&:hover': { bgcolor: 'rgba(0,0,0,0.65)' } }}
+        sx={{
+          position: 'absolute',
+          top: 4,
+          right: 4,
+          opacity: 0,
+          bgcolor: 'rgba(0,0,0,0.45)',
+          color: 'white',
+          '&:hover': { bgcolor: 'rgba(0,0,0,0.65)' },
+        }}
       >
         <ZoomInIcon fontSize="small" />
       </IconButton>
       {label ? (
-        <Box sx={{ position: 'absolute', left: 6, bottom: 6, px: 0.75, borderRadius: 1, bgcolor: 'rgba(0,0,0,0.55)', color: 'white', fontSize: 12, maxWidth: size - 12, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        <Box
+          sx={{
+            position: 'absolute',
+            left: 6,
+            bottom: 6,
+            px: 0.75,
+            borderRadius: 1,
+            bgcolor: 'rgba(0,0,0,0.55)',
+            color: 'white',
+            fontSize: 12,
+            maxWidth: size - 12,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+          }}
+        >
           {label}
         </Box>
       ) : null}

@@ -32,20 +32,43 @@ export function PhotoToolbar(p: Props) {
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const oneClass = p.selectedClasses.size === 1 ? p.selectedClasses : new Set<number>();
   return (
-    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, px: 2, py: 1, minHeight: 56, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-      <Typography variant="subtitle1" sx={{ fontWeight: 600 }} noWrap data-testid="grid-title">{p.title}</Typography>
+    <Stack
+      direction="row"
+      spacing={1}
+      useFlexGap
+      sx={{
+        alignItems: 'center',
+        flexWrap: 'wrap',
+        rowGap: 1,
+        px: 2,
+        py: 1,
+        minHeight: 56,
+        borderBottom: 1,
+        borderColor: 'divider',
+        bgcolor: 'background.paper',
+      }}
+    >
+      <Typography variant="subtitle1" sx={{ fontWeight: 600 }} noWrap data-testid="grid-title">
+        {p.title}
+      </Typography>
       {p.selected === 0 ? (
         <>
           <Typography variant="body2" color="text.secondary" noWrap sx={{ flex: '1 0 auto' }} data-testid="grid-count">
             {p.shown} {p.shown === 1 ? 'photo' : 'photos'}
           </Typography>
-          <Button startIcon={<SelectAllIcon />} onClick={p.onSelectAll} disabled={p.shown === 0}>Select all</Button>
+          <Button startIcon={<SelectAllIcon />} onClick={p.onSelectAll} disabled={p.shown === 0}>
+            Select all
+          </Button>
           <Divider orientation="vertical" flexItem />
           <PickerTooltip title="Pick photo files. They go to the word chosen on the left, or you will be asked which word.">
-            <Button variant="contained" startIcon={<AddPhotoIcon />} onClick={p.onAddFiles}>Add photos</Button>
+            <Button variant="contained" startIcon={<AddPhotoIcon />} onClick={p.onAddFiles}>
+              Add photos
+            </Button>
           </PickerTooltip>
           <PickerTooltip title="Pick a folder. Its subfolders named after words (Apple, Orange…) fill those words; new names become new words.">
-            <Button variant="outlined" startIcon={<DriveFolderUploadIcon />} onClick={p.onAddFolder}>Add a folder</Button>
+            <Button variant="outlined" startIcon={<DriveFolderUploadIcon />} onClick={p.onAddFolder}>
+              Add a folder
+            </Button>
           </PickerTooltip>
         </>
       ) : (
@@ -54,9 +77,15 @@ export function PhotoToolbar(p: Props) {
             {p.selected} of {p.shown} selected
           </Typography>
           <Button onClick={p.onClear}>Clear selection</Button>
-          <Button startIcon={<SelectAllIcon />} onClick={p.onSelectAll} disabled={p.selected === p.shown}>Select all</Button>
-          <Button variant="outlined" startIcon={<DriveFileMoveIcon />} onClick={(e) => setMenu(e.currentTarget)}>Move to…</Button>
-          <Button variant="outlined" color="error" startIcon={<DeleteIcon />} onClick={p.onDelete}>Delete</Button>
+          <Button startIcon={<SelectAllIcon />} onClick={p.onSelectAll} disabled={p.selected === p.shown}>
+            Select all
+          </Button>
+          <Button variant="outlined" startIcon={<DriveFileMoveIcon />} onClick={(e) => setMenu(e.currentTarget)}>
+            Move to…
+          </Button>
+          <Button variant="outlined" color="error" startIcon={<DeleteIcon />} onClick={p.onDelete}>
+            Delete
+          </Button>
           <MoveMenu anchor={menu} classes={p.classes} exclude={oneClass} onClose={() => setMenu(null)} onMove={p.onMove} />
         </>
       )}

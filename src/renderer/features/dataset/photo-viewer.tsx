@@ -51,12 +51,16 @@ export function PhotoViewer({ photos, index, classes, onIndex, onMove, onDelete 
         <>
           <DialogTitle id="photo-viewer-title" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
             <Box sx={{ flex: 1, minWidth: 0 }}>
-              <Typography variant="h3" component="span" noWrap>{cls?.key ?? ''}</Typography>
+              <Typography variant="h3" component="span" noWrap>
+                {cls?.key ?? ''}
+              </Typography>
               <Typography variant="body2" color="text.secondary" noWrap>
                 {photo.originalName} · {photo.width} × {photo.height} · {formatBytes(photo.bytes)} · {index! + 1} of {photos.length}
               </Typography>
             </Box>
-            <IconButton aria-label="Close" onClick={() => onIndex(null)}><CloseIcon /></IconButton>
+            <IconButton aria-label="Close" onClick={() => onIndex(null)}>
+              <CloseIcon />
+            </IconButton>
           </DialogTitle>
           <DialogContent sx={{ position: 'relative', display: 'flex', justifyContent: 'center', bgcolor: 'grey.900', p: '0 !important' }}>
             <img
@@ -67,20 +71,54 @@ export function PhotoViewer({ photos, index, classes, onIndex, onMove, onDelete 
               onError={() => setFallback(true)}
               style={{ maxWidth: '100%', maxHeight: '70vh', objectFit: 'contain', display: 'block' }}
             />
-            <IconButton aria-label="Previous photo" disabled={index === 0} onClick={() => step(-1)} sx={{ position: 'absolute', left: 8, top: '50%', transform: 'translateY(-50%)', bgcolor: 'rgba(255,255,255,0.85)', '&:hover': { bgcolor: 'white' } }}>
+            <IconButton
+              aria-label="Previous photo"
+              disabled={index === 0}
+              onClick={() => step(-1)}
+              sx={{
+                position: 'absolute',
+                left: 8,
+                top: '50%',
+                transform: 'translateY(-50%)',
+                bgcolor: 'rgba(255,255,255,0.85)',
+                '&:hover': { bgcolor: 'white' },
+              }}
+            >
               <ChevronLeftIcon />
             </IconButton>
-            <IconButton aria-label="Next photo" disabled={index === photos.length - 1} onClick={() => step(1)} sx={{ position: 'absolute', right: 8, top: '50%', transform: 'translateY(-50%)', bgcolor: 'rgba(255,255,255,0.85)', '&:hover': { bgcolor: 'white' } }}>
+            <IconButton
+              aria-label="Next photo"
+              disabled={index === photos.length - 1}
+              onClick={() => step(1)}
+              sx={{
+                position: 'absolute',
+                right: 8,
+                top: '50%',
+                transform: 'translateY(-50%)',
+                bgcolor: 'rgba(255,255,255,0.85)',
+                '&:hover': { bgcolor: 'white' },
+              }}
+            >
               <ChevronRightIcon />
             </IconButton>
           </DialogContent>
           <DialogActions sx={{ px: 3, py: 1.5 }}>
             <Stack direction="row" spacing={1} sx={{ flex: 1 }}>
-              <Button variant="outlined" onClick={(e) => setMenu(e.currentTarget)}>Move to…</Button>
-              <Button color="error" onClick={() => onDelete(photo)}>Delete</Button>
+              <Button variant="outlined" onClick={(e) => setMenu(e.currentTarget)}>
+                Move to…
+              </Button>
+              <Button color="error" onClick={() => onDelete(photo)}>
+                Delete
+              </Button>
             </Stack>
           </DialogActions>
-          <MoveMenu anchor={menu} classes={classes} exclude={new Set([photo.classId])} onClose={() => setMenu(null)} onMove={(c) => onMove(photo, c)} />
+          <MoveMenu
+            anchor={menu}
+            classes={classes}
+            exclude={new Set([photo.classId])}
+            onClose={() => setMenu(null)}
+            onMove={(c) => onMove(photo, c)}
+          />
         </>
       ) : null}
     </Dialog>

@@ -125,7 +125,10 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
   const dropOnClass = (cls: DeckClass, dt: DataTransfer) => {
     if (dragHasPhotos(dt)) {
       const ids = new Set(readDraggedPhotos(dt));
-      void move((photos ?? []).filter((p) => ids.has(p.id)), cls);
+      void move(
+        (photos ?? []).filter((p) => ids.has(p.id)),
+        cls,
+      );
       return;
     }
     void filesFromDrop(dt).then((found) => intoClass(cls, toRelativePaths(found, 'class')));
@@ -163,7 +166,12 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
   };
 
   if (error) return <ErrorAlert error={error} sx={{ m: 3 }} />;
-  if (!classes || !photos) return <Box sx={{ display: 'flex', justifyContent: 'center', pt: 8 }}><CircularProgress aria-label="Loading photos" /></Box>;
+  if (!classes || !photos)
+    return (
+      <Box sx={{ display: 'flex', justifyContent: 'center', pt: 8 }}>
+        <CircularProgress aria-label="Loading photos" />
+      </Box>
+    );
   const current = filter !== null ? byId.get(filter) : undefined;
   const selectedClasses = new Set(selectedPhotos().map((p) => p.classId));
   // The camera opens beside the word list (which stays in view), the grid to its right.
@@ -171,7 +179,10 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
 
   return (
     <Box sx={{ display: 'flex', height: '100%', minHeight: 0 }}>
-      <Box sx={{ width: camera ? 300 : 340, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.default' }} data-testid="words-column">
+      <Box
+        sx={{ width: camera ? 300 : 340, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.default' }}
+        data-testid="words-column"
+      >
         <ClassPanel
           deckId={deck.id}
           deckName={deck.name}
@@ -200,7 +211,16 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
       </Box>
       {camera ? (
         <Box sx={{ width: 380, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-          <CameraPanel deckId={deck.id} classes={classes} classId={camera.id} onClass={(id) => { setCameraFor(id); setFilter(id); }} onClose={() => setCameraFor(null)} />
+          <CameraPanel
+            deckId={deck.id}
+            classes={classes}
+            classId={camera.id}
+            onClass={(id) => {
+              setCameraFor(id);
+              setFilter(id);
+            }}
+            onClose={() => setCameraFor(null)}
+          />
         </Box>
       ) : null}
       <Box
@@ -226,7 +246,17 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
         />
         <Box sx={{ flex: 1, minHeight: 0 }}>
           {shown.length > 0 ? (
-            <PhotoGrid photos={shown} labels={labels} selection={selection} fresh={fresh.ids} reveal={fresh.newest} onClick={onClick} onOpen={onOpen} onDragStart={onDragStart} onKeyDown={onKeyDown} />
+            <PhotoGrid
+              photos={shown}
+              labels={labels}
+              selection={selection}
+              fresh={fresh.ids}
+              reveal={fresh.newest}
+              onClick={onClick}
+              onOpen={onOpen}
+              onDragStart={onDragStart}
+              onKeyDown={onKeyDown}
+            />
           ) : (
             <Box sx={{ textAlign: 'center', pt: 10, px: 4, color: 'text.secondary' }} data-testid="grid-empty">
               <PhotoLibraryIcon sx={{ fontSize: 56, color: 'grey.400' }} />
@@ -244,11 +274,22 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
         {deckDrop.over ? (
           <Box
             sx={(t) => ({
-              position: 'absolute', inset: 8, borderRadius: 3, border: `3px dashed ${t.palette.secondary.main}`, pointerEvents: 'none',
-              bgcolor: alpha(t.palette.secondary.main, 0.08), display: 'flex', alignItems: 'center', justifyContent: 'center',
+              position: 'absolute',
+              inset: 8,
+              borderRadius: 3,
+              border: `3px dashed ${t.palette.secondary.main}`,
+              pointerEvents: 'none',
+              bgcolor: alpha(t.palette.secondary.main, 0.08),
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
             })}
           >
-            <Typography variant="h2" component="p" sx={{ color: 'secondary.dark', bgcolor: 'background.paper', px: 3, py: 1.5, borderRadius: 2, maxWidth: 560, textAlign: 'center' }}>
+            <Typography
+              variant="h2"
+              component="p"
+              sx={{ color: 'secondary.dark', bgcolor: 'background.paper', px: 3, py: 1.5, borderRadius: 2, maxWidth: 560, textAlign: 'center' }}
+            >
               {current ? `Drop to add these photos to “${current.key}”` : 'Drop photos or folders: folders named after a word fill that word'}
             </Typography>
           </Box>

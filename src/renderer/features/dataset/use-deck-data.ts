@@ -46,9 +46,12 @@ export function useDeckData(deckId: number): DeckData {
   useStudioEvent('photos.changed', changed);
   // A word renamed or edited (an undo, another tab, a word list) shows at once too.
   useStudioEvent('words.changed', changed);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   return { classes, photos, error, reload };
 }

@@ -61,21 +61,24 @@ export function WordRow({ lang, word, onSave, autoEdit = false }: Props) {
           onClick={start}
           title={`Edit the ${label} word`}
           sx={{
-            flex: 1, textAlign: 'left', font: 'inherit', fontSize: 14, border: 0, background: 'none', cursor: 'text',
-            px: 0.75, py: 0.25, borderRadius: 1, color: 'text.primary', '&:hover': { bgcolor: 'action.hover' },
+            flex: 1,
+            textAlign: 'left',
+            font: 'inherit',
+            fontSize: 14,
+            border: 0,
+            background: 'none',
+            cursor: 'text',
+            px: 0.75,
+            py: 0.25,
+            borderRadius: 1,
+            color: 'text.primary',
+            '&:hover': { bgcolor: 'action.hover' },
           }}
         >
           {word}
         </Typography>
       ) : (
-        <Chip
-          size="small"
-          color="warning"
-          variant="outlined"
-          label="missing: click to add"
-          onClick={start}
-          sx={{ fontSize: 12 }}
-        />
+        <Chip size="small" color="warning" variant="outlined" label="missing: click to add" onClick={start} sx={{ fontSize: 12 }} />
       )}
     </Box>
   );

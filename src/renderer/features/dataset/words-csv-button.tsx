@@ -90,16 +90,23 @@ export function WordsCsvButton({ deckId, deckName, languages, classes, onDone }:
         <DialogContent>
           {error !== null ? <ErrorAlert error={error} sx={{ mb: 2 }} /> : null}
           <Typography variant="body2">
-            Save the sheet as <b>CSV (UTF-8)</b>. The first row is <b>key</b> then one language code per column; then one row per word.
-            The key is the word’s short name (a folder of photos with that name fills it). An empty cell leaves that word as it is;
-            an empty {languageName(languages[0])} cell takes the key.
+            Save the sheet as <b>CSV (UTF-8)</b>. The first row is <b>key</b> then one language code per column; then one row per word. The key is the
+            word’s short name (a folder of photos with that name fills it). An empty cell leaves that word as it is; an empty{' '}
+            {languageName(languages[0])} cell takes the key.
           </Typography>
-          <Table size="small" sx={{ my: 2, '& td': { fontFamily: 'monospace', border: 1, borderColor: 'divider' } }} aria-label="Example" data-testid="words-csv-example">
+          <Table
+            size="small"
+            sx={{ my: 2, '& td': { fontFamily: 'monospace', border: 1, borderColor: 'divider' } }}
+            aria-label="Example"
+            data-testid="words-csv-example"
+          >
             <TableBody>
               {example.map((row, r) => (
                 <TableRow key={r}>
                   {row.map((c, i) => (
-                    <TableCell key={i} sx={{ fontWeight: r === 0 ? 700 : 400 }}>{c}</TableCell>
+                    <TableCell key={i} sx={{ fontWeight: r === 0 ? 700 : 400 }}>
+                      {c}
+                    </TableCell>
                   ))}
                 </TableRow>
               ))}

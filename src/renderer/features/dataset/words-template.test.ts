@@ -3,10 +3,13 @@ import { wordsTemplateCsv } from './words-template';
 
 describe('wordsTemplateCsv', () => {
   it("lists the deck's words under the project's languages, quoting what needs quotes", () => {
-    const csv = wordsTemplateCsv(['en', 'fr'], [
-      { key: 'apple', words: { en: 'apple', fr: 'pomme' } },
-      { key: 'kiwi, green', words: { fr: 'kiwi "vert"' } },
-    ]);
+    const csv = wordsTemplateCsv(
+      ['en', 'fr'],
+      [
+        { key: 'apple', words: { en: 'apple', fr: 'pomme' } },
+        { key: 'kiwi, green', words: { fr: 'kiwi "vert"' } },
+      ],
+    );
     expect(csv).toBe('\uFEFFkey,en,fr\r\napple,apple,pomme\r\n"kiwi, green",,"kiwi ""vert"""\r\n');
   });
 

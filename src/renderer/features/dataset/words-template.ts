@@ -26,6 +26,7 @@ export function exampleRows(languages: readonly LanguageCode[]): string[][] {
  * order mark makes Excel read it as UTF-8; the studio's reader skips it.
  */
 export function wordsTemplateCsv(languages: readonly LanguageCode[], classes: readonly Pick<DeckClass, 'key' | 'words'>[]): string {
-  const rows = classes.length > 0 ? [['key', ...languages], ...classes.map((c) => [c.key, ...languages.map((l) => c.words[l] ?? '')])] : exampleRows(languages);
+  const rows =
+    classes.length > 0 ? [['key', ...languages], ...classes.map((c) => [c.key, ...languages.map((l) => c.words[l] ?? '')])] : exampleRows(languages);
   return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }

@@ -11,14 +11,18 @@ function status(over: Partial<DeckStatus>): DeckStatus {
 describe('deck status wording', () => {
   it('names each kind of change', () => {
     expect(changesText(none)).toBeNull();
-    expect(changesText({ ...none, photosAdded: 3, photosMoved: 1, wordsChanged: ['Orange'] })).toBe('3 photos added, 1 photo moved to another word, words edited for Orange');
+    expect(changesText({ ...none, photosAdded: 3, photosMoved: 1, wordsChanged: ['Orange'] })).toBe(
+      '3 photos added, 1 photo moved to another word, words edited for Orange',
+    );
     expect(changesText({ ...none, classesAdded: ['Kiwi'], photosRemoved: 2 })).toBe('2 photos removed, new word: Kiwi');
   });
 
   it('a model is out of date when photos changed, not when only words did', () => {
     const model = { versionId: 1, number: 2, createdAt: '', upToDate: false, changes: { ...none, photosAdded: 4 } };
     expect(modelStatusText(status({ model }))).toMatchObject({ tone: 'stale', title: 'Version 2 is out of date' });
-    expect(modelStatusText(status({ model: { ...model, upToDate: true, changes: { ...none, wordsChanged: ['Apple'] } } }))).toMatchObject({ tone: 'ok' });
+    expect(modelStatusText(status({ model: { ...model, upToDate: true, changes: { ...none, wordsChanged: ['Apple'] } } }))).toMatchObject({
+      tone: 'ok',
+    });
   });
 
   it('an export behind a newer version says which', () => {

@@ -24,11 +24,26 @@ export type StatusTone = 'ok' | 'stale' | 'none';
 export function modelStatusText(s: DeckStatus): { tone: StatusTone; title: string; detail: string } {
   if (!s.model) return { tone: 'none', title: 'No model yet', detail: `Train “${s.deckName}” to make its first version.` };
   const v = `Version ${s.model.number}`;
-  if (!s.model.changes) return { tone: 'stale', title: `${v} may be out of date`, detail: 'It was trained before the studio kept track of changes; train again to be sure it has every photo.' };
+  if (!s.model.changes)
+    return {
+      tone: 'stale',
+      title: `${v} may be out of date`,
+      detail: 'It was trained before the studio kept track of changes; train again to be sure it has every photo.',
+    };
   const photos = changesText(s.model.changes, { words: false });
   const words = s.model.changes.wordsChanged.length > 0 ? `words edited for ${list(s.model.changes.wordsChanged)}` : null;
-  if (photos) return { tone: 'stale', title: `${v} is out of date`, detail: `Since it was trained: ${photos}${words ? `, ${words}` : ''}. Train again so the model learns them.` };
-  if (words) return { tone: 'ok', title: `${v} is up to date`, detail: `Its photos are all learnt. Since it was trained: ${words} (they go out with the next export).` };
+  if (photos)
+    return {
+      tone: 'stale',
+      title: `${v} is out of date`,
+      detail: `Since it was trained: ${photos}${words ? `, ${words}` : ''}. Train again so the model learns them.`,
+    };
+  if (words)
+    return {
+      tone: 'ok',
+      title: `${v} is up to date`,
+      detail: `Its photos are all learnt. Since it was trained: ${words} (they go out with the next export).`,
+    };
   return { tone: 'ok', title: `${v} is up to date`, detail: 'It has learnt every photo and word of the deck as it is now.' };
 }
 
@@ -37,7 +52,8 @@ export function exportStatusText(s: DeckStatus): { tone: StatusTone; title: stri
   const e = s.export;
   if (!e) return { tone: 'none', title: 'Not exported yet', detail: 'Phones get the deck’s latest export.' };
   const v = `Version ${e.versionNumber}`;
-  if (e.upToDate) return { tone: 'ok', title: `The export holds ${v}, up to date`, detail: 'It matches the deck’s photos and words as they are now.' };
+  if (e.upToDate)
+    return { tone: 'ok', title: `The export holds ${v}, up to date`, detail: 'It matches the deck’s photos and words as they are now.' };
   const reasons: string[] = [];
   if (e.newerVersion && s.model) reasons.push(`the deck has a newer model, Version ${s.model.number}`);
   const changed = e.changes ? changesText(e.changes) : null;

@@ -28,7 +28,9 @@ function StepRow({ step }: { step: UpdateStep }) {
   const left = step.state === 'running' ? formatTimeLeft(step.etaMs) : null;
   return (
     <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start' }} data-testid="update-step" data-step={step.id} data-state={step.state}>
-      <Box sx={{ pt: 0.25 }}><StepIcon step={step} /></Box>
+      <Box sx={{ pt: 0.25 }}>
+        <StepIcon step={step} />
+      </Box>
       <Box sx={{ flex: 1, minWidth: 0 }}>
         <Typography sx={{ fontWeight: 600 }}>{TITLE[step.id]}</Typography>
         <Typography variant="body2" color={step.state === 'failed' ? 'error' : 'text.secondary'} data-testid="update-step-detail">
@@ -59,14 +61,20 @@ export function UpdateProgress({ update }: { update: UpdatePhonesState }) {
           {update.running ? 'Updating the phones…' : update.result ? 'Phones updated' : update.cancelled ? 'Update stopped' : 'Update not finished'}
         </Typography>
         {update.running ? (
-          <Button color="error" variant="outlined" onClick={update.cancel}>Cancel</Button>
+          <Button color="error" variant="outlined" onClick={update.cancel}>
+            Cancel
+          </Button>
         ) : (
-          <Button color="inherit" onClick={update.dismiss}>Close</Button>
+          <Button color="inherit" onClick={update.dismiss}>
+            Close
+          </Button>
         )}
       </Stack>
       {update.steps ? (
         <Stack spacing={1.5}>
-          {update.steps.map((s) => <StepRow key={s.id} step={s} />)}
+          {update.steps.map((s) => (
+            <StepRow key={s.id} step={s} />
+          ))}
         </Stack>
       ) : update.running ? (
         <Typography color="text.secondary">Starting…</Typography>

@@ -13,13 +13,10 @@ export function useDeckStatus(deckId: number): { status: DeckStatus | null; erro
   const [status, setStatus] = useState<DeckStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
   const reload = useCallback(() => {
-    client.getDeckStatus({ deckId }).then(
-      (s) => {
-        setStatus(s);
-        setError(null);
-      },
-      setError,
-    );
+    client.getDeckStatus({ deckId }).then((s) => {
+      setStatus(s);
+      setError(null);
+    }, setError);
   }, [client, deckId]);
   useEffect(() => {
     setStatus(null);

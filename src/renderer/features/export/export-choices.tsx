@@ -42,8 +42,14 @@ function toggled<T>(list: T[], item: T, on: boolean, order: T[]): T[] {
 function Group({ title, hint, children }: { title: string; hint?: ReactNode; children: ReactNode }) {
   return (
     <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, minWidth: 0 }}>
-      <Typography component="legend" variant="subtitle1" sx={{ fontWeight: 600, p: 0 }}>{title}</Typography>
-      {hint ? <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>{hint}</Typography> : null}
+      <Typography component="legend" variant="subtitle1" sx={{ fontWeight: 600, p: 0 }}>
+        {title}
+      </Typography>
+      {hint ? (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
+          {hint}
+        </Typography>
+      ) : null}
       {children}
     </Box>
   );
@@ -73,12 +79,24 @@ export function ExportChoices({ deckId, decks, languages, choices, onChange, dis
               // Always part of the export: shown ticked and fixed, but not greyed out as if left out.
               sx={{ '& .MuiFormControlLabel-label.Mui-disabled': { color: 'text.primary' } }}
               control={<Checkbox checked disabled />}
-              label={<span>{own.deck.name} <Typography component="span" color="text.secondary">· this deck, {versionText(own)}</Typography></span>}
+              label={
+                <span>
+                  {own.deck.name}{' '}
+                  <Typography component="span" color="text.secondary">
+                    · this deck, {versionText(own)}
+                  </Typography>
+                </span>
+              }
             />
           ) : null}
           {others.map((c) => {
             const stackable = c.version !== null && (base === null || c.version.baseModelId === base);
-            const why = c.version === null ? 'not trained yet' : stackable ? versionText(c) : `trained on another base network (${c.version.baseModelId}), so it cannot share one model`;
+            const why =
+              c.version === null
+                ? 'not trained yet'
+                : stackable
+                  ? versionText(c)
+                  : `trained on another base network (${c.version.baseModelId}), so it cannot share one model`;
             return (
               <FormControlLabel
                 key={c.deck.id}
@@ -90,7 +108,14 @@ export function ExportChoices({ deckId, decks, languages, choices, onChange, dis
                     onChange={(e) => set({ deckIds: toggled(choices.deckIds, c.deck.id, e.target.checked, deckOrder) })}
                   />
                 }
-                label={<span>{c.deck.name} <Typography component="span" color="text.secondary">· {why}</Typography></span>}
+                label={
+                  <span>
+                    {c.deck.name}{' '}
+                    <Typography component="span" color="text.secondary">
+                      · {why}
+                    </Typography>
+                  </span>
+                }
               />
             );
           })}
@@ -107,12 +132,24 @@ export function ExportChoices({ deckId, decks, languages, choices, onChange, dis
                   checked={choices.formats.includes(f.id)}
                   disabled={disabled}
                   onChange={(e) => {
-                    const formats = toggled(choices.formats, f.id, e.target.checked, FORMATS.map((x) => x.id));
+                    const formats = toggled(
+                      choices.formats,
+                      f.id,
+                      e.target.checked,
+                      FORMATS.map((x) => x.id),
+                    );
                     set({ formats, int8: choices.int8 && formats.includes('tflite') });
                   }}
                 />
               }
-              label={<span>{f.name} <Typography component="span" color="text.secondary">· {f.use}</Typography></span>}
+              label={
+                <span>
+                  {f.name}{' '}
+                  <Typography component="span" color="text.secondary">
+                    · {f.use}
+                  </Typography>
+                </span>
+              }
             />
           ))}
           <FormControlLabel

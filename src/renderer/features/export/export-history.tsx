@@ -19,7 +19,12 @@ interface Props {
 /** Earlier exports of the deck, newest first: what went in, whether it was checked, and where it is. */
 export function ExportHistory({ exports, emptyText, zipUrl }: Props) {
   if (exports === null) return <Typography color="text.secondary">Looking for earlier exports…</Typography>;
-  if (exports.length === 0) return <Typography color="text.secondary" data-testid="no-exports">{emptyText}</Typography>;
+  if (exports.length === 0)
+    return (
+      <Typography color="text.secondary" data-testid="no-exports">
+        {emptyText}
+      </Typography>
+    );
   return (
     <Stack spacing={2} component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
       {exports.map((e) => (
@@ -27,7 +32,11 @@ export function ExportHistory({ exports, emptyText, zipUrl }: Props) {
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             {e.parity ? (
               <Tooltip title={paritySentence(e.parity)}>
-                {e.parity.passed ? <CheckCircleIcon color="success" fontSize="small" aria-label="checked with TensorFlow Lite" /> : <ErrorIcon color="error" fontSize="small" aria-label="check failed" />}
+                {e.parity.passed ? (
+                  <CheckCircleIcon color="success" fontSize="small" aria-label="checked with TensorFlow Lite" />
+                ) : (
+                  <ErrorIcon color="error" fontSize="small" aria-label="check failed" />
+                )}
               </Tooltip>
             ) : null}
             <Typography sx={{ fontWeight: 600, flex: 1 }} noWrap>
@@ -41,7 +50,9 @@ export function ExportHistory({ exports, emptyText, zipUrl }: Props) {
           {e.exists ? (
             <FolderPath folder={e.folder} zipUrl={zipUrl(e)} size="small" />
           ) : (
-            <Typography variant="body2" color="text.secondary">The folder has since been moved or deleted.</Typography>
+            <Typography variant="body2" color="text.secondary">
+              The folder has since been moved or deleted.
+            </Typography>
           )}
         </Box>
       ))}

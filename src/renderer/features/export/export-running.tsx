@@ -13,12 +13,17 @@ export function ExportRunning({ job, onCancel }: { job: TrackedJob | null; onCan
     <Box data-testid="export-running">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
-          <Typography sx={{ fontWeight: 600 }} data-testid="export-phase">{p?.message || 'Starting the export…'}</Typography>
+          <Typography sx={{ fontWeight: 600 }} data-testid="export-phase">
+            {p?.message || 'Starting the export…'}
+          </Typography>
           <Typography variant="body2" color="text.secondary">
-            {p && p.total > 0 ? `Step ${Math.min(p.done + 1, p.total)} of ${p.total} · ` : ''}Usually a few seconds. Nothing is written until every file is ready and checked.
+            {p && p.total > 0 ? `Step ${Math.min(p.done + 1, p.total)} of ${p.total} · ` : ''}Usually a few seconds. Nothing is written until every
+            file is ready and checked.
           </Typography>
         </Box>
-        <Button variant="outlined" color="inherit" onClick={onCancel} disabled={!job}>Cancel</Button>
+        <Button variant="outlined" color="inherit" onClick={onCancel} disabled={!job}>
+          Cancel
+        </Button>
       </Stack>
       <LinearProgress
         sx={{ mt: 1.5, height: 8, borderRadius: 4 }}

@@ -29,7 +29,9 @@ import { zipDownloadUrl } from './zip-link';
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
     <Paper variant="outlined" sx={{ p: 2.5 }} component="section" aria-label={title} data-testid={testId}>
-      <Typography variant="h3" component="h2" sx={{ mb: 1.5 }}>{title}</Typography>
+      <Typography variant="h3" component="h2" sx={{ mb: 1.5 }}>
+        {title}
+      </Typography>
       {children}
     </Paper>
   );
@@ -46,7 +48,12 @@ function ExportTab({ project, deck }: DeckTabProps) {
   const { transport } = useStudio();
   const projectLanguages = useMemo(() => [project.sourceLanguage, ...project.targetLanguages], [project]);
   const { decks, error: decksError } = useDeckModels();
-  const [choices, setChoices] = useState<Choices>(() => ({ deckIds: [deck.id], formats: ['tfjs', 'tflite'], languages: projectLanguages, int8: false }));
+  const [choices, setChoices] = useState<Choices>(() => ({
+    deckIds: [deck.id],
+    formats: ['tfjs', 'tflite'],
+    languages: projectLanguages,
+    int8: false,
+  }));
   // Languages added to the project while the tab is open start chosen; removed ones go.
   const known = useRef(projectLanguages);
   useEffect(() => {
@@ -64,7 +71,14 @@ function ExportTab({ project, deck }: DeckTabProps) {
   const own = decks?.find((d) => d.deck.id === deck.id) ?? null;
   const chosen = (decks ?? []).filter((d) => deckIds.includes(d.deck.id));
   const baseMismatch = new Set(chosen.map((d) => d.version?.baseModelId)).size > 1;
-  const reason = blockReason({ trained: own?.version != null, formats: choices.formats, languages: choices.languages, missing, baseMismatch, languageName });
+  const reason = blockReason({
+    trained: own?.version != null,
+    formats: choices.formats,
+    languages: choices.languages,
+    missing,
+    baseMismatch,
+    languageName,
+  });
   const zipUrl = (e: Pick<ExportSummary, 'zipPath'>) => (transport.mode === 'browser' && exportsDir ? zipDownloadUrl(e.zipPath, exportsDir) : null);
 
   const start = () =>
@@ -82,7 +96,14 @@ function ExportTab({ project, deck }: DeckTabProps) {
   if (!own?.version) {
     return (
       <Box sx={{ maxWidth: 620, mx: 'auto', pt: 8, px: 3 }} data-testid="export-untrained">
-        <Alert severity="info" action={<Button color="inherit" href={routeHash({ deckId: deck.id, tab: 'train' })}>Go to Train</Button>}>
+        <Alert
+          severity="info"
+          action={
+            <Button color="inherit" href={routeHash({ deckId: deck.id, tab: 'train' })}>
+              Go to Train
+            </Button>
+          }
+        >
           <AlertTitle>“{deck.name}” is not trained yet, so there is no model to export.</AlertTitle>
           Train it first (Train tab). Then come back here to make the files for phones and web apps.
         </Alert>
@@ -95,7 +116,9 @@ function ExportTab({ project, deck }: DeckTabProps) {
     <Box sx={{ height: '100%', overflow: 'auto', bgcolor: 'background.default' }} data-testid="export-tab">
       <Box sx={{ maxWidth: 1280, mx: 'auto', p: 3 }}>
         <Box sx={{ mb: 2.5 }}>
-          <Typography variant="h2" component="h2">Export</Typography>
+          <Typography variant="h2" component="h2">
+            Export
+          </Typography>
           <Typography color="text.secondary" sx={{ mt: 0.5 }}>
             Make the model files a phone or web app uses. The words in every language go inside them, so they always travel together.
           </Typography>
@@ -106,7 +129,13 @@ function ExportTab({ project, deck }: DeckTabProps) {
               status={status}
               of="model"
               lead="Exports"
-              action={status.model.upToDate ? undefined : <Button color="inherit" href={routeHash({ deckId: deck.id, tab: 'train' })}>Go to Train</Button>}
+              action={
+                status.model.upToDate ? undefined : (
+                  <Button color="inherit" href={routeHash({ deckId: deck.id, tab: 'train' })}>
+                    Go to Train
+                  </Button>
+                )
+              }
             />
             {status.export ? <ModelStatusLine status={status} of="export" lead="Latest export" /> : null}
           </Stack>
@@ -114,7 +143,14 @@ function ExportTab({ project, deck }: DeckTabProps) {
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2.5} sx={{ alignItems: 'flex-start' }}>
           <Box sx={{ flex: 1, minWidth: 0, width: '100%' }}>
             <Section title="What to export">
-              <ExportChoices deckId={deck.id} decks={decks} languages={projectLanguages} choices={choices} onChange={setChoices} disabled={run.running} />
+              <ExportChoices
+                deckId={deck.id}
+                decks={decks}
+                languages={projectLanguages}
+                choices={choices}
+                onChange={setChoices}
+                disabled={run.running}
+              />
             </Section>
           </Box>
 
@@ -123,7 +159,9 @@ function ExportTab({ project, deck }: DeckTabProps) {
               <Stack spacing={2}>
                 {missingError ? <ErrorAlert error={missingError} /> : null}
                 {run.refusal ? <ErrorAlert error={run.refusal} onClose={run.dismiss} /> : null}
-                {!run.running && missing && missing.length > 0 ? <MissingWordsAlert missing={missing} languages={choices.languages} deckId={deck.id} /> : null}
+                {!run.running && missing && missing.length > 0 ? (
+                  <MissingWordsAlert missing={missing} languages={choices.languages} deckId={deck.id} />
+                ) : null}
                 {run.running ? (
                   <ExportRunning job={job} onCancel={run.cancel} />
                 ) : (

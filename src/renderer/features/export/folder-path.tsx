@@ -16,7 +16,9 @@ function Breakable({ path }: { path: string }) {
   return (
     <>
       {parts.map((part, i) => (
-        <Box component="span" key={i} sx={{ display: 'inline-block', maxWidth: '100%' }}>{part}</Box>
+        <Box component="span" key={i} sx={{ display: 'inline-block', maxWidth: '100%' }}>
+          {part}
+        </Box>
       ))}
     </>
   );
@@ -47,7 +49,17 @@ export function FolderPath({ folder, zipUrl, zipBytes, size = 'medium' }: Props)
     <Box>
       <Box
         data-testid="export-folder"
-        sx={{ fontFamily: 'monospace', fontSize: size === 'small' ? 12 : 13, bgcolor: 'action.hover', borderRadius: 1, px: 1, py: 0.5, userSelect: 'all', wordBreak: 'normal', overflowWrap: 'anywhere' }}
+        sx={{
+          fontFamily: 'monospace',
+          fontSize: size === 'small' ? 12 : 13,
+          bgcolor: 'action.hover',
+          borderRadius: 1,
+          px: 1,
+          py: 0.5,
+          userSelect: 'all',
+          wordBreak: 'normal',
+          overflowWrap: 'anywhere',
+        }}
       >
         <Breakable path={folder} />
       </Box>
@@ -56,7 +68,14 @@ export function FolderPath({ folder, zipUrl, zipBytes, size = 'medium' }: Props)
           {copied ? 'Copied' : 'Copy path'}
         </Button>
         {zipUrl ? (
-          <Button size="small" variant={size === 'small' ? 'text' : 'outlined'} startIcon={<DownloadIcon fontSize="small" />} href={zipUrl} download data-testid="download-zip">
+          <Button
+            size="small"
+            variant={size === 'small' ? 'text' : 'outlined'}
+            startIcon={<DownloadIcon fontSize="small" />}
+            href={zipUrl}
+            download
+            data-testid="download-zip"
+          >
             Download the zip{zipBytes !== undefined ? ` (${formatBytes(zipBytes)})` : ''}
           </Button>
         ) : null}

@@ -29,19 +29,31 @@ export function MissingWordsAlert({ missing, languages, deckId }: Props) {
   return (
     <Alert severity="warning" data-testid="missing-words" role="alert">
       <AlertTitle>
-        {n === 1 ? 'A word is missing' : `${n} words are missing`}: Export waits until {n === 1 ? 'it is' : 'they are'} written, so no phone shows an empty word
+        {n === 1 ? 'A word is missing' : `${n} words are missing`}: Export waits until {n === 1 ? 'it is' : 'they are'} written, so no phone shows an
+        empty word
       </AlertTitle>
       <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
         {lines.map((l) => (
-          <li key={l.language} data-testid="missing-line" data-language={l.language}>{l.text}</li>
+          <li key={l.language} data-testid="missing-line" data-language={l.language}>
+            {l.text}
+          </li>
         ))}
       </Box>
       <Stack direction="row" spacing={1} sx={{ mt: 1.5, flexWrap: 'wrap' }}>
         {decks.map(([id, name]) => {
           // The first gap in the order the teacher sees them: by language chosen, then by word.
-          const first = languages.map((l) => missing.find((m) => m.deckId === id && m.language === l)).find((m) => m !== undefined) ?? missing.find((m) => m.deckId === id)!;
+          const first =
+            languages.map((l) => missing.find((m) => m.deckId === id && m.language === l)).find((m) => m !== undefined) ??
+            missing.find((m) => m.deckId === id)!;
           return (
-            <Button key={id} variant="outlined" color="inherit" size="small" href={wordFocusHash(id, { classId: first.classId, language: first.language })} data-testid="fill-missing">
+            <Button
+              key={id}
+              variant="outlined"
+              color="inherit"
+              size="small"
+              href={wordFocusHash(id, { classId: first.classId, language: first.language })}
+              data-testid="fill-missing"
+            >
               {id === deckId ? `Go to Photos to fill them (first: “${first.classKey}”)` : `Open the Photos of ${name}`}
             </Button>
           );

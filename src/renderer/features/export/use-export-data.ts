@@ -78,7 +78,10 @@ export function useExportsFolder(): string | null {
   const { client } = useStudio();
   const [dir, setDir] = useState<string | null>(null);
   useEffect(() => {
-    client.getExportsFolder().then((r) => setDir(r.dir), () => setDir(null));
+    client.getExportsFolder().then(
+      (r) => setDir(r.dir),
+      () => setDir(null),
+    );
   }, [client]);
   return dir;
 }

@@ -29,10 +29,13 @@ export function useExportJob(deckId: number): ExportJob {
   useEffect(() => {
     if (lastJobOfDeck.has(deckId)) return;
     let live = true;
-    client.listJobs().then((jobs) => {
-      const running = jobs.find((j) => j.kind === 'export' && j.state === 'running');
-      if (live && running) setJobId(running.jobId);
-    }, () => undefined);
+    client.listJobs().then(
+      (jobs) => {
+        const running = jobs.find((j) => j.kind === 'export' && j.state === 'running');
+        if (live && running) setJobId(running.jobId);
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };

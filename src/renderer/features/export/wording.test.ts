@@ -17,7 +17,13 @@ const parity: ParityReport = {
   ms: 300,
 };
 
-const gap = (deckId: number, deckName: string, classKey: string, language: string): MissingWord => ({ deckId, deckName, classId: 1, classKey, language });
+const gap = (deckId: number, deckName: string, classKey: string, language: string): MissingWord => ({
+  deckId,
+  deckName,
+  classId: 1,
+  classKey,
+  language,
+});
 
 describe('export wording', () => {
   it('writes small differences out in full', () => {
@@ -32,11 +38,17 @@ describe('export wording', () => {
     expect(paritySentence({ ...parity, passed: false, sameTop1: 46, maxAbsDiff: 0.03 })).toBe(
       'Checked with TensorFlow Lite on 48 photos: a different answer on 2 of 48, largest difference 0.03',
     );
-    expect(paritySentence({ ...parity, comparisons: 96, sameTop1: 96 })).toContain('(96 answers: one per photo for each deck): same answer on all 96');
+    expect(paritySentence({ ...parity, comparisons: 96, sameTop1: 96 })).toContain(
+      '(96 answers: one per photo for each deck): same answer on all 96',
+    );
   });
 
   it('names each missing word under its language, and the deck only when decks are stacked', () => {
-    const one = missingLines([gap(1, 'Fruits', 'mango', 'fr'), gap(1, 'Fruits', 'dates', 'fr'), gap(1, 'Fruits', 'dates', 'es')], ['en', 'fr', 'es'], languageName);
+    const one = missingLines(
+      [gap(1, 'Fruits', 'mango', 'fr'), gap(1, 'Fruits', 'dates', 'fr'), gap(1, 'Fruits', 'dates', 'es')],
+      ['en', 'fr', 'es'],
+      languageName,
+    );
     expect(one.map((l) => l.text)).toEqual(['French word missing for: mango, dates', 'Spanish word missing for: dates']);
     const two = missingLines([gap(1, 'Fruits', 'mango', 'fr'), gap(2, 'Vegetables', 'leek', 'fr')], ['en', 'fr'], languageName);
     expect(two).toEqual([{ language: 'fr', text: 'French word missing for: mango (Fruits); leek (Vegetables)', deckIds: [1, 2] }]);
@@ -55,13 +67,26 @@ describe('export wording', () => {
   it('names the decks of an export, saying when they share one model', () => {
     const d = (name: string, versionNumber: number) => ({ deckId: 1, name, versionId: 1, versionNumber, baseModelId: 'm', classes: 4 });
     expect(decksSentence({ decks: [d('Fruits', 2)] })).toBe('Fruits, model version 2');
-    expect(decksSentence({ decks: [d('Fruits', 2), d('Market', 1)] })).toBe('One model that recognises both decks: Fruits (version 2) and Market (version 1)');
+    expect(decksSentence({ decks: [d('Fruits', 2), d('Market', 1)] })).toBe(
+      'One model that recognises both decks: Fruits (version 2) and Market (version 1)',
+    );
   });
 
   it('reports what the int8 file costs', () => {
     const q: QuantizationReport = {
-      photoSet: '', photos: 12, floatAccuracy: 11 / 12, int8Accuracy: 10 / 12, accuracyDrop: 1 / 12, sameTop1: 11, comparisons: 12,
-      maxAbsDiff: 0.02, bytes: 300_000, floatBytes: 1_100_000, passed: true, maxAccuracyDrop: 0.05, ms: 100,
+      photoSet: '',
+      photos: 12,
+      floatAccuracy: 11 / 12,
+      int8Accuracy: 10 / 12,
+      accuracyDrop: 1 / 12,
+      sameTop1: 11,
+      comparisons: 12,
+      maxAbsDiff: 0.02,
+      bytes: 300_000,
+      floatBytes: 1_100_000,
+      passed: true,
+      maxAccuracyDrop: 0.05,
+      ms: 100,
     };
     expect(quantizationSentence(q, formatBytes)).toBe(
       'Smaller file: 293 KB instead of 1.0 MB. It costs 8 points of accuracy: 83% of the photos recognised instead of 92% (12 photos).',

@@ -51,31 +51,45 @@ export function AdbProgramSection({ open, onChanged }: { open: boolean; onChange
 
   return (
     <Box component="section" aria-label="adb program" data-testid="adb-program">
-      <Typography variant="subtitle2" component="h3">adb program</Typography>
+      <Typography variant="subtitle2" component="h3">
+        adb program
+      </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         The program that talks to phones over USB (from Android platform-tools).
       </Typography>
       {adb?.path ? (
         <Typography variant="body2" data-testid="adb-path">
-          Using <Box component="code" sx={{ fontFamily: 'monospace' }}>{adb.path}</Box>
+          Using{' '}
+          <Box component="code" sx={{ fontFamily: 'monospace' }}>
+            {adb.path}
+          </Box>
           {adb.source ? ` (${SOURCE_WORDS[adb.source]})` : ''}
         </Typography>
       ) : adb ? (
-        <Typography variant="body2" data-testid="adb-path">No adb program found yet.</Typography>
+        <Typography variant="body2" data-testid="adb-path">
+          No adb program found yet.
+        </Typography>
       ) : null}
       {adb?.problem ? <ErrorAlert error={adb.problem} sx={{ mt: 1 }} /> : null}
       {error ? <ErrorAlert error={error} sx={{ mt: 1 }} /> : null}
       {transport.adbProgram ? (
         <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-          <Button variant="outlined" onClick={() => void change('choose')} disabled={busy}>Choose adb program…</Button>
+          <Button variant="outlined" onClick={() => void change('choose')} disabled={busy}>
+            Choose adb program…
+          </Button>
           {adb?.source === 'settings' ? (
-            <Button onClick={() => void change('automatic')} disabled={busy}>Find it automatically</Button>
+            <Button onClick={() => void change('automatic')} disabled={busy}>
+              Find it automatically
+            </Button>
           ) : null}
         </Stack>
       ) : (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="adb-how-to-change">
           To use another adb, stop the studio and start it again with{' '}
-          <Box component="code" sx={{ fontFamily: 'monospace' }}>npm run serve -- --adb /full/path/to/adb</Box>.
+          <Box component="code" sx={{ fontFamily: 'monospace' }}>
+            npm run serve -- --adb /full/path/to/adb
+          </Box>
+          .
         </Typography>
       )}
     </Box>

@@ -44,10 +44,17 @@ export function ExportPreview({ preview, deckName, onExport }: Props) {
       <Alert
         severity="info"
         data-testid="not-exported"
-        action={onExport ? <Button color="inherit" size="small" onClick={onExport}>Go to Export</Button> : undefined}
+        action={
+          onExport ? (
+            <Button color="inherit" size="small" onClick={onExport}>
+              Go to Export
+            </Button>
+          ) : undefined
+        }
       >
         <AlertTitle>“{deckName}” has not been exported yet</AlertTitle>
-        Phones get the deck’s latest export. {onExport ? 'Export it first, then come back here.' : 'Export it first (with the Export screen or “magritte export”), then come back here.'}
+        Phones get the deck’s latest export.{' '}
+        {onExport ? 'Export it first, then come back here.' : 'Export it first (with the Export screen or “magritte export”), then come back here.'}
       </Alert>
     );
   }
@@ -60,12 +67,18 @@ export function ExportPreview({ preview, deckName, onExport }: Props) {
         {preview.files.map((f) => (
           <Stack component="li" key={f.name} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <InsertDriveFileIcon sx={{ fontSize: 16, color: 'text.secondary' }} />
-            <Typography variant="body2" sx={{ flex: 1, fontFamily: 'monospace', fontSize: 13 }} noWrap>{f.name}</Typography>
-            <Typography variant="body2" color="text.secondary">{formatBytes(f.bytes)}</Typography>
+            <Typography variant="body2" sx={{ flex: 1, fontFamily: 'monospace', fontSize: 13 }} noWrap>
+              {f.name}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {formatBytes(f.bytes)}
+            </Typography>
           </Stack>
         ))}
       </Stack>
-      <Typography variant="body2" color="text.secondary">On each phone they go to</Typography>
+      <Typography variant="body2" color="text.secondary">
+        On each phone they go to
+      </Typography>
       <Typography variant="body2" sx={{ fontFamily: 'monospace', fontSize: 13, mt: 0.25 }}>
         <PathWithBreaks path={preview.destination} />
       </Typography>

@@ -13,11 +13,17 @@ export function NoPhones() {
   return (
     <Box sx={{ textAlign: 'center', py: 4, px: 2 }} data-testid="no-phones">
       <UsbIcon sx={{ fontSize: 48, color: 'grey.400' }} />
-      <Typography variant="h3" component="p" sx={{ mt: 1 }}>Plug in a phone with USB debugging on</Typography>
-      <Typography color="text.secondary" sx={{ mt: 0.5 }}>It appears here by itself, a few seconds after you plug it in.</Typography>
+      <Typography variant="h3" component="p" sx={{ mt: 1 }}>
+        Plug in a phone with USB debugging on
+      </Typography>
+      <Typography color="text.secondary" sx={{ mt: 0.5 }}>
+        It appears here by itself, a few seconds after you plug it in.
+      </Typography>
       <Box component="ol" sx={{ textAlign: 'left', maxWidth: 520, mx: 'auto', mt: 2, mb: 0, pl: 3, '& li': { mb: 1 } }}>
         {STEPS.map((s) => (
-          <Typography component="li" key={s} variant="body2">{s}</Typography>
+          <Typography component="li" key={s} variant="body2">
+            {s}
+          </Typography>
         ))}
       </Box>
     </Box>

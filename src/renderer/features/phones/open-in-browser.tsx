@@ -50,7 +50,8 @@ export function OpenInBrowser({ deckId, deckName, readyCount }: Props) {
           {readyCount > 0
             ? 'Press “Open on this phone” on a phone’s card. '
             : 'Plug in a phone with USB debugging on (the steps are on the left), then press “Open on this phone” on its card. '}
-          The phone’s browser opens the deck through the cable, with its live camera. Once the page has loaded it is kept on the phone and works unplugged.
+          The phone’s browser opens the deck through the cable, with its live camera. Once the page has loaded it is kept on the phone and works
+          unplugged.
         </Typography>
       </Box>
       <Box>
@@ -70,9 +71,9 @@ export function OpenInBrowser({ deckId, deckName, readyCount }: Props) {
         {network?.enabled ? (
           <Box data-testid="network-route">
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-              While this is on, the studio answers phones on your network, not only this computer. Anyone on the same
-              network who has this code or link can open the deck’s page: its model and its words, never your photos.
-              The code stops working when you turn this off or close the studio.
+              While this is on, the studio answers phones on your network, not only this computer. Anyone on the same network who has this code or
+              link can open the deck’s page: its model and its words, never your photos. The code stops working when you turn this off or close the
+              studio.
             </Typography>
             {network.qrSvg ? (
               <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
@@ -86,7 +87,14 @@ export function OpenInBrowser({ deckId, deckName, readyCount }: Props) {
                 <Box sx={{ minWidth: 0 }}>
                   <Typography variant="body2">Pupils scan it with the phone’s camera app, or type:</Typography>
                   {network.urls.map((u) => (
-                    <Typography key={u} variant="body2" sx={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all', mt: 0.5 }} data-testid="network-url">{u}</Typography>
+                    <Typography
+                      key={u}
+                      variant="body2"
+                      sx={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all', mt: 0.5 }}
+                      data-testid="network-url"
+                    >
+                      {u}
+                    </Typography>
                   ))}
                   <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
                     Phone browsers allow the live camera only through the cable, so on the network the page asks pupils to take a photo instead.

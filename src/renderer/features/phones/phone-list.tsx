@@ -35,7 +35,12 @@ export function PhoneList({ phones, held, chosen, onToggle, onOpen, busy }: Prop
             data-testid="phone-card"
             data-serial={phone.serial}
             sx={{
-              display: 'flex', gap: 1.5, alignItems: 'flex-start', p: 1.5, borderRadius: 2, border: 1,
+              display: 'flex',
+              gap: 1.5,
+              alignItems: 'flex-start',
+              p: 1.5,
+              borderRadius: 2,
+              border: 1,
               borderColor: phone.ready ? 'divider' : tone === 'warning' ? 'warning.light' : 'error.light',
               bgcolor: phone.ready ? 'background.paper' : tone === 'warning' ? '#fff8ef' : '#fff5f5',
             }}
@@ -63,7 +68,9 @@ export function PhoneList({ phones, held, chosen, onToggle, onOpen, busy }: Prop
               </Typography>
               {phone.diagnosis ? (
                 <Box sx={{ mt: 1 }} data-testid="phone-fix">
-                  <Typography variant="body2" sx={{ fontWeight: 600 }}>{phone.diagnosis.message}</Typography>
+                  <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                    {phone.diagnosis.message}
+                  </Typography>
                   <Typography variant="body2">{phone.diagnosis.fix}</Typography>
                 </Box>
               ) : null}

@@ -31,10 +31,9 @@ export function PhoneSettingsDialog({ open, onClose, onSaved }: Props) {
   useEffect(() => {
     if (!open) return;
     setError(null);
-    client.getDeviceSettings().then(
-      (s) => setForm({ appPackage: s.appPackage, destinationTemplate: s.destinationTemplate, reloadAction: s.reloadAction }),
-      setError,
-    );
+    client
+      .getDeviceSettings()
+      .then((s) => setForm({ appPackage: s.appPackage, destinationTemplate: s.destinationTemplate, reloadAction: s.reloadAction }), setError);
   }, [open, client]);
 
   const save = async () => {
@@ -80,7 +79,9 @@ export function PhoneSettingsDialog({ open, onClose, onSaved }: Props) {
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" onClick={() => void save()} disabled={!form || saving}>Save</Button>
+        <Button variant="contained" onClick={() => void save()} disabled={!form || saving}>
+          Save
+        </Button>
       </DialogActions>
     </Dialog>
   );

@@ -32,5 +32,7 @@ export function phoneName(phone: Pick<Phone, 'model' | 'serial'>): string {
 
 /** Ready phones first, then by name, so the list does not jump around as states change. */
 export function sortPhones(phones: Phone[]): Phone[] {
-  return [...phones].sort((a, b) => Number(b.ready) - Number(a.ready) || phoneName(a).localeCompare(phoneName(b)) || a.serial.localeCompare(b.serial));
+  return [...phones].sort(
+    (a, b) => Number(b.ready) - Number(a.ready) || phoneName(a).localeCompare(phoneName(b)) || a.serial.localeCompare(b.serial),
+  );
 }

@@ -37,7 +37,9 @@ function Section({ title, children, action }: { title: string; children: ReactNo
   return (
     <Paper variant="outlined" sx={{ p: 2.5 }} component="section" aria-label={title}>
       <Stack direction="row" sx={{ alignItems: 'center', mb: 1.5, minHeight: 36 }}>
-        <Typography variant="h3" component="h2" sx={{ flex: 1 }}>{title}</Typography>
+        <Typography variant="h3" component="h2" sx={{ flex: 1 }}>
+          {title}
+        </Typography>
         {action}
       </Stack>
       {children}
@@ -104,23 +106,29 @@ function PhonesTab({ deck }: DeckTabProps) {
   };
 
   const count = chosen.size;
-  const sendLabel = count === 0 ? 'Send to phones' : count === 1 ? `Send to ${phoneName(ready.find((p) => chosen.has(p.serial))!)}` : `Send to ${count} phones`;
+  const sendLabel =
+    count === 0 ? 'Send to phones' : count === 1 ? `Send to ${phoneName(ready.find((p) => chosen.has(p.serial))!)}` : `Send to ${count} phones`;
   const canSend = count > 0 && !!preview && !push.running && !update.running;
   // Behind the deck (or never exported): the one click that trains, exports and sends comes first.
   const stale = !!status && (status.needs.train || status.needs.export);
-  const updateLabel = count > 1 ? `Update ${count} phones` : count === 1 ? `Update ${phoneName(ready.find((p) => chosen.has(p.serial))!)}` : 'Update phones';
+  const updateLabel =
+    count > 1 ? `Update ${count} phones` : count === 1 ? `Update ${phoneName(ready.find((p) => chosen.has(p.serial))!)}` : 'Update phones';
 
   return (
     <Box sx={{ height: '100%', overflow: 'auto', bgcolor: 'background.default' }}>
       <Box sx={{ maxWidth: 1280, mx: 'auto', p: 3 }}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', mb: 2.5 }}>
           <Box sx={{ flex: 1 }}>
-            <Typography variant="h2" component="h2">Phones</Typography>
+            <Typography variant="h2" component="h2">
+              Phones
+            </Typography>
             <Typography color="text.secondary" sx={{ mt: 0.5 }}>
               Send “{deck.name}” to Android phones plugged into this computer, or open it in a phone’s browser to try it with the camera.
             </Typography>
           </Box>
-          <Button startIcon={<SettingsIcon />} onClick={() => setSettingsOpen(true)}>Phone settings</Button>
+          <Button startIcon={<SettingsIcon />} onClick={() => setSettingsOpen(true)}>
+            Phone settings
+          </Button>
           <Button
             variant={stale ? 'outlined' : 'contained'}
             size="large"
@@ -150,10 +158,25 @@ function PhonesTab({ deck }: DeckTabProps) {
             {push.jobId || push.error || push.targets.length > 0 ? <SendProgress push={push} phones={phones ?? []} /> : null}
             <Section
               title="Phones plugged in"
-              action={phones && phones.length > 0 ? <Typography color="text.secondary">{ready.length} of {phones.length} ready</Typography> : undefined}
+              action={
+                phones && phones.length > 0 ? (
+                  <Typography color="text.secondary">
+                    {ready.length} of {phones.length} ready
+                  </Typography>
+                ) : undefined
+              }
             >
               {adbError ? (
-                <Alert severity="error" role="alert" sx={{ mb: 2 }} action={<Button color="inherit" size="small" onClick={refresh}>Try again</Button>}>
+                <Alert
+                  severity="error"
+                  role="alert"
+                  sx={{ mb: 2 }}
+                  action={
+                    <Button color="inherit" size="small" onClick={refresh}>
+                      Try again
+                    </Button>
+                  }
+                >
                   <AlertTitle>{describeError(adbError).message}</AlertTitle>
                   {describeError(adbError).fix}
                 </Alert>
@@ -161,7 +184,11 @@ function PhonesTab({ deck }: DeckTabProps) {
               {opened ? (
                 <Alert severity="success" sx={{ mb: 2 }} onClose={() => setOpened(null)} data-testid="opened-on-phone">
                   <AlertTitle>Opened on {opened.name}</AlertTitle>
-                  The phone shows <Box component="span" sx={{ fontFamily: 'monospace' }}>{opened.url}</Box> in its browser. Keep the studio running while it loads; after that it works even when unplugged.
+                  The phone shows{' '}
+                  <Box component="span" sx={{ fontFamily: 'monospace' }}>
+                    {opened.url}
+                  </Box>{' '}
+                  in its browser. Keep the studio running while it loads; after that it works even when unplugged.
                 </Alert>
               ) : null}
               {openError ? <ErrorAlert error={openError} onClose={() => setOpenError(null)} sx={{ mb: 2 }} /> : null}
@@ -171,7 +198,9 @@ function PhonesTab({ deck }: DeckTabProps) {
                   <Typography color="text.secondary">Looking for phones…</Typography>
                 </Stack>
               ) : phones.length === 0 ? (
-                adbError ? null : <NoPhones />
+                adbError ? null : (
+                  <NoPhones />
+                )
               ) : (
                 <PhoneList
                   phones={phones}

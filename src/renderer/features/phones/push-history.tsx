@@ -14,7 +14,11 @@ import { formatBytes, formatWhen, plural } from '../../../shared/format';
 export function PushHistory({ entries }: { entries: PushHistoryEntry[] | null }) {
   if (!entries) return null;
   if (entries.length === 0) {
-    return <Typography variant="body2" color="text.secondary">Nothing sent from this deck yet.</Typography>;
+    return (
+      <Typography variant="body2" color="text.secondary">
+        Nothing sent from this deck yet.
+      </Typography>
+    );
   }
   return (
     <Table size="small" data-testid="push-history" sx={{ '& td, & th': { px: 1 } }}>
@@ -30,7 +34,9 @@ export function PushHistory({ entries }: { entries: PushHistoryEntry[] | null })
         {entries.map((e) => (
           <TableRow key={e.id} data-testid="history-row">
             <TableCell sx={{ whiteSpace: 'nowrap' }}>
-              <Tooltip title={new Date(e.finishedAt).toLocaleString()}><span>{formatWhen(e.finishedAt)}</span></Tooltip>
+              <Tooltip title={new Date(e.finishedAt).toLocaleString()}>
+                <span>{formatWhen(e.finishedAt)}</span>
+              </Tooltip>
             </TableCell>
             <TableCell>{e.model ?? e.serial}</TableCell>
             <TableCell>

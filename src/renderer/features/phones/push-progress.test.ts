@@ -4,7 +4,15 @@ import { formatBytes, formatWhen } from '../../../shared/format';
 import { foldProgress, outcomeText, percent, phaseText, resultOf } from './push-progress';
 
 const base: PushPhoneProgress = {
-  jobId: 'j', serial: 'A', model: 'Pixel 7', phase: 'sending', file: 'model.tflite', fileIndex: 1, fileCount: 4, bytesDone: 500, bytesTotal: 1000,
+  jobId: 'j',
+  serial: 'A',
+  model: 'Pixel 7',
+  phase: 'sending',
+  file: 'model.tflite',
+  fileIndex: 1,
+  fileCount: 4,
+  bytesDone: 500,
+  bytesTotal: 1000,
 };
 
 describe('push progress in words', () => {
@@ -19,7 +27,13 @@ describe('push progress in words', () => {
   it('reads the sequence a push sends (src/core/devices/phone-push.ts) in order, counting files from one', () => {
     // The events one phone sends for a two-file export, as the core emits them.
     const at = (phase: PushPhoneProgress['phase'], file: string | null, fileIndex: number, bytesDone: number): PushPhoneProgress => ({
-      ...base, phase, file, fileIndex, fileCount: 2, bytesDone, bytesTotal: 1000,
+      ...base,
+      phase,
+      file,
+      fileIndex,
+      fileCount: 2,
+      bytesDone,
+      bytesTotal: 1000,
     });
     const events = [
       at('preparing', null, 0, 0),
@@ -56,12 +70,24 @@ describe('push progress in words', () => {
   });
 
   it('describes outcomes, with the fix when a phone failed', () => {
-    const ok = outcomeText({ serial: 'A', model: null, ok: true, destination: '/sdcard/x', files: 3, bytes: 2_500_000, verifiedWith: 'sha256' }, 'Pixel 7');
+    const ok = outcomeText(
+      { serial: 'A', model: null, ok: true, destination: '/sdcard/x', files: 3, bytes: 2_500_000, verifiedWith: 'sha256' },
+      'Pixel 7',
+    );
     expect(ok).toEqual({ title: 'Pixel 7 has the deck', detail: '3 files, 2.4 MB, each checked byte for byte (SHA-256), in /sdcard/x.' });
-    const bad = outcomeText({
-      serial: 'B', model: null, ok: false, destination: '/sdcard/x', files: 0, bytes: 0, verifiedWith: null,
-      error: { code: 'DEVICE_STORAGE_FULL', message: 'The phone is out of storage space.', fix: 'Free some space.' },
-    }, 'Pixel 7');
+    const bad = outcomeText(
+      {
+        serial: 'B',
+        model: null,
+        ok: false,
+        destination: '/sdcard/x',
+        files: 0,
+        bytes: 0,
+        verifiedWith: null,
+        error: { code: 'DEVICE_STORAGE_FULL', message: 'The phone is out of storage space.', fix: 'Free some space.' },
+      },
+      'Pixel 7',
+    );
     expect(bad).toEqual({ title: 'The phone is out of storage space.', detail: 'Free some space.' });
   });
 

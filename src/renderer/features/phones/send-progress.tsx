@@ -21,9 +21,21 @@ export function SendProgress({ push, phones }: { push: PushState; phones: Phone[
     <Box data-testid="send-progress" sx={{ border: 1, borderColor: 'divider', borderRadius: 2, p: 2, bgcolor: 'background.paper' }}>
       <Stack direction="row" sx={{ alignItems: 'center', mb: 1.5 }}>
         <Typography variant="h3" component="h3" sx={{ flex: 1 }}>
-          {running ? 'Sending to phones…' : result ? (okCount === result.phones.length ? 'Sent' : okCount > 0 ? 'Sent to some phones' : 'Not sent') : 'Sending'}
+          {running
+            ? 'Sending to phones…'
+            : result
+              ? okCount === result.phones.length
+                ? 'Sent'
+                : okCount > 0
+                  ? 'Sent to some phones'
+                  : 'Not sent'
+              : 'Sending'}
         </Typography>
-        {!running ? <Button size="small" onClick={push.dismiss}>Close</Button> : null}
+        {!running ? (
+          <Button size="small" onClick={push.dismiss}>
+            Close
+          </Button>
+        ) : null}
       </Stack>
       {push.error ? <ErrorAlert error={push.error} /> : null}
       <Stack spacing={1.5}>
@@ -31,7 +43,13 @@ export function SendProgress({ push, phones }: { push: PushState; phones: Phone[
           ? result.phones.map((o) => {
               const { title, detail } = outcomeText(o, nameOf(o.serial, o.model));
               return (
-                <Alert key={o.serial} severity={o.ok ? 'success' : 'error'} data-testid="push-outcome" data-serial={o.serial} sx={{ overflowWrap: 'anywhere' }}>
+                <Alert
+                  key={o.serial}
+                  severity={o.ok ? 'success' : 'error'}
+                  data-testid="push-outcome"
+                  data-serial={o.serial}
+                  sx={{ overflowWrap: 'anywhere' }}
+                >
                   <AlertTitle sx={{ mb: 0.25 }}>{title}</AlertTitle>
                   {detail}
                 </Alert>
@@ -47,7 +65,9 @@ export function SendProgress({ push, phones }: { push: PushState; phones: Phone[
                       {p ? phaseText(p) : 'Waiting to start…'}
                     </Typography>
                     {p && p.bytesTotal > 0 ? (
-                      <Typography variant="body2" color="text.secondary">{formatBytes(p.bytesDone)} of {formatBytes(p.bytesTotal)}</Typography>
+                      <Typography variant="body2" color="text.secondary">
+                        {formatBytes(p.bytesDone)} of {formatBytes(p.bytesTotal)}
+                      </Typography>
                     ) : null}
                   </Stack>
                   <LinearProgress

@@ -15,14 +15,34 @@ function counts(d: Deck): string {
 }
 
 /** The project's decks in the left column, with "New deck". */
-export function DeckList({ decks, selectedId, onSelect, onNew }: { decks: Deck[]; selectedId: number | null; onSelect(id: number): void; onNew(): void }) {
+export function DeckList({
+  decks,
+  selectedId,
+  onSelect,
+  onNew,
+}: {
+  decks: Deck[];
+  selectedId: number | null;
+  onSelect(id: number): void;
+  onNew(): void;
+}) {
   return (
     <Box sx={{ p: 1.5 }}>
-      <Typography variant="overline" color="text.secondary" sx={{ px: 1 }}>Decks</Typography>
+      <Typography variant="overline" color="text.secondary" sx={{ px: 1 }}>
+        Decks
+      </Typography>
       <List dense disablePadding aria-label="Decks">
         {decks.map((d) => (
-          <ListItemButton key={d.id} selected={d.id === selectedId} onClick={() => onSelect(d.id)} sx={{ borderRadius: 2, mb: 0.5 }} data-testid="deck-item">
-            <ListItemIcon sx={{ minWidth: 36 }}><StyleIcon fontSize="small" /></ListItemIcon>
+          <ListItemButton
+            key={d.id}
+            selected={d.id === selectedId}
+            onClick={() => onSelect(d.id)}
+            sx={{ borderRadius: 2, mb: 0.5 }}
+            data-testid="deck-item"
+          >
+            <ListItemIcon sx={{ minWidth: 36 }}>
+              <StyleIcon fontSize="small" />
+            </ListItemIcon>
             <ListItemText primary={d.name} secondary={counts(d)} slotProps={{ primary: { noWrap: true, sx: { fontWeight: 600 } } }} />
           </ListItemButton>
         ))}

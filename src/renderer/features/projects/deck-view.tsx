@@ -52,16 +52,40 @@ export function DeckView({ project, deck, tab, onTab, refreshDecks, onDeleted }:
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <Stack direction="row" sx={{ alignItems: 'center', px: 3, pt: 2 }} spacing={1}>
-        <Typography variant="h2" component="h1" noWrap data-testid="deck-title">{deck.name}</Typography>
+        <Typography variant="h2" component="h1" noWrap data-testid="deck-title">
+          {deck.name}
+        </Typography>
         <Tooltip title="Deck options">
-          <IconButton size="small" aria-label="Deck options" onClick={(e) => setMenu(e.currentTarget)}><MoreVertIcon /></IconButton>
+          <IconButton size="small" aria-label="Deck options" onClick={(e) => setMenu(e.currentTarget)}>
+            <MoreVertIcon />
+          </IconButton>
         </Tooltip>
         <Menu anchorEl={menu} open={menu !== null} onClose={() => setMenu(null)}>
-          <MenuItem onClick={() => { setMenu(null); setDialog('rename'); }}>Rename deck…</MenuItem>
-          <MenuItem onClick={() => { setMenu(null); setDialog('delete'); }} sx={{ color: 'error.main' }}>Delete deck…</MenuItem>
+          <MenuItem
+            onClick={() => {
+              setMenu(null);
+              setDialog('rename');
+            }}
+          >
+            Rename deck…
+          </MenuItem>
+          <MenuItem
+            onClick={() => {
+              setMenu(null);
+              setDialog('delete');
+            }}
+            sx={{ color: 'error.main' }}
+          >
+            Delete deck…
+          </MenuItem>
         </Menu>
       </Stack>
-      <Tabs value={current.id} onChange={(_e, id: string) => onTab(id)} sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }} aria-label="Deck screens">
+      <Tabs
+        value={current.id}
+        onChange={(_e, id: string) => onTab(id)}
+        sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}
+        aria-label="Deck screens"
+      >
         {DECK_TABS.map((t) => (
           <Tab key={t.id} value={t.id} label={t.label} icon={t.icon} iconPosition="start" sx={{ minHeight: 48 }} />
         ))}
@@ -91,7 +115,9 @@ export function DeckView({ project, deck, tab, onTab, refreshDecks, onDeleted }:
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
           <Button onClick={() => setDialog(null)}>Keep it</Button>
-          <Button color="error" variant="contained" onClick={() => void remove()}>Delete deck</Button>
+          <Button color="error" variant="contained" onClick={() => void remove()}>
+            Delete deck
+          </Button>
         </DialogActions>
       </Dialog>
     </Box>

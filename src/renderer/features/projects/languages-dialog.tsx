@@ -10,7 +10,17 @@ import { ErrorAlert } from '../../components/error-alert';
 import { LanguageFields } from './language-fields';
 
 /** Change the project's languages later (a new language simply shows "missing" words to fill in). */
-export function LanguagesDialog({ open, project, onClose, onSaved }: { open: boolean; project: ProjectInfo; onClose(): void; onSaved(p: ProjectInfo): void }) {
+export function LanguagesDialog({
+  open,
+  project,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  project: ProjectInfo;
+  onClose(): void;
+  onSaved(p: ProjectInfo): void;
+}) {
   const { client } = useStudio();
   const [teacher, setTeacher] = useState(project.sourceLanguage);
   const [pupils, setPupils] = useState(project.targetLanguages);
@@ -38,7 +48,9 @@ export function LanguagesDialog({ open, project, onClose, onSaved }: { open: boo
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={pupils.length === 0} onClick={() => void save()}>Save</Button>
+        <Button variant="contained" disabled={pupils.length === 0} onClick={() => void save()}>
+          Save
+        </Button>
       </DialogActions>
     </Dialog>
   );

@@ -59,7 +59,9 @@ export function NameDialog({ open, title, label, helperText, initial = '', submi
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!name.trim() || busy} onClick={() => void submit()}>{submitLabel}</Button>
+        <Button variant="contained" disabled={!name.trim() || busy} onClick={() => void submit()}>
+          {submitLabel}
+        </Button>
       </DialogActions>
     </Dialog>
   );

@@ -56,22 +56,40 @@ export function ProjectView({ project, route, navigate, onProject, onClose }: Pr
       <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
         <AppBar position="static" color="inherit" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
           <Toolbar variant="dense" sx={{ gap: 2 }}>
-            <Typography variant="subtitle1" color="primary" sx={{ fontWeight: 700 }}>Magritte Studio</Typography>
+            <Typography variant="subtitle1" color="primary" sx={{ fontWeight: 700 }}>
+              Magritte Studio
+            </Typography>
             <Divider orientation="vertical" flexItem />
-            <Typography variant="subtitle1" sx={{ fontWeight: 600 }} noWrap data-testid="project-name">{project.name}</Typography>
+            <Typography variant="subtitle1" sx={{ fontWeight: 600 }} noWrap data-testid="project-name">
+              {project.name}
+            </Typography>
             <Tooltip title={`Folder: ${project.dir}`}>
-              <Typography variant="body2" color="text.secondary" noWrap sx={{ minWidth: 0 }}>{project.dir}</Typography>
+              <Typography variant="body2" color="text.secondary" noWrap sx={{ minWidth: 0 }}>
+                {project.dir}
+              </Typography>
             </Tooltip>
             <Box sx={{ flex: 1 }} />
             <Tooltip title="The language you work in, and the languages your pupils learn">
-              <Button color="inherit" startIcon={<TranslateIcon />} onClick={() => setDialog('languages')}>{languages}</Button>
+              <Button color="inherit" startIcon={<TranslateIcon />} onClick={() => setDialog('languages')}>
+                {languages}
+              </Button>
             </Tooltip>
-            <Button variant="outlined" onClick={onClose}>Close project</Button>
+            <Button variant="outlined" onClick={onClose}>
+              Close project
+            </Button>
           </Toolbar>
         </AppBar>
         <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
-          <Box component="nav" sx={{ width: SIDEBAR, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto' }}>
-            <DeckList decks={decks ?? []} selectedId={deck?.id ?? null} onSelect={(id) => navigate({ deckId: id, tab: route.tab })} onNew={() => setDialog('deck')} />
+          <Box
+            component="nav"
+            sx={{ width: SIDEBAR, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto' }}
+          >
+            <DeckList
+              decks={decks ?? []}
+              selectedId={deck?.id ?? null}
+              onSelect={(id) => navigate({ deckId: id, tab: route.tab })}
+              onNew={() => setDialog('deck')}
+            />
           </Box>
           <Box component="main" sx={{ flex: 1, minWidth: 0, minHeight: 0 }}>
             {deck ? (
@@ -89,12 +107,16 @@ export function ProjectView({ project, route, navigate, onProject, onClose }: Pr
             ) : decks && decks.length === 0 ? (
               <Box sx={{ display: 'flex', justifyContent: 'center', pt: 12, px: 3 }}>
                 <Paper variant="outlined" sx={{ p: 4, maxWidth: 520, textAlign: 'center' }}>
-                  <Typography variant="h2" gutterBottom>Make your first deck</Typography>
-                  <Typography color="text.secondary" sx={{ mb: 3 }}>
-                    A deck is a set of words your pupils learn together, such as “Fruits” or “In the classroom”.
-                    Each word gets its photos, and the phone learns to recognise them.
+                  <Typography variant="h2" gutterBottom>
+                    Make your first deck
                   </Typography>
-                  <Button variant="contained" size="large" startIcon={<AddIcon />} onClick={() => setDialog('deck')}>New deck</Button>
+                  <Typography color="text.secondary" sx={{ mb: 3 }}>
+                    A deck is a set of words your pupils learn together, such as “Fruits” or “In the classroom”. Each word gets its photos, and the
+                    phone learns to recognise them.
+                  </Typography>
+                  <Button variant="contained" size="large" startIcon={<AddIcon />} onClick={() => setDialog('deck')}>
+                    New deck
+                  </Button>
                 </Paper>
               </Box>
             ) : null}

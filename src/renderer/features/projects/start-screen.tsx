@@ -51,7 +51,9 @@ function RecentRow({ recent, onOpen }: { recent: RecentProject; onOpen(dir: stri
     </ListItemButton>
   );
   // A disabled button gets no pointer events: the wrapper carries the explanation.
-  return recent.exists ? row : (
+  return recent.exists ? (
+    row
+  ) : (
     <Tooltip title={MISSING_WHY} placement="bottom-start">
       <span>{row}</span>
     </Tooltip>
@@ -76,7 +78,9 @@ export function StartScreen({ info, onOpened }: { info: AppInfo; onOpened(p: Pro
     <Box sx={{ minHeight: '100vh', display: 'flex', alignItems: 'flex-start', justifyContent: 'center', pt: { xs: 4, md: 10 }, px: 2 }}>
       <Stack spacing={4} sx={{ width: '100%', maxWidth: 720 }}>
         <Box>
-          <Typography variant="h1" component="h1">Magritte Studio</Typography>
+          <Typography variant="h1" component="h1">
+            Magritte Studio
+          </Typography>
           <Typography variant="body1" color="text.secondary" sx={{ mt: 1 }}>
             Teach a phone to recognise pictures and say their words in the languages your pupils learn.
           </Typography>
@@ -92,28 +96,46 @@ export function StartScreen({ info, onOpened }: { info: AppInfo; onOpened(p: Pro
         <Stack direction="row" spacing={2} component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label="How it works">
           {STEPS.map((step, i) => (
             <Stack key={step} component="li" direction="row" spacing={1.5} sx={{ flex: 1, alignItems: 'flex-start' }}>
-              <Box sx={{ width: 28, height: 28, borderRadius: '50%', bgcolor: 'primary.main', color: 'white', display: 'grid', placeItems: 'center', fontWeight: 700, flexShrink: 0 }}>
+              <Box
+                sx={{
+                  width: 28,
+                  height: 28,
+                  borderRadius: '50%',
+                  bgcolor: 'primary.main',
+                  color: 'white',
+                  display: 'grid',
+                  placeItems: 'center',
+                  fontWeight: 700,
+                  flexShrink: 0,
+                }}
+              >
                 {i + 1}
               </Box>
-              <Typography variant="body2" color="text.secondary">{step}</Typography>
+              <Typography variant="body2" color="text.secondary">
+                {step}
+              </Typography>
             </Stack>
           ))}
         </Stack>
         <Paper variant="outlined" sx={{ p: 2 }}>
-          <Typography variant="h3" component="h2" sx={{ px: 1, pb: 1 }}>Recent projects</Typography>
+          <Typography variant="h3" component="h2" sx={{ px: 1, pb: 1 }}>
+            Recent projects
+          </Typography>
           {info.recent.length === 0 ? (
             <Typography color="text.secondary" sx={{ px: 1, py: 2 }}>
               Projects you create or open will be listed here.
             </Typography>
           ) : (
             <List dense disablePadding>
-              {info.recent.map((r) => <RecentRow key={r.dir} recent={r} onOpen={(d) => void openRecent(d)} />)}
+              {info.recent.map((r) => (
+                <RecentRow key={r.dir} recent={r} onOpen={(d) => void openRecent(d)} />
+              ))}
             </List>
           )}
           {missing > 0 ? (
             <Typography variant="body2" color="text.secondary" sx={{ px: 1, pt: 1 }}>
-              Greyed-out projects were not found where they were last opened: they may have been moved,
-              renamed or deleted, or be on a drive that is not plugged in.
+              Greyed-out projects were not found where they were last opened: they may have been moved, renamed or deleted, or be on a drive that is
+              not plugged in.
             </Typography>
           ) : null}
         </Paper>

@@ -58,7 +58,13 @@ export class LiveLoop {
       const ended = performance.now();
       this.stats.push(ended, ended - started, result.prepareMs);
       if (this.running) {
-        this.onFrame({ result, fps: this.stats.fps, latencyMedian: this.stats.latency(0.5), latencyP95: this.stats.latency(0.95), prepareMedian: this.stats.prepareMedian });
+        this.onFrame({
+          result,
+          fps: this.stats.fps,
+          latencyMedian: this.stats.latency(0.5),
+          latencyP95: this.stats.latency(0.95),
+          prepareMedian: this.stats.prepareMedian,
+        });
       }
     } catch (e) {
       // A classifier replaced between frames says so; the next frame uses the new one.

@@ -30,7 +30,18 @@ interface Props {
 const REPEAT_AFTER_MS = 3000;
 /** Frames averaged for the big word, its percentage and the bars alike. */
 const SMOOTHING_FRAMES = 4;
-const WAITING: Readout = { word: null, waiting: true, probability: 0, top: [], smoothedFrames: SMOOTHING_FRAMES, changing: false, fps: 0, latencyMedian: 0, latencyP95: 0, prepareMedian: 0 };
+const WAITING: Readout = {
+  word: null,
+  waiting: true,
+  probability: 0,
+  top: [],
+  smoothedFrames: SMOOTHING_FRAMES,
+  changing: false,
+  fps: 0,
+  latencyMedian: 0,
+  latencyP95: 0,
+  prepareMedian: 0,
+};
 
 /**
  * The camera and what the model sees in it, live. The big word only changes once a new reading
@@ -50,35 +61,40 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
   useEffect(() => {
     const video = camera.video;
     if (!video || !camera.ready) return;
-    const l = new LiveLoop(video, classifier, ({ result, fps, latencyMedian, latencyP95, prepareMedian }) => {
-      const { stable: sw, language: lang, speech: talk } = settings.current;
-      const changed = sw.push(result.probabilities);
-      const shown = sw.shown;
-      const model = classifier.model;
-      const key = shown.kind === 'word' ? model.labels[shown.index] : null;
-      const word = key !== null ? { key, ...wordIn({ key, words: model.words[key] ?? {} }, lang) } : null;
-      // Said once when it changes; a brief "not sure" between two sightings of it does not repeat it.
-      // A word not written in this language is not said (the key read in its voice would mislead).
-      const now = performance.now();
-      if (changed && word && !word.missing && talk && (word.text !== lastSpoken.current.word || now - lastSpoken.current.at > REPEAT_AFTER_MS)) {
-        lastSpoken.current = { word: word.text, at: now };
-        speak(word.text, lang);
-      }
-      setReadout({
-        word,
-        waiting: shown.kind === 'waiting',
-        probability: shown.kind === 'waiting' ? 0 : shown.probability,
-        // The bars show the same averaged figures as the big word, never one raw frame.
-        // A word held while a new reading settles keeps its bar, even when it left the top three.
-        top: rankClassesKeeping(sw.averaged, model.labels, model.words, 3, shown.kind === 'word' ? shown.index : null),
-        smoothedFrames: SMOOTHING_FRAMES,
-        changing: sw.changing,
-        fps,
-        latencyMedian,
-        latencyP95,
-        prepareMedian,
-      });
-    }, (e) => notices.showError(e));
+    const l = new LiveLoop(
+      video,
+      classifier,
+      ({ result, fps, latencyMedian, latencyP95, prepareMedian }) => {
+        const { stable: sw, language: lang, speech: talk } = settings.current;
+        const changed = sw.push(result.probabilities);
+        const shown = sw.shown;
+        const model = classifier.model;
+        const key = shown.kind === 'word' ? model.labels[shown.index] : null;
+        const word = key !== null ? { key, ...wordIn({ key, words: model.words[key] ?? {} }, lang) } : null;
+        // Said once when it changes; a brief "not sure" between two sightings of it does not repeat it.
+        // A word not written in this language is not said (the key read in its voice would mislead).
+        const now = performance.now();
+        if (changed && word && !word.missing && talk && (word.text !== lastSpoken.current.word || now - lastSpoken.current.at > REPEAT_AFTER_MS)) {
+          lastSpoken.current = { word: word.text, at: now };
+          speak(word.text, lang);
+        }
+        setReadout({
+          word,
+          waiting: shown.kind === 'waiting',
+          probability: shown.kind === 'waiting' ? 0 : shown.probability,
+          // The bars show the same averaged figures as the big word, never one raw frame.
+          // A word held while a new reading settles keeps its bar, even when it left the top three.
+          top: rankClassesKeeping(sw.averaged, model.labels, model.words, 3, shown.kind === 'word' ? shown.index : null),
+          smoothedFrames: SMOOTHING_FRAMES,
+          changing: sw.changing,
+          fps,
+          latencyMedian,
+          latencyP95,
+          prepareMedian,
+        });
+      },
+      (e) => notices.showError(e),
+    );
     loop.current = l;
     l.start();
     return () => {
@@ -98,15 +114,25 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
       <Stack spacing={1.5} sx={{ width: { xs: '100%', md: '46%' }, flexShrink: 0 }}>
         <CameraView camera={camera} mirror={prefs.mirror} />
         {!camera.problem ? (
-          <CameraControls camera={camera} deviceId={prefs.deviceId} mirror={prefs.mirror} onDevice={(deviceId) => setPrefs({ deviceId })} onMirror={(mirror) => setPrefs({ mirror })} />
+          <CameraControls
+            camera={camera}
+            deviceId={prefs.deviceId}
+            mirror={prefs.mirror}
+            onDevice={(deviceId) => setPrefs({ deviceId })}
+            onMirror={(mirror) => setPrefs({ mirror })}
+          />
         ) : null}
       </Stack>
       <Box sx={{ flex: 1, minWidth: 0, width: '100%' }}>
         {camera.problem ? (
           <Stack spacing={1.5} sx={{ alignItems: 'flex-start', pt: 1 }} data-testid="camera-meanwhile">
-            <Typography variant="h3" component="p">Meanwhile, you can test the model on photos.</Typography>
+            <Typography variant="h3" component="p">
+              Meanwhile, you can test the model on photos.
+            </Typography>
             <Typography color="text.secondary">Drop photos or a folder on this page, or choose them.</Typography>
-            <Button variant="contained" startIcon={<PhotoIcon />} onClick={onUsePhotos}>Test on photos</Button>
+            <Button variant="contained" startIcon={<PhotoIcon />} onClick={onUsePhotos}>
+              Test on photos
+            </Button>
           </Stack>
         ) : (
           <LiveReadout readout={readout} language={language} backend={classifier.backend} />

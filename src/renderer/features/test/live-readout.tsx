@@ -54,7 +54,12 @@ export function LiveReadout({ readout, language, backend }: Props) {
           {waiting ? '\u00a0' : (word?.text ?? 'Not sure')}
         </Typography>
         {word?.missing ? <MissingMark language={language} /> : null}
-        <Typography variant="h2" component="p" sx={{ color: 'text.secondary', mt: 0.5, fontVariantNumeric: 'tabular-nums' }} data-testid="live-confidence">
+        <Typography
+          variant="h2"
+          component="p"
+          sx={{ color: 'text.secondary', mt: 0.5, fontVariantNumeric: 'tabular-nums' }}
+          data-testid="live-confidence"
+        >
           {waiting ? 'Looking…' : `${Math.round(probability * 100)}% sure`}
         </Typography>
         <Typography variant="body2" color="text.secondary" data-testid="live-changing" sx={{ visibility: readout.changing ? 'visible' : 'hidden' }}>
@@ -63,7 +68,8 @@ export function LiveReadout({ readout, language, backend }: Props) {
       </Box>
       <TopBars top={top} language={language} />
       <Typography variant="caption" color="text.secondary" data-testid="live-smoothing">
-        The word, its percentage and the bars are all averaged over the last {readout.smoothedFrames} frames, so one blurry frame does not change them.
+        The word, its percentage and the bars are all averaged over the last {readout.smoothedFrames} frames, so one blurry frame does not change
+        them.
       </Typography>
       <Box component="details" data-testid="live-details" sx={{ color: 'text.secondary', '& summary': { cursor: 'pointer', typography: 'body2' } }}>
         <summary>Speed and how the model runs here</summary>
@@ -76,9 +82,16 @@ export function LiveReadout({ readout, language, backend }: Props) {
           data-prepare-median={readout.prepareMedian}
           sx={{ fontVariantNumeric: 'tabular-nums', mt: 0.5 }}
         >
-          {readout.fps.toFixed(1)} frames/s · {Math.round(readout.latencyMedian)} ms per frame (slowest {Math.round(readout.latencyP95)} ms) · <span data-testid="live-backend" data-backend={backend.name}>{backend.label}</span>
+          {readout.fps.toFixed(1)} frames/s · {Math.round(readout.latencyMedian)} ms per frame (slowest {Math.round(readout.latencyP95)} ms) ·{' '}
+          <span data-testid="live-backend" data-backend={backend.name}>
+            {backend.label}
+          </span>
         </Typography>
-        {backend.note ? <Typography variant="caption" component="p">{backend.note}</Typography> : null}
+        {backend.note ? (
+          <Typography variant="caption" component="p">
+            {backend.note}
+          </Typography>
+        ) : null}
       </Box>
     </Stack>
   );

@@ -10,7 +10,12 @@ describe('live stats', () => {
 
   it('gives the median and 95th percentile latency', () => {
     expect(quantile([5, 1, 3, 2, 4], 0.5)).toBe(3);
-    expect(quantile(Array.from({ length: 100 }, (_, i) => i + 1), 0.95)).toBe(95);
+    expect(
+      quantile(
+        Array.from({ length: 100 }, (_, i) => i + 1),
+        0.95,
+      ),
+    ).toBe(95);
     expect(quantile([], 0.5)).toBe(0);
   });
 });

@@ -52,7 +52,8 @@ export function usePhotoTest(classifier: LiveClassifier | null) {
         const result = await classifier.classifyPhoto(p.file);
         setPhotos((ps) => ps.map((x) => (x.id === p.id ? { ...x, result } : x)));
       } catch (e) {
-        const error = e instanceof Error && e.name === 'InvalidStateError' ? 'This file is not a picture the browser can read.' : describeError(e).message;
+        const error =
+          e instanceof Error && e.name === 'InvalidStateError' ? 'This file is not a picture the browser can read.' : describeError(e).message;
         setPhotos((ps) => ps.map((x) => (x.id === p.id ? { ...x, error } : x)));
       }
     }
@@ -81,8 +82,12 @@ export function PhotoTestResults({ photos, language, threshold, onPickFiles, onP
         <Typography variant="body1" sx={{ flex: 1, minWidth: 240 }} color="text.secondary">
           Drop photos or a folder anywhere on this page, or choose them. The model runs here, in this window.
         </Typography>
-        <Button variant="outlined" startIcon={<PhotoIcon />} onClick={onPickFiles}>Choose photos…</Button>
-        <Button variant="outlined" startIcon={<FolderIcon />} onClick={onPickFolder}>Choose a folder…</Button>
+        <Button variant="outlined" startIcon={<PhotoIcon />} onClick={onPickFiles}>
+          Choose photos…
+        </Button>
+        <Button variant="outlined" startIcon={<FolderIcon />} onClick={onPickFolder}>
+          Choose a folder…
+        </Button>
         {photos.length > 0 ? <Button onClick={onClear}>Clear</Button> : null}
       </Stack>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: 2 }}>
@@ -91,14 +96,28 @@ export function PhotoTestResults({ photos, language, threshold, onPickFiles, onP
           const sure = best && best.probability >= threshold;
           const word = best && sure ? wordIn(best, language) : null;
           return (
-            <Paper key={p.id} variant="outlined" sx={{ overflow: 'hidden' }} data-testid="photo-result" data-name={p.name} data-done={p.result || p.error ? 'true' : 'false'}>
-              <Box component="img" src={p.url} alt={p.name} sx={{ width: '100%', aspectRatio: '4 / 3', objectFit: 'cover', display: 'block', bgcolor: 'grey.100' }} />
+            <Paper
+              key={p.id}
+              variant="outlined"
+              sx={{ overflow: 'hidden' }}
+              data-testid="photo-result"
+              data-name={p.name}
+              data-done={p.result || p.error ? 'true' : 'false'}
+            >
+              <Box
+                component="img"
+                src={p.url}
+                alt={p.name}
+                sx={{ width: '100%', aspectRatio: '4 / 3', objectFit: 'cover', display: 'block', bgcolor: 'grey.100' }}
+              />
               <Box sx={{ p: 1.5 }}>
                 <Typography variant="h2" component="p" data-testid="photo-word" sx={{ color: sure ? 'text.primary' : 'text.disabled' }} noWrap>
                   {p.error ? 'Could not read' : !best ? 'Looking…' : word ? word.text : 'Not sure'}
                 </Typography>
                 {word?.missing ? <MissingMark language={language} size="small" /> : null}
-                <Typography variant="caption" color="text.secondary" noWrap component="p" sx={{ mb: 1 }}>{p.error ?? p.name}</Typography>
+                <Typography variant="caption" color="text.secondary" noWrap component="p" sx={{ mb: 1 }}>
+                  {p.error ?? p.name}
+                </Typography>
                 {p.result ? <TopBars top={p.result.top} language={language} size="small" /> : null}
               </Box>
             </Paper>

@@ -60,7 +60,14 @@ function TestTab({ project, deck }: DeckTabProps) {
   if (state.status === 'untrained') {
     return (
       <Box sx={{ maxWidth: 620, mx: 'auto', pt: 8, px: 3 }} data-testid="test-untrained">
-        <Alert severity="info" action={<Button color="inherit" href={`#/deck/${deck.id}/train`}>Go to Train</Button>}>
+        <Alert
+          severity="info"
+          action={
+            <Button color="inherit" href={`#/deck/${deck.id}/train`}>
+              Go to Train
+            </Button>
+          }
+        >
           <AlertTitle>This deck has no trained model yet.</AlertTitle>
           Train it first (Train tab). The Test screen then shows what the model sees in the camera.
         </Alert>
@@ -79,18 +86,50 @@ function TestTab({ project, deck }: DeckTabProps) {
     >
       <Stack spacing={2.5} sx={{ p: 3, maxWidth: 1400, mx: 'auto' }}>
         <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1.5 }}>
-          <ToggleButtonGroup exclusive size="small" value={mode} onChange={(_, m: 'camera' | 'photos' | null) => m && setMode(m)} aria-label="Test with">
-            <ToggleButton value="camera" sx={{ px: 2 }}><VideocamIcon fontSize="small" sx={{ mr: 1 }} />Live camera</ToggleButton>
-            <ToggleButton value="photos" sx={{ px: 2 }}><PhotoIcon fontSize="small" sx={{ mr: 1 }} />Photos</ToggleButton>
+          <ToggleButtonGroup
+            exclusive
+            size="small"
+            value={mode}
+            onChange={(_, m: 'camera' | 'photos' | null) => m && setMode(m)}
+            aria-label="Test with"
+          >
+            <ToggleButton value="camera" sx={{ px: 2 }}>
+              <VideocamIcon fontSize="small" sx={{ mr: 1 }} />
+              Live camera
+            </ToggleButton>
+            <ToggleButton value="photos" sx={{ px: 2 }}>
+              <PhotoIcon fontSize="small" sx={{ mr: 1 }} />
+              Photos
+            </ToggleButton>
           </ToggleButtonGroup>
-          <TextField select size="small" label="Show words in" value={language} onChange={(e) => setPrefs({ language: e.target.value })} sx={{ minWidth: 170 }} slotProps={{ htmlInput: { 'data-testid': 'test-language' } }}>
+          <TextField
+            select
+            size="small"
+            label="Show words in"
+            value={language}
+            onChange={(e) => setPrefs({ language: e.target.value })}
+            sx={{ minWidth: 170 }}
+            slotProps={{ htmlInput: { 'data-testid': 'test-language' } }}
+          >
             {languages.map((l) => (
-              <MenuItem key={l} value={l}>{nativeName(l)}</MenuItem>
+              <MenuItem key={l} value={l}>
+                {nativeName(l)}
+              </MenuItem>
             ))}
           </TextField>
           <Box sx={{ width: 210, px: 1 }}>
-            <Typography variant="body2" id="threshold-label">“Not sure” below {Math.round(prefs.threshold * 100)}%</Typography>
-            <Slider size="small" min={0} max={0.95} step={0.05} value={prefs.threshold} onChange={(_, v) => setPrefs({ threshold: v as number })} aria-labelledby="threshold-label" />
+            <Typography variant="body2" id="threshold-label">
+              “Not sure” below {Math.round(prefs.threshold * 100)}%
+            </Typography>
+            <Slider
+              size="small"
+              min={0}
+              max={0.95}
+              step={0.05}
+              value={prefs.threshold}
+              onChange={(_, v) => setPrefs({ threshold: v as number })}
+              aria-labelledby="threshold-label"
+            />
           </Box>
           <FormControlLabel
             control={<Switch checked={prefs.speech && canSpeak()} disabled={!canSpeak()} onChange={(e) => setPrefs({ speech: e.target.checked })} />}
@@ -104,10 +143,25 @@ function TestTab({ project, deck }: DeckTabProps) {
           </Typography>
         </Stack>
         {status?.model?.number === model.number && !status.model.upToDate ? (
-          <ModelStatusLine status={status} of="model" lead="Testing" action={<Button color="inherit" href={`#/deck/${deck.id}/train`}>Go to Train</Button>} />
+          <ModelStatusLine
+            status={status}
+            of="model"
+            lead="Testing"
+            action={
+              <Button color="inherit" href={`#/deck/${deck.id}/train`}>
+                Go to Train
+              </Button>
+            }
+          />
         ) : null}
         {mode === 'camera' ? (
-          <LivePanel classifier={state.classifier} language={language} threshold={prefs.threshold} speech={prefs.speech} onUsePhotos={() => setMode('photos')} />
+          <LivePanel
+            classifier={state.classifier}
+            language={language}
+            threshold={prefs.threshold}
+            speech={prefs.speech}
+            onUsePhotos={() => setMode('photos')}
+          />
         ) : (
           <PhotoTestResults
             photos={photoTest.photos}
@@ -120,14 +174,50 @@ function TestTab({ project, deck }: DeckTabProps) {
         )}
       </Stack>
       {photoDrop.over ? (
-        <Box sx={(t) => ({ position: 'absolute', inset: 8, borderRadius: 3, border: `3px dashed ${t.palette.secondary.main}`, pointerEvents: 'none', bgcolor: alpha(t.palette.secondary.main, 0.08), display: 'flex', alignItems: 'center', justifyContent: 'center' })}>
+        <Box
+          sx={(t) => ({
+            position: 'absolute',
+            inset: 8,
+            borderRadius: 3,
+            border: `3px dashed ${t.palette.secondary.main}`,
+            pointerEvents: 'none',
+            bgcolor: alpha(t.palette.secondary.main, 0.08),
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+          })}
+        >
           <Typography variant="h2" component="p" sx={{ color: 'secondary.dark', bgcolor: 'background.paper', px: 3, py: 1.5, borderRadius: 2 }}>
             Drop to see what the model says about these photos
           </Typography>
         </Box>
       ) : null}
-      <input ref={fileInput} type="file" accept="image/*" multiple hidden data-testid="test-file-input" onChange={(e) => { const f = filesFromInput(e.target.files); e.target.value = ''; addFiles(f.map((x) => x.file)); }} />
-      <input ref={folderInput} type="file" multiple hidden data-testid="test-folder-input" {...{ webkitdirectory: '' }} onChange={(e) => { const f = filesFromInput(e.target.files); e.target.value = ''; addFiles(f.map((x) => x.file)); }} />
+      <input
+        ref={fileInput}
+        type="file"
+        accept="image/*"
+        multiple
+        hidden
+        data-testid="test-file-input"
+        onChange={(e) => {
+          const f = filesFromInput(e.target.files);
+          e.target.value = '';
+          addFiles(f.map((x) => x.file));
+        }}
+      />
+      <input
+        ref={folderInput}
+        type="file"
+        multiple
+        hidden
+        data-testid="test-folder-input"
+        {...{ webkitdirectory: '' }}
+        onChange={(e) => {
+          const f = filesFromInput(e.target.files);
+          e.target.value = '';
+          addFiles(f.map((x) => x.file));
+        }}
+      />
     </Box>
   );
 }

@@ -20,24 +20,39 @@ export function TopBars({ top, language, size = 'large' }: Props) {
       {top.map((r, i) => {
         const word = wordIn(r, language);
         return (
-        <Box key={r.key} data-testid="top-bar" data-key={r.key} data-probability={r.probability} data-missing={word.missing ? 'true' : 'false'}>
-          <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
-            <Typography variant={big ? 'h3' : 'body2'} component="span" sx={{ flex: 1, minWidth: 0, fontWeight: i === 0 ? 700 : 500, fontStyle: word.missing ? 'italic' : undefined }} noWrap>
-              {word.text}
-              {word.missing ? <> <MissingMark language={language} size="small" /></> : null}
-            </Typography>
-            <Typography variant={big ? 'body1' : 'body2'} component="span" data-testid="top-bar-percent" sx={{ fontVariantNumeric: 'tabular-nums', color: 'text.secondary' }}>
-              {Math.round(r.probability * 100)}%
-            </Typography>
-          </Stack>
-          <LinearProgress
-            variant="determinate"
-            value={r.probability * 100}
-            color={i === 0 ? 'primary' : 'inherit'}
-            aria-label={`${word.text}: ${Math.round(r.probability * 100)}%`}
-            sx={{ height: big ? 12 : 6, borderRadius: 6, color: i === 0 ? undefined : 'grey.400', bgcolor: 'grey.200' }}
-          />
-        </Box>
+          <Box key={r.key} data-testid="top-bar" data-key={r.key} data-probability={r.probability} data-missing={word.missing ? 'true' : 'false'}>
+            <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
+              <Typography
+                variant={big ? 'h3' : 'body2'}
+                component="span"
+                sx={{ flex: 1, minWidth: 0, fontWeight: i === 0 ? 700 : 500, fontStyle: word.missing ? 'italic' : undefined }}
+                noWrap
+              >
+                {word.text}
+                {word.missing ? (
+                  <>
+                    {' '}
+                    <MissingMark language={language} size="small" />
+                  </>
+                ) : null}
+              </Typography>
+              <Typography
+                variant={big ? 'body1' : 'body2'}
+                component="span"
+                data-testid="top-bar-percent"
+                sx={{ fontVariantNumeric: 'tabular-nums', color: 'text.secondary' }}
+              >
+                {Math.round(r.probability * 100)}%
+              </Typography>
+            </Stack>
+            <LinearProgress
+              variant="determinate"
+              value={r.probability * 100}
+              color={i === 0 ? 'primary' : 'inherit'}
+              aria-label={`${word.text}: ${Math.round(r.probability * 100)}%`}
+              sx={{ height: big ? 12 : 6, borderRadius: 6, color: i === 0 ? undefined : 'grey.400', bgcolor: 'grey.200' }}
+            />
+          </Box>
         );
       })}
     </Stack>

@@ -4,10 +4,7 @@ import { useStudio, useStudioEvent } from '../../api/hooks';
 import { isStudioError } from '../../../shared/errors';
 
 export type LiveModelState =
-  | { status: 'loading' }
-  | { status: 'untrained' }
-  | { status: 'failed'; error: unknown }
-  | { status: 'ready'; classifier: LiveClassifier };
+  { status: 'loading' } | { status: 'untrained' } | { status: 'failed'; error: unknown } | { status: 'ready'; classifier: LiveClassifier };
 
 /**
  * The deck's current model, running in this window. Loads it on first use (TF.js itself only

@@ -39,7 +39,9 @@ function DownloadRow({ model, download }: { model: BaseModelInfo; download: Base
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }} data-testid="base-model-download">
         <Box sx={{ flex: 1 }}>
           <LinearProgress variant={value === undefined ? 'indeterminate' : 'determinate'} value={value} aria-label="Download progress" />
-          <Typography variant="caption" color="text.secondary">{progress?.message ?? 'Starting the download…'}</Typography>
+          <Typography variant="caption" color="text.secondary">
+            {progress?.message ?? 'Starting the download…'}
+          </Typography>
         </Box>
         <Button onClick={download.cancel}>Cancel</Button>
       </Stack>
@@ -49,7 +51,12 @@ function DownloadRow({ model, download }: { model: BaseModelInfo; download: Base
   if (model.location !== 'download') return null;
   return (
     <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-      <Button variant="outlined" startIcon={<CloudDownloadIcon />} sx={{ flexShrink: 0, whiteSpace: 'nowrap' }} onClick={() => void download.start(model.id)}>
+      <Button
+        variant="outlined"
+        startIcon={<CloudDownloadIcon />}
+        sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+        onClick={() => void download.start(model.id)}
+      >
         Download now
       </Button>
       <Typography variant="body2" color="text.secondary">
@@ -67,7 +74,9 @@ function LocationStatus({ model }: { model: BaseModelInfo }) {
   return (
     <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center', pt: 1 }}>
       <Icon sx={{ fontSize: 20, color }} />
-      <Typography variant="body2" data-testid="base-model-location">{locationText(model)}</Typography>
+      <Typography variant="body2" data-testid="base-model-location">
+        {locationText(model)}
+      </Typography>
     </Stack>
   );
 }
@@ -87,16 +96,25 @@ export function BaseModelSection({ deckId, disabled, onChosen }: Props) {
   const summary = !base.selectedId || !base.models ? '' : selected ? `${selected.name} · ${locationText(selected)}` : `${base.selectedId} · missing`;
 
   return (
-    <Accordion expanded={open} onChange={(_e, o) => setOpen(o)} disableGutters variant="outlined" sx={{ '&::before': { display: 'none' } }} data-testid="base-models">
+    <Accordion
+      expanded={open}
+      onChange={(_e, o) => setOpen(o)}
+      disableGutters
+      variant="outlined"
+      sx={{ '&::before': { display: 'none' } }}
+      data-testid="base-models"
+    >
       <AccordionSummary expandIcon={<ExpandMoreIcon />}>
         <Typography sx={{ fontWeight: 600 }}>Base models</Typography>
-        <Typography color="text.secondary" sx={{ ml: 1.5 }} data-testid="base-model-summary">{summary}</Typography>
+        <Typography color="text.secondary" sx={{ ml: 1.5 }} data-testid="base-model-summary">
+          {summary}
+        </Typography>
       </AccordionSummary>
       <AccordionDetails>
         <Stack spacing={2}>
           <Typography variant="body2" color="text.secondary">
-            The ready-made network that looks at each photo. Training only teaches its last step your words, so the
-            default suits most decks. With another base model, the next training looks at every photo again.
+            The ready-made network that looks at each photo. Training only teaches its last step your words, so the default suits most decks. With
+            another base model, the next training looks at every photo again.
           </Typography>
           <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
             <TextField

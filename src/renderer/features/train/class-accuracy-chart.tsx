@@ -32,11 +32,22 @@ export function ClassAccuracyChart({ metrics, labels }: Props) {
       <ResponsiveContainer width="100%" height={rows.length * ROW + 40}>
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 130, bottom: 4, left: 4 }} barCategoryGap={6}>
           <CartesianGrid horizontal={false} stroke={theme.palette.divider} strokeDasharray="3 3" />
-          <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} tick={{ fontSize: 12 }} />
+          <XAxis
+            type="number"
+            domain={[0, 1]}
+            ticks={[0, 0.25, 0.5, 0.75, 1]}
+            tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+            tick={{ fontSize: 12 }}
+          />
           <YAxis type="category" dataKey="name" width={nameWidth} tick={{ fontSize: 13, fill: theme.palette.text.primary }} interval={0} />
-          <Tooltip formatter={(_v, _n, item) => [(item.payload as { text: string }).text, 'Recognised']} cursor={{ fill: theme.palette.action.hover }} />
+          <Tooltip
+            formatter={(_v, _n, item) => [(item.payload as { text: string }).text, 'Recognised']}
+            cursor={{ fill: theme.palette.action.hover }}
+          />
           <Bar dataKey="value" isAnimationActive={false} radius={[0, 4, 4, 0]}>
-            {rows.map((r) => <Cell key={r.key} fill={colour(r.value)} />)}
+            {rows.map((r) => (
+              <Cell key={r.key} fill={colour(r.value)} />
+            ))}
             <LabelList dataKey="text" position="right" style={{ fontSize: 12, fill: theme.palette.text.secondary }} />
           </Bar>
         </BarChart>

@@ -33,8 +33,13 @@ function Headline({ v }: { v: ModelVersion }) {
   const right = v.metrics.confusion.reduce((s, row, i) => s + (row[i] ?? 0), 0);
   return (
     <Paper variant="outlined" sx={{ p: 2.5, flex: 1 }} data-testid="compare-column">
-      <Typography variant="h3" component="h3">Version {v.number}{v.current ? ' (in use)' : ''}</Typography>
-      <Typography variant="body2" color="text.secondary">trained {formatWhen(v.createdAt)}</Typography>
+      <Typography variant="h3" component="h3">
+        Version {v.number}
+        {v.current ? ' (in use)' : ''}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        trained {formatWhen(v.createdAt)}
+      </Typography>
       <Typography sx={{ fontSize: '2.5rem', fontWeight: 700, lineHeight: 1.2, mt: 1 }}>{acc(v.metrics.accuracy)}</Typography>
       <Typography variant="body2" color="text.secondary">
         {v.metrics.n > 0 ? `${right} of ${v.metrics.n} held-back photos recognised` : 'not checked on held-back photos'}
@@ -58,14 +63,26 @@ export function CompareView({ ids, labels, onClose }: Props) {
   return (
     <Stack spacing={2.5} data-testid="compare">
       <Stack direction="row" sx={{ alignItems: 'center' }}>
-        <Typography variant="h2" component="h2" sx={{ flex: 1 }}>Version {x.number} and version {y.number} side by side</Typography>
-        <Button startIcon={<CloseIcon />} onClick={onClose}>Close comparison</Button>
+        <Typography variant="h2" component="h2" sx={{ flex: 1 }}>
+          Version {x.number} and version {y.number} side by side
+        </Typography>
+        <Button startIcon={<CloseIcon />} onClick={onClose}>
+          Close comparison
+        </Button>
       </Stack>
       <Stack direction="row" spacing={2.5}>
         <Headline v={x} />
         <Headline v={y} />
       </Stack>
-      <Section title="Settings" hint={changed.length === 0 ? 'Both were trained with the same settings.' : `${changed.length} ${changed.length === 1 ? 'setting differs' : 'settings differ'}; they are highlighted.`} testId="compare-settings">
+      <Section
+        title="Settings"
+        hint={
+          changed.length === 0
+            ? 'Both were trained with the same settings.'
+            : `${changed.length} ${changed.length === 1 ? 'setting differs' : 'settings differ'}; they are highlighted.`
+        }
+        testId="compare-settings"
+      >
         <Table size="small">
           <TableHead>
             <TableRow>
@@ -76,7 +93,15 @@ export function CompareView({ ids, labels, onClose }: Props) {
           </TableHead>
           <TableBody>
             {rows.map((r) => (
-              <TableRow key={r.label} data-testid={r.same ? 'setting-same' : 'setting-changed'} sx={r.same ? { '& td': { color: 'text.secondary' } } : (t) => ({ bgcolor: alpha(t.palette.warning.main, 0.08), '& td': { fontWeight: 700 } })}>
+              <TableRow
+                key={r.label}
+                data-testid={r.same ? 'setting-same' : 'setting-changed'}
+                sx={
+                  r.same
+                    ? { '& td': { color: 'text.secondary' } }
+                    : (t) => ({ bgcolor: alpha(t.palette.warning.main, 0.08), '& td': { fontWeight: 700 } })
+                }
+              >
                 <TableCell>{r.label}</TableCell>
                 <TableCell align="right">{r.a}</TableCell>
                 <TableCell align="right">{r.b}</TableCell>
@@ -103,8 +128,12 @@ export function CompareView({ ids, labels, onClose }: Props) {
                 <TableRow key={k}>
                   <TableCell>{labelText(labelFor(labels, k))}</TableCell>
                   <TableCell align="right">{acc(p)}</TableCell>
-                  <TableCell align="right" sx={{ color: better > 0 ? 'success.dark' : better < 0 ? 'error.main' : undefined, fontWeight: better !== 0 ? 700 : undefined }}>
-                    {acc(q)}{better > 0 ? ' ▲' : better < 0 ? ' ▼' : ''}
+                  <TableCell
+                    align="right"
+                    sx={{ color: better > 0 ? 'success.dark' : better < 0 ? 'error.main' : undefined, fontWeight: better !== 0 ? 700 : undefined }}
+                  >
+                    {acc(q)}
+                    {better > 0 ? ' ▲' : better < 0 ? ' ▼' : ''}
                   </TableCell>
                 </TableRow>
               );
@@ -116,7 +145,9 @@ export function CompareView({ ids, labels, onClose }: Props) {
         <Stack spacing={3}>
           {[x, y].map((v) => (
             <Box key={v.id}>
-              <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>Version {v.number}</Typography>
+              <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+                Version {v.number}
+              </Typography>
               <TrainingCurves curves={v.curves} epochs={v.settings.epochs} height={180} />
             </Box>
           ))}

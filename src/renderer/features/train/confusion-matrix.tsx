@@ -18,7 +18,12 @@ function AxisTitle({ children, vertical }: { children: string; vertical?: boolea
       variant="caption"
       color="text.secondary"
       sx={{
-        fontWeight: 600, letterSpacing: 0.5, textTransform: 'uppercase', textAlign: 'center', alignSelf: 'center', justifySelf: 'center',
+        fontWeight: 600,
+        letterSpacing: 0.5,
+        textTransform: 'uppercase',
+        textAlign: 'center',
+        alignSelf: 'center',
+        justifySelf: 'center',
         ...(vertical ? { writingMode: 'vertical-rl', transform: 'rotate(180deg)' } : {}),
       }}
     >
@@ -32,12 +37,23 @@ function WordHeader({ label, top }: { label: ClassLabel; top: boolean }) {
     <Box
       title={label.showKey ? `${label.word} (${label.key})` : label.word}
       sx={{
-        display: 'flex', flexDirection: 'column', overflow: 'hidden',
-        justifyContent: top ? 'flex-end' : 'center', alignItems: top ? 'center' : 'flex-end', px: top ? 0.75 : 1, pb: top ? 0.5 : 0,
+        display: 'flex',
+        flexDirection: 'column',
+        overflow: 'hidden',
+        justifyContent: top ? 'flex-end' : 'center',
+        alignItems: top ? 'center' : 'flex-end',
+        px: top ? 0.75 : 1,
+        pb: top ? 0.5 : 0,
       }}
     >
-      <Typography variant="body2" noWrap sx={{ fontWeight: 600, lineHeight: 1.2, maxWidth: 160 }}>{label.word}</Typography>
-      {label.showKey ? <Typography variant="caption" color="text.secondary" noWrap sx={{ maxWidth: 160 }}>{label.key}</Typography> : null}
+      <Typography variant="body2" noWrap sx={{ fontWeight: 600, lineHeight: 1.2, maxWidth: 160 }}>
+        {label.word}
+      </Typography>
+      {label.showKey ? (
+        <Typography variant="caption" color="text.secondary" noWrap sx={{ maxWidth: 160 }}>
+          {label.key}
+        </Typography>
+      ) : null}
     </Box>
   );
 }
@@ -58,7 +74,8 @@ export function ConfusionMatrix({ metrics, labels }: Props) {
         role="table"
         aria-label="Confusion matrix: actual word by row, recognised word by column"
         sx={{
-          display: 'inline-grid', gap: '2px',
+          display: 'inline-grid',
+          gap: '2px',
           // Axis title, word names, then one column per word, all as wide as the longest word (1fr tracks of an
           // auto-sized grid share the widest content), and never narrower than a square.
           gridTemplateColumns: `auto max-content repeat(${k}, minmax(${CELL}px, 1fr))`,
@@ -96,11 +113,16 @@ export function ConfusionMatrix({ metrics, labels }: Props) {
                       data-actual={keys[i]}
                       data-predicted={keys[j]}
                       sx={{
-                        gridColumn: 3 + j, gridRow: 3 + i,
-                        display: 'flex', alignItems: 'center', justifyContent: 'center', borderRadius: 1,
+                        gridColumn: 3 + j,
+                        gridRow: 3 + i,
+                        display: 'flex',
+                        alignItems: 'center',
+                        justifyContent: 'center',
+                        borderRadius: 1,
                         bgcolor: count === 0 ? theme.palette.grey[100] : alpha(base, 0.2 + 0.8 * share),
                         color: count === 0 ? theme.palette.text.disabled : share > 0.55 ? theme.palette.common.white : theme.palette.text.primary,
-                        fontWeight: count > 0 ? 700 : 400, fontSize: 15,
+                        fontWeight: count > 0 ? 700 : 400,
+                        fontSize: 15,
                       }}
                     >
                       {count}

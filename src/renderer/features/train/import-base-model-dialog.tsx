@@ -70,8 +70,8 @@ export function ImportBaseModelDialog({ open, onClose, onImported }: Props) {
       <DialogContent>
         <Stack spacing={2.5} sx={{ pt: 1 }}>
           <Typography variant="body2" color="text.secondary">
-            Any TensorFlow.js layers model works: a folder holding model.json and all its weight files. The studio checks
-            every file, then keeps its own copy, so the folder can go afterwards.
+            Any TensorFlow.js layers model works: a folder holding model.json and all its weight files. The studio checks every file, then keeps its
+            own copy, so the folder can go afterwards.
           </Typography>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
             <TextField
@@ -80,11 +80,15 @@ export function ImportBaseModelDialog({ open, onClose, onImported }: Props) {
               fullWidth
               autoFocus
               placeholder="/home/me/models/mobilenet_v1_0.25_224"
-              helperText={transport.pickDirectory ? 'The folder that holds model.json' : 'The full path, on this computer, of the folder that holds model.json'}
+              helperText={
+                transport.pickDirectory ? 'The folder that holds model.json' : 'The full path, on this computer, of the folder that holds model.json'
+              }
               onChange={(e) => setDir(e.target.value)}
             />
             {transport.pickDirectory ? (
-              <Button variant="outlined" sx={{ mt: 1 }} onClick={() => void browse()}>Browse…</Button>
+              <Button variant="outlined" sx={{ mt: 1 }} onClick={() => void browse()}>
+                Browse…
+              </Button>
             ) : null}
           </Stack>
           <TextField
@@ -107,8 +111,15 @@ export function ImportBaseModelDialog({ open, onClose, onImported }: Props) {
         </Stack>
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
-        <Button onClick={close} disabled={busy}>Cancel</Button>
-        <Button variant="contained" disabled={!ready} onClick={() => void submit()} startIcon={busy ? <CircularProgress size={16} color="inherit" /> : null}>
+        <Button onClick={close} disabled={busy}>
+          Cancel
+        </Button>
+        <Button
+          variant="contained"
+          disabled={!ready}
+          onClick={() => void submit()}
+          startIcon={busy ? <CircularProgress size={16} color="inherit" /> : null}
+        >
           {busy ? 'Checking the model…' : 'Import'}
         </Button>
       </DialogActions>

@@ -51,11 +51,28 @@ export function MisclassifiedPhotos({ items, labels, photos, classes, onMove, on
               aria-label={`Photo of ${is} the model took for ${said}`}
               disabled={index < 0}
               onClick={() => setOpen(index)}
-              sx={{ width: SIZE, flexDirection: 'column', alignItems: 'stretch', textAlign: 'left', borderRadius: 2, overflow: 'hidden', border: 1, borderColor: 'divider', bgcolor: 'background.paper' }}
+              sx={{
+                width: SIZE,
+                flexDirection: 'column',
+                alignItems: 'stretch',
+                textAlign: 'left',
+                borderRadius: 2,
+                overflow: 'hidden',
+                border: 1,
+                borderColor: 'divider',
+                bgcolor: 'background.paper',
+              }}
             >
-              <img src={transport.mediaUrl('thumb', m.sha256)} alt="" loading="lazy" style={{ width: SIZE, height: SIZE, objectFit: 'cover', display: 'block' }} />
+              <img
+                src={transport.mediaUrl('thumb', m.sha256)}
+                alt=""
+                loading="lazy"
+                style={{ width: SIZE, height: SIZE, objectFit: 'cover', display: 'block' }}
+              />
               <Box sx={{ px: 1, py: 0.75 }}>
-                <Typography variant="body2">is: <b>{is}</b></Typography>
+                <Typography variant="body2">
+                  is: <b>{is}</b>
+                </Typography>
                 <Typography variant="body2" color="error.main" data-testid="misclassified-said">
                   model said: <b>{said}</b> ({Math.round(m.confidence * 100)}%)
                 </Typography>

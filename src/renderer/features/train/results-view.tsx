@@ -31,8 +31,14 @@ interface Props {
 export function Section({ title, hint, children, testId }: { title: string; hint?: string; children: ReactNode; testId?: string }) {
   return (
     <Paper variant="outlined" sx={{ p: 3 }} data-testid={testId}>
-      <Typography variant="h3" component="h3">{title}</Typography>
-      {hint ? <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25 }}>{hint}</Typography> : null}
+      <Typography variant="h3" component="h3">
+        {title}
+      </Typography>
+      {hint ? (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25 }}>
+          {hint}
+        </Typography>
+      ) : null}
       <Box sx={{ mt: 2 }}>{children}</Box>
     </Paper>
   );
@@ -49,15 +55,21 @@ export const ResultsView = memo(function ResultsView({ version, labels, photos, 
     <Stack spacing={2.5} data-testid="results" data-version={version.number}>
       <Paper variant="outlined" sx={{ p: 3 }}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
-          <Typography variant="h2" component="h2" data-testid="results-title">Version {version.number}</Typography>
+          <Typography variant="h2" component="h2" data-testid="results-title">
+            Version {version.number}
+          </Typography>
           {version.current ? <Chip size="small" color="primary" label="In use" /> : <Chip size="small" variant="outlined" label="Older version" />}
           <Typography color="text.secondary" sx={{ pl: 1 }}>
-            trained {formatWhen(version.createdAt)} · {m.trainCount} photos learnt{secs > 0 ? ` in ${secs < 1 ? 'under a second' : `${secs < 10 ? secs.toFixed(1) : Math.round(secs)} s`}` : ''}
+            trained {formatWhen(version.createdAt)} · {m.trainCount} photos learnt
+            {secs > 0 ? ` in ${secs < 1 ? 'under a second' : `${secs < 10 ? secs.toFixed(1) : Math.round(secs)} s`}` : ''}
           </Typography>
         </Stack>
         <Stack direction="row" spacing={3} sx={{ alignItems: 'center' }}>
           {m.accuracy !== null ? (
-            <Typography sx={{ fontSize: '3.5rem', fontWeight: 700, lineHeight: 1, color: v?.tone === 'warning' ? 'warning.dark' : 'success.dark' }} data-testid="accuracy-number">
+            <Typography
+              sx={{ fontSize: '3.5rem', fontWeight: 700, lineHeight: 1, color: v?.tone === 'warning' ? 'warning.dark' : 'success.dark' }}
+              data-testid="accuracy-number"
+            >
               {percent(m.accuracy)}
             </Typography>
           ) : null}
@@ -90,13 +102,21 @@ export const ResultsView = memo(function ResultsView({ version, labels, photos, 
         </Section>
       ) : null}
       {m.n > 0 ? (
-        <Section title="What it mixes up" hint="Each row is a word; the numbers say what the model called its photos. Right answers are on the green diagonal." testId="section-confusion">
+        <Section
+          title="What it mixes up"
+          hint="Each row is a word; the numbers say what the model called its photos. Right answers are on the green diagonal."
+          testId="section-confusion"
+        >
           <ConfusionMatrix metrics={m} labels={labels} />
         </Section>
       ) : null}
 
       {m.n > 0 ? (
-        <Section title="Photos it got wrong" hint="Held-back photos the model did not recognise, with its answer and how sure it was." testId="section-misclassified">
+        <Section
+          title="Photos it got wrong"
+          hint="Held-back photos the model did not recognise, with its answer and how sure it was."
+          testId="section-misclassified"
+        >
           <MisclassifiedPhotos items={version.misclassified} labels={labels} photos={photos} classes={classes} onMove={onMove} onDelete={onDelete} />
         </Section>
       ) : null}
@@ -105,7 +125,11 @@ export const ResultsView = memo(function ResultsView({ version, labels, photos, 
         <TryPhoto deckId={version.deckId} versionId={version.id} teacher={teacher} pupils={pupils} />
       </Section>
 
-      <Section title="How training went" hint="Accuracy should rise and loss fall. If the dashed line (held-back photos) drops while the solid one keeps rising, fewer epochs will do." testId="section-curves">
+      <Section
+        title="How training went"
+        hint="Accuracy should rise and loss fall. If the dashed line (held-back photos) drops while the solid one keeps rising, fewer epochs will do."
+        testId="section-curves"
+      >
         <TrainingCurves curves={version.curves} epochs={version.settings.epochs} height={200} />
       </Section>
     </Stack>

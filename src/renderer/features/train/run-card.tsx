@@ -44,7 +44,9 @@ export function RunCard({ run, kept, onCancel, onClose }: Props) {
         <>
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
             <Box sx={{ flex: 1, minWidth: 0 }}>
-              <Typography variant="h3" component="h2">{run.cancelling ? 'Stopping…' : 'Training…'}</Typography>
+              <Typography variant="h3" component="h2">
+                {run.cancelling ? 'Stopping…' : 'Training…'}
+              </Typography>
               <Typography color="text.secondary" data-testid="run-phase" noWrap>
                 {p?.message || 'Getting ready'}
               </Typography>
@@ -71,7 +73,9 @@ export function RunCard({ run, kept, onCancel, onClose }: Props) {
       ) : run.state === 'failed' ? (
         <Box>
           <ErrorAlert error={run.error} onClose={onClose} />
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{keptText(kept)}</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+            {keptText(kept)}
+          </Typography>
         </Box>
       ) : null}
       {run.curves.length > 0 || active ? (

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { NUMBER_FIELDS, parseSetting, settingRows } from './settings-fields';
 
 const field = (name: string) => NUMBER_FIELDS.find((f) => f.name === name)!;
-const base = { epochs: 50, batchSize: 32, learningRate: 0.003, hiddenUnits: 100, validationShare: 0.2, classWeighting: true, augmentation: false, seed: 42 };
+const base = {
+  epochs: 50,
+  batchSize: 32,
+  learningRate: 0.003,
+  hiddenUnits: 100,
+  validationShare: 0.2,
+  classWeighting: true,
+  augmentation: false,
+  seed: 42,
+};
 
 describe('settings fields', () => {
   it('reads what the teacher typed, with the core limits', () => {

@@ -23,17 +23,58 @@ export interface SwitchField {
 
 /** The expert settings, in the order shown, with a line each on what they do. Limits match the core's. */
 export const NUMBER_FIELDS: NumberField[] = [
-  { name: 'epochs', label: 'Epochs', help: 'Rounds of practice through all the photos. More can help, up to a point.', min: 1, max: 1000, integer: true },
+  {
+    name: 'epochs',
+    label: 'Epochs',
+    help: 'Rounds of practice through all the photos. More can help, up to a point.',
+    min: 1,
+    max: 1000,
+    integer: true,
+  },
   { name: 'batchSize', label: 'Batch size', help: 'Photos looked at before each small correction.', min: 1, max: 4096, integer: true },
-  { name: 'learningRate', label: 'Learning rate', help: 'Size of each correction. Too big and training goes wrong; too small and it learns slowly.', min: 1e-7, max: 1e40, integer: false, step: 0.001 },
-  { name: 'hiddenUnits', label: 'Hidden units', help: 'Size of an extra layer before the answer. 0 means no extra layer.', min: 0, max: 4096, integer: true },
-  { name: 'validationShare', label: 'Photos held back to check (%)', help: 'The last photos of each word are kept out of training to test the model fairly.', min: 0, max: 0.5, integer: false, asPercent: true },
-  { name: 'seed', label: 'Shuffle number', help: 'The photos are shuffled by this number (the “seed”): same number, same photos and same settings give the same model.', min: 0, max: 2 ** 32 - 1, integer: true },
+  {
+    name: 'learningRate',
+    label: 'Learning rate',
+    help: 'Size of each correction. Too big and training goes wrong; too small and it learns slowly.',
+    min: 1e-7,
+    max: 1e40,
+    integer: false,
+    step: 0.001,
+  },
+  {
+    name: 'hiddenUnits',
+    label: 'Hidden units',
+    help: 'Size of an extra layer before the answer. 0 means no extra layer.',
+    min: 0,
+    max: 4096,
+    integer: true,
+  },
+  {
+    name: 'validationShare',
+    label: 'Photos held back to check (%)',
+    help: 'The last photos of each word are kept out of training to test the model fairly.',
+    min: 0,
+    max: 0.5,
+    integer: false,
+    asPercent: true,
+  },
+  {
+    name: 'seed',
+    label: 'Shuffle number',
+    help: 'The photos are shuffled by this number (the “seed”): same number, same photos and same settings give the same model.',
+    min: 0,
+    max: 2 ** 32 - 1,
+    integer: true,
+  },
 ];
 
 export const SWITCH_FIELDS: SwitchField[] = [
   { name: 'classWeighting', label: 'Balance the words', help: 'Words with few photos count as much as words with many.' },
-  { name: 'augmentation', label: 'Mirrored and re-cropped copies', help: 'Also learn from flipped and re-cropped copies of each photo (slower the first time).' },
+  {
+    name: 'augmentation',
+    label: 'Mirrored and re-cropped copies',
+    help: 'Also learn from flipped and re-cropped copies of each photo (slower the first time).',
+  },
 ];
 
 /** The text a field shows for a stored value. */

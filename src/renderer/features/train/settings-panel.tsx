@@ -22,7 +22,13 @@ interface Props {
   onReset(): void;
 }
 
-function NumberSettingField({ field, value, defaultValue, disabled, onChange }: {
+function NumberSettingField({
+  field,
+  value,
+  defaultValue,
+  disabled,
+  onChange,
+}: {
   field: NumberField;
   value: number;
   defaultValue: number;
@@ -68,7 +74,14 @@ export function SettingsPanel({ config, disabled, expanded, onExpanded, onChange
   const { settings, defaults } = config;
   const changed = (Object.keys(defaults) as (keyof TrainingSettings)[]).filter((k) => settings[k] !== defaults[k]).length;
   return (
-    <Accordion expanded={expanded} onChange={(_e, open) => onExpanded(open)} disableGutters variant="outlined" sx={{ '&::before': { display: 'none' } }} data-testid="advanced-settings">
+    <Accordion
+      expanded={expanded}
+      onChange={(_e, open) => onExpanded(open)}
+      disableGutters
+      variant="outlined"
+      sx={{ '&::before': { display: 'none' } }}
+      data-testid="advanced-settings"
+    >
       <AccordionSummary expandIcon={<ExpandMoreIcon />}>
         <Typography sx={{ fontWeight: 600 }}>Advanced settings</Typography>
         <Typography color="text.secondary" sx={{ ml: 1.5 }} data-testid="settings-changed">
@@ -98,7 +111,9 @@ export function SettingsPanel({ config, disabled, expanded, onExpanded, onChange
           ))}
         </Box>
         <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 2 }}>
-          <Button onClick={onReset} disabled={disabled || changed === 0}>Reset to defaults</Button>
+          <Button onClick={onReset} disabled={disabled || changed === 0}>
+            Reset to defaults
+          </Button>
         </Box>
       </AccordionDetails>
     </Accordion>

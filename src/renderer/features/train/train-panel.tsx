@@ -32,7 +32,22 @@ interface Props {
 }
 
 /** The big Train button, what it will do in plain words, why it cannot yet, and the expert settings. */
-export function TrainPanel({ deckName, counts, readiness, config, mlInfo, missingFeatures, busy, hasModel, onTrain, settingsOpen, onSettingsOpen, onChange, onReset, extra }: Props) {
+export function TrainPanel({
+  deckName,
+  counts,
+  readiness,
+  config,
+  mlInfo,
+  missingFeatures,
+  busy,
+  hasModel,
+  onTrain,
+  settingsOpen,
+  onSettingsOpen,
+  onChange,
+  onReset,
+  extra,
+}: Props) {
   const settings = config?.settings;
   const split = estimateSplit(counts, settings?.validationShare ?? 0.2);
   const plan = readiness.blocked
@@ -71,10 +86,14 @@ export function TrainPanel({ deckName, counts, readiness, config, mlInfo, missin
         </Box>
       </Stack>
       {readiness.blocked ? (
-        <Alert severity="warning" sx={{ mt: 2 }} data-testid="train-blocked">{readiness.blocked}</Alert>
+        <Alert severity="warning" sx={{ mt: 2 }} data-testid="train-blocked">
+          {readiness.blocked}
+        </Alert>
       ) : null}
       {readiness.warnings.map((w) => (
-        <Alert key={w} severity="info" sx={{ mt: 2 }}>{w}</Alert>
+        <Alert key={w} severity="info" sx={{ mt: 2 }}>
+          {w}
+        </Alert>
       ))}
       {config ? (
         <Box sx={{ mt: 2 }}>

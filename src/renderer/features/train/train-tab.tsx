@@ -30,7 +30,10 @@ function useMissingFeatures(deckId: number, photoCount: number, versionCount: nu
   const { client } = useStudio();
   const [missing, setMissing] = useState(0);
   useEffect(() => {
-    client.getFeatureStatus({ deckId }).then((s) => setMissing(s.photos - s.cached), () => undefined);
+    client.getFeatureStatus({ deckId }).then(
+      (s) => setMissing(s.photos - s.cached),
+      () => undefined,
+    );
   }, [client, deckId, photoCount, versionCount, baseModelId]);
   return missing;
 }
@@ -92,7 +95,11 @@ function TrainTab({ project, deck, refreshDeck }: DeckTabProps) {
 
   if (error) return <ErrorAlert error={error} sx={{ m: 3 }} />;
   if (!classes || !photos) {
-    return <Box sx={{ display: 'flex', justifyContent: 'center', pt: 8 }}><CircularProgress aria-label="Loading" /></Box>;
+    return (
+      <Box sx={{ display: 'flex', justifyContent: 'center', pt: 8 }}>
+        <CircularProgress aria-label="Loading" />
+      </Box>
+    );
   }
   const compareIds = ticked.length === 2 ? ([ticked[0], ticked[1]] as [number, number]) : null;
 
@@ -139,10 +146,12 @@ function TrainTab({ project, deck, refreshDeck }: DeckTabProps) {
           ) : versions.list && versions.list.length === 0 && !busy ? (
             <Paper variant="outlined" sx={{ p: 4, textAlign: 'center', color: 'text.secondary' }} data-testid="no-model">
               <SchoolIcon sx={{ fontSize: 48, color: 'grey.400' }} />
-              <Typography variant="h3" component="p" sx={{ color: 'text.primary', mt: 1 }}>No model yet</Typography>
+              <Typography variant="h3" component="p" sx={{ color: 'text.primary', mt: 1 }}>
+                No model yet
+              </Typography>
               <Typography sx={{ mt: 1, maxWidth: 560, mx: 'auto' }}>
-                After training, this page shows how many photos the model recognises, which words it mixes up,
-                and lets you try it on any photo. Every training run is kept as a version on the right.
+                After training, this page shows how many photos the model recognises, which words it mixes up, and lets you try it on any photo. Every
+                training run is kept as a version on the right.
               </Typography>
             </Paper>
           ) : null}

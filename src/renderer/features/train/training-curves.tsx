@@ -38,7 +38,17 @@ export function epochTicks(epochs: number): number[] {
   return ticks;
 }
 
-function Chart({ title, testId, curves, epochs, height, train, val, percent, live }: {
+function Chart({
+  title,
+  testId,
+  curves,
+  epochs,
+  height,
+  train,
+  val,
+  percent,
+  live,
+}: {
   title: string;
   testId: string;
   curves: EpochMetrics[];
@@ -56,7 +66,9 @@ function Chart({ title, testId, curves, epochs, height, train, val, percent, liv
   return (
     // data-points: the epochs drawn so far (long runs draw a thinned line through them).
     <Box data-testid={testId} data-points={curves.length} sx={{ flex: 1, minWidth: 0 }}>
-      <Typography variant="subtitle2" sx={{ mb: 0.5 }}>{title}</Typography>
+      <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
+        {title}
+      </Typography>
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={data} margin={{ top: 4, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid stroke={theme.palette.divider} strokeDasharray="3 3" />
@@ -111,8 +123,28 @@ function Chart({ title, testId, curves, epochs, height, train, val, percent, liv
 export function TrainingCurves({ curves, epochs, height = 220, live = false }: Props) {
   return (
     <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap' }}>
-      <Chart title="Accuracy (higher is better)" testId="accuracy-chart" curves={curves} epochs={epochs} height={height} train="acc" val="valAcc" percent live={live} />
-      <Chart title="Loss (lower is better)" testId="loss-chart" curves={curves} epochs={epochs} height={height} train="loss" val="valLoss" percent={false} live={live} />
+      <Chart
+        title="Accuracy (higher is better)"
+        testId="accuracy-chart"
+        curves={curves}
+        epochs={epochs}
+        height={height}
+        train="acc"
+        val="valAcc"
+        percent
+        live={live}
+      />
+      <Chart
+        title="Loss (lower is better)"
+        testId="loss-chart"
+        curves={curves}
+        epochs={epochs}
+        height={height}
+        train="loss"
+        val="valLoss"
+        percent={false}
+        live={live}
+      />
     </Box>
   );
 }

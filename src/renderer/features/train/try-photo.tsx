@@ -33,14 +33,19 @@ interface Tried {
 const MAX_PHOTOS = 6;
 
 function PredictionRow({ p, first, teacher, pupils }: { p: Prediction; first: boolean; teacher: LanguageCode; pupils: LanguageCode[] }) {
-  const pupilWords = pupils.map((l) => (p.words[l] ? `${languageName(l)}: ${p.words[l]}` : null)).filter(Boolean).join(' · ');
+  const pupilWords = pupils
+    .map((l) => (p.words[l] ? `${languageName(l)}: ${p.words[l]}` : null))
+    .filter(Boolean)
+    .join(' · ');
   return (
     <Box data-testid="prediction">
       <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline' }}>
         <Typography sx={{ fontWeight: first ? 700 : 500, flex: 1, minWidth: 0 }} noWrap data-testid="prediction-word">
           {p.words[teacher] || p.key}
         </Typography>
-        <Typography variant="body2" sx={{ fontWeight: first ? 700 : 400 }}>{Math.round(p.probability * 100)}%</Typography>
+        <Typography variant="body2" sx={{ fontWeight: first ? 700 : 400 }}>
+          {Math.round(p.probability * 100)}%
+        </Typography>
       </Stack>
       <LinearProgress
         variant="determinate"
@@ -49,7 +54,11 @@ function PredictionRow({ p, first, teacher, pupils }: { p: Prediction; first: bo
         sx={{ height: 8, borderRadius: 4, my: 0.25, color: first ? undefined : 'grey.400' }}
         aria-label={`Confidence for ${p.key}`}
       />
-      {pupilWords ? <Typography variant="caption" color="text.secondary" noWrap component="div" data-testid="prediction-pupil-words">{pupilWords}</Typography> : null}
+      {pupilWords ? (
+        <Typography variant="caption" color="text.secondary" noWrap component="div" data-testid="prediction-pupil-words">
+          {pupilWords}
+        </Typography>
+      ) : null}
     </Box>
   );
 }
@@ -95,15 +104,16 @@ export function TryPhoto({ deckId, versionId, teacher, pupils }: Props) {
       sx={(t) => ({
         border: `2px dashed ${over ? t.palette.secondary.main : t.palette.divider}`,
         bgcolor: over ? alpha(t.palette.secondary.main, 0.06) : 'transparent',
-        borderRadius: 2, p: 2,
+        borderRadius: 2,
+        p: 2,
       })}
     >
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <ImageSearchIcon sx={{ fontSize: 40, color: 'grey.500' }} />
-        <Typography sx={{ flex: 1 }}>
-          Drop a photo here to see which word the model picks, or
-        </Typography>
-        <Button variant="outlined" onClick={() => input.current?.click()} disabled={busy}>Choose a photo</Button>
+        <Typography sx={{ flex: 1 }}>Drop a photo here to see which word the model picks, or</Typography>
+        <Button variant="outlined" onClick={() => input.current?.click()} disabled={busy}>
+          Choose a photo
+        </Button>
       </Stack>
       {error ? <ErrorAlert error={error} sx={{ mt: 2 }} /> : null}
       {tried.length > 0 ? (
@@ -113,7 +123,9 @@ export function TryPhoto({ deckId, versionId, teacher, pupils }: Props) {
               <img src={t.url} alt={t.name} style={{ width: 132, height: 132, objectFit: 'cover', borderRadius: 8, flexShrink: 0 }} />
               <Stack spacing={1} sx={{ flex: 1, minWidth: 0, justifyContent: 'center' }}>
                 {t.result === null ? (
-                  busy ? <CircularProgress size={24} aria-label="Looking at the photo" /> : null
+                  busy ? (
+                    <CircularProgress size={24} aria-label="Looking at the photo" />
+                  ) : null
                 ) : t.result.error ? (
                   <Alert severity="warning">{t.result.error.message}</Alert>
                 ) : (

@@ -60,10 +60,13 @@ export function useBaseModels(deckId: number, onChosen?: (baseModelId: string) =
   useEffect(() => {
     if (lastDownload) return;
     let live = true;
-    client.listJobs().then((jobs) => {
-      const running = jobs.find((j) => j.kind === 'base-model' && j.state === 'running');
-      if (live && running) setDownload({ jobId: running.jobId, baseModelId: '' });
-    }, () => undefined);
+    client.listJobs().then(
+      (jobs) => {
+        const running = jobs.find((j) => j.kind === 'base-model' && j.state === 'running');
+        if (live && running) setDownload({ jobId: running.jobId, baseModelId: '' });
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };

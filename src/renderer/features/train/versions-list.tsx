@@ -28,7 +28,9 @@ export function VersionsList({ versions, selectedId, compare, comparing, onSelec
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <Box sx={{ px: 2, pt: 2, pb: 1 }}>
-        <Typography variant="h3" component="h2">Versions</Typography>
+        <Typography variant="h3" component="h2">
+          Versions
+        </Typography>
         <Typography variant="body2" color="text.secondary">
           {versions.length === 0 ? 'Each training run is kept here.' : 'Tick two to compare them.'}
         </Typography>
@@ -66,7 +68,9 @@ export function VersionsList({ versions, selectedId, compare, comparing, onSelec
                   primary={
                     <Box component="span" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
                       <span>Version {v.number}</span>
-                      <Box component="span" sx={{ fontWeight: 700 }}>{v.accuracy === null ? '–' : percent(v.accuracy)}</Box>
+                      <Box component="span" sx={{ fontWeight: 700 }}>
+                        {v.accuracy === null ? '–' : percent(v.accuracy)}
+                      </Box>
                       {v.current ? <Chip size="small" color="primary" label="In use" sx={{ height: 20 }} /> : null}
                     </Box>
                   }

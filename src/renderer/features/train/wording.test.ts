@@ -9,9 +9,12 @@ describe('wording', () => {
     expect(percent(1)).toBe('100%');
   });
 
-  it('adds up the core\'s held-back count over the words', () => {
+  it("adds up the core's held-back count over the words", () => {
     const share = 0.2;
-    expect(estimateSplit([10, 10, 11], share)).toEqual({ train: 31 - heldBackCount(10, share) * 2 - heldBackCount(11, share), val: heldBackCount(10, share) * 2 + heldBackCount(11, share) });
+    expect(estimateSplit([10, 10, 11], share)).toEqual({
+      train: 31 - heldBackCount(10, share) * 2 - heldBackCount(11, share),
+      val: heldBackCount(10, share) * 2 + heldBackCount(11, share),
+    });
     expect(estimateSplit([1, 3], share)).toEqual({ train: 4 - heldBackCount(3, share), val: heldBackCount(3, share) });
     expect(estimateSplit([40, 40], 0)).toEqual({ train: 80, val: 0 });
   });
@@ -22,9 +25,20 @@ describe('wording', () => {
   });
 
   it('names the backend', () => {
-    const info = { backend: 'wasm', workerBackend: 'wasm', featureEngine: null, workers: 2, simd: true, tfjsVersion: '4.22.0', preprocessingVersion: 1, defaultBaseModelId: 'm' } as const;
+    const info = {
+      backend: 'wasm',
+      workerBackend: 'wasm',
+      featureEngine: null,
+      workers: 2,
+      simd: true,
+      tfjsVersion: '4.22.0',
+      preprocessingVersion: 1,
+      defaultBaseModelId: 'm',
+    } as const;
     expect(backendText(info)).toBe('Computing with WebAssembly with SIMD (2 threads)');
-    expect(backendText({ ...info, featureEngine: 'tflite' })).toBe('Computing with WebAssembly with SIMD (2 threads) · photo features with TensorFlow Lite (XNNPACK)');
+    expect(backendText({ ...info, featureEngine: 'tflite' })).toBe(
+      'Computing with WebAssembly with SIMD (2 threads) · photo features with TensorFlow Lite (XNNPACK)',
+    );
     expect(backendText({ ...info, featureEngine: 'tfjs' })).toBe('Computing with WebAssembly with SIMD (2 threads) · photo features with TF.js');
     expect(backendText({ ...info, backend: 'cpu', workers: 1 })).toBe('Computing with plain JavaScript (slower) (1 thread)');
   });
@@ -36,7 +50,19 @@ describe('wording', () => {
 
   it('dates versions like a person would', () => {
     const now = new Date(2025, 4, 10, 16, 0);
-    const v = { id: 3, deckId: 1, number: 3, runId: 'r', baseModelId: 'm', createdAt: new Date(2025, 4, 10, 14, 2).toISOString(), settings: {} as never, accuracy: 0.97, stopped: 'completed' as const, message: null, current: true };
+    const v = {
+      id: 3,
+      deckId: 1,
+      number: 3,
+      runId: 'r',
+      baseModelId: 'm',
+      createdAt: new Date(2025, 4, 10, 14, 2).toISOString(),
+      settings: {} as never,
+      accuracy: 0.97,
+      stopped: 'completed' as const,
+      message: null,
+      current: true,
+    };
     expect(versionLabel(v, now)).toBe('Version 3 · 97% · today at 14:02');
   });
 

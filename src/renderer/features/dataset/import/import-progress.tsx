@@ -17,11 +17,17 @@ function TaskCard({ task, onCancel }: { task: ImportTask; onCancel(): void }) {
     : `Checking and adding: ${p.done} of ${p.total} · ${p.rate.toFixed(p.rate < 10 ? 1 : 0)} per second · ${formatTimeLeft(p.etaMs) ?? 'working out how long…'}`;
   return (
     <Paper elevation={6} sx={{ p: 2, width: 380 }} role="status" aria-live="polite" data-testid="import-progress">
-      <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>Adding photos to {task.targetLabel}</Typography>
+      <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+        Adding photos to {task.targetLabel}
+      </Typography>
       <LinearProgress variant={total > 0 ? 'determinate' : 'indeterminate'} value={pct} sx={{ my: 1.25, height: 6, borderRadius: 3 }} />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>{task.cancelling ? 'Stopping…' : line}</Typography>
-        <Button size="small" color="inherit" onClick={onCancel} disabled={task.cancelling}>Cancel</Button>
+        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
+          {task.cancelling ? 'Stopping…' : line}
+        </Typography>
+        <Button size="small" color="inherit" onClick={onCancel} disabled={task.cancelling}>
+          Cancel
+        </Button>
       </Stack>
     </Paper>
   );
@@ -32,7 +38,9 @@ export function ImportProgressStack({ tasks, onCancel }: { tasks: ImportTask[]; 
   if (tasks.length === 0) return null;
   return (
     <Stack spacing={1.5} sx={{ position: 'fixed', right: 24, bottom: 24, zIndex: (t) => t.zIndex.snackbar }}>
-      {tasks.map((t) => <TaskCard key={t.id} task={t} onCancel={() => onCancel(t)} />)}
+      {tasks.map((t) => (
+        <TaskCard key={t.id} task={t} onCancel={() => onCancel(t)} />
+      ))}
     </Stack>
   );
 }

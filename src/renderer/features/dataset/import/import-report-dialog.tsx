@@ -23,8 +23,12 @@ function Figure({ value, label, tone }: { value: number; label: string; tone: 's
       sx={{ flex: 1, p: 1.5, borderRadius: 2, border: 1, borderColor: `${tone}.light`, bgcolor: (t) => alpha(t.palette[tone].main, 0.06) }}
       data-testid={`report-${tone}`}
     >
-      <Typography variant="h2" component="div" color={`${tone}.dark`}>{value}</Typography>
-      <Typography variant="body2" color="text.secondary">{label}</Typography>
+      <Typography variant="h2" component="div" color={`${tone}.dark`}>
+        {value}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {label}
+      </Typography>
     </Box>
   );
 }
@@ -41,13 +45,15 @@ export function ImportReportDialog({ report, title, onClose }: { report: ImportR
       {report ? (
         <DialogContent>
           <Stack spacing={2}>
-            {report.cancelled ? (
-              <Alert severity="info">You stopped the import. The photos added before that are kept.</Alert>
-            ) : null}
+            {report.cancelled ? <Alert severity="info">You stopped the import. The photos added before that are kept.</Alert> : null}
             <Stack direction="row" spacing={1.5}>
               <Figure value={report.imported} label={report.imported === 1 ? 'photo added' : 'photos added'} tone="success" />
               <Figure value={report.duplicates} label="already in the project (skipped)" tone="info" />
-              <Figure value={report.refused.length} label={report.refused.length === 1 ? 'file could not be used' : 'files could not be used'} tone="error" />
+              <Figure
+                value={report.refused.length}
+                label={report.refused.length === 1 ? 'file could not be used' : 'files could not be used'}
+                tone="error"
+              />
             </Stack>
             {linksSkipped(report) > 0 ? (
               <Alert severity="warning" data-testid="links-skipped">
@@ -61,14 +67,22 @@ export function ImportReportDialog({ report, title, onClose }: { report: ImportR
             ) : null}
             {report.refused.length > 0 ? (
               <Box>
-                <Typography variant="h3" component="h3" sx={{ mb: 0.5 }}>Files that could not be used</Typography>
+                <Typography variant="h3" component="h3" sx={{ mb: 0.5 }}>
+                  Files that could not be used
+                </Typography>
                 <List dense disablePadding sx={{ maxHeight: 320, overflow: 'auto' }} data-testid="refused-list">
                   {report.refused.map((r, i) => {
                     const { reason, fix } = explainRefusal(r.code, r.reason);
                     return (
                       <ListItem key={`${r.file}-${i}`} alignItems="flex-start" disableGutters data-testid="refused-file">
-                        <ListItemIcon sx={{ minWidth: 36, mt: 0.5 }}><BrokenImageIcon color="error" /></ListItemIcon>
-                        <ListItemText primary={r.file} secondary={fix ? `${reason} ${fix}` : reason} slotProps={{ primary: { sx: { fontWeight: 600 } } }} />
+                        <ListItemIcon sx={{ minWidth: 36, mt: 0.5 }}>
+                          <BrokenImageIcon color="error" />
+                        </ListItemIcon>
+                        <ListItemText
+                          primary={r.file}
+                          secondary={fix ? `${reason} ${fix}` : reason}
+                          slotProps={{ primary: { sx: { fontWeight: 600 } } }}
+                        />
                       </ListItem>
                     );
                   })}
@@ -79,7 +93,9 @@ export function ImportReportDialog({ report, title, onClose }: { report: ImportR
         </DialogContent>
       ) : null}
       <DialogActions sx={{ px: 3, pb: 2 }}>
-        <Button variant="contained" onClick={onClose}>OK</Button>
+        <Button variant="contained" onClick={onClose}>
+          OK
+        </Button>
       </DialogActions>
     </Dialog>
   );

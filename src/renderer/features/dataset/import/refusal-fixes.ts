@@ -17,6 +17,9 @@ export function fixForRefusal(code: string): string {
  * a one-sentence reason gets the fix for its code added, so every refusal ends with something to do.
  */
 export function explainRefusal(code: string, reason: string): { reason: string; fix: string | null } {
-  const sentences = reason.trim().split(/(?<=[.!?])\s+/).filter((s) => s.length > 0);
+  const sentences = reason
+    .trim()
+    .split(/(?<=[.!?])\s+/)
+    .filter((s) => s.length > 0);
   return { reason, fix: sentences.length >= 2 ? null : fixForRefusal(code) };
 }
