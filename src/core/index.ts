@@ -16,6 +16,7 @@ import { createTrainingHandlers } from './handlers/training-handlers';
 import { createExportHandlers } from './handlers/export-handlers';
 import { createDevicesHandlers } from './handlers/devices-handlers';
 import { createDeployHandlers } from './handlers/deploy-handlers';
+import { createDoctorHandlers } from './handlers/doctor-handlers';
 import { DeviceService } from './devices/device-service';
 import type { AdbInfo } from '../shared/api/devices';
 
@@ -62,6 +63,7 @@ export function createStudioCore(options: StudioCoreOptions = {}): StudioCore {
       devices: createDevicesHandlers(context, devices),
       // Update phones runs the other domains' jobs in turn, through the same guarded api.
       deploy: createDeployHandlers(context, () => api),
+      doctor: createDoctorHandlers(context),
     }),
   );
   return {

@@ -8,11 +8,12 @@ import { trainingMethods, type TrainingApi } from './api/training';
 import { exportMethods, type ExportApi } from './api/export';
 import { devicesMethods, type DevicesApi } from './api/devices';
 import { deployMethods, type DeployApi } from './api/deploy';
+import { doctorMethods, type DoctorApi } from './api/doctor';
 import type { z } from 'zod';
 import { mergeDisjoint } from './merge-disjoint';
 import { parseRequest } from './validation/parse-request';
 
-export type StudioApi = ProjectApi & JobsApi & TrainingApi & ExportApi & DevicesApi & DeployApi;
+export type StudioApi = ProjectApi & JobsApi & TrainingApi & ExportApi & DevicesApi & DeployApi & DoctorApi;
 export type MethodName = keyof StudioApi;
 export type Req<M extends MethodName> = StudioApi[M]['req'];
 export type Res<M extends MethodName> = StudioApi[M]['res'];
@@ -33,6 +34,7 @@ export const REQUEST_SCHEMAS: { readonly [M in MethodName]: z.ZodType } = mergeD
   export: exportMethods,
   devices: devicesMethods,
   deploy: deployMethods,
+  doctor: doctorMethods,
 });
 
 /** Every method name at run time, so transports can refuse unknown names. */

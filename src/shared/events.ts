@@ -3,6 +3,7 @@ import type { StudioErrorPayload } from './errors';
 import type { TrainingEvents } from './api/training';
 import type { DevicesEvents } from './api/devices';
 import type { DeployEvents } from './api/deploy';
+import type { DoctorEvents } from './api/doctor';
 
 /** Every event the core emits, by name. Domain files add their own maps. */
 export interface CoreEvents {
@@ -13,6 +14,6 @@ export interface CoreEvents {
   'photos.changed': { deckId: number };
 }
 
-export type StudioEvents = CoreEvents & TrainingEvents & DevicesEvents & DeployEvents;
+export type StudioEvents = CoreEvents & TrainingEvents & DevicesEvents & DeployEvents & DoctorEvents;
 export type EventName = keyof StudioEvents;
 export type EventPayload<E extends EventName> = StudioEvents[E];

@@ -1,0 +1,31 @@
+import type { FindingKind, FindingPhoto } from '../../shared/api/doctor';
+import type { ImageStats } from './image-stats';
+
+/** A photo as the checks see it: its row, its word, and its pixel size as stored. */
+export interface CheckPhoto extends FindingPhoto {
+  width: number;
+  height: number;
+}
+
+/** What every check reads. Index i of `photos` is the photo everywhere (pairs, neighbours). */
+export interface CheckInput {
+  classes: readonly { id: number; key: string }[];
+  photos: readonly CheckPhoto[];
+  /** By sha256; photos whose thumbnail could not be read are absent. */
+  stats: ReadonlyMap<string, ImageStats>;
+  /** Unit-length feature vectors by sha256; photos without cached features are absent. */
+  features: ReadonlyMap<string, Float32Array>;
+  /** Called between chunks of work so a cancelled job stops quickly. */
+  throwIfCancelled(): void;
+}
+
+/** A finding before it gets its key and photo details: indexes into CheckInput.photos. */
+export interface RawFinding {
+  kind: FindingKind;
+  members: number[];
+  score: number;
+  suggestedClassIndex?: number;
+  acrossWords?: boolean;
+  classIndex?: number;
+  count?: number;
+}

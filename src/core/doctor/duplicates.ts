@@ -1,0 +1,118 @@
+import type { CheckInput, RawFinding } from './check-types';
+import type { Neighbours } from './neighbours';
+import { coarseDistance, coarsePrint, cropDistance, printDistance } from './print-match';
+
+/**
+ * Two fingerprints this close are the same picture: a re-encoded or resized copy differs by well
+ * under one grey level on average, while two frames shot a second apart differ by one to several.
+ */
+const SAME_MEAN = 1.2;
+const SAME_VISIBLE = 0.003;
+/** Cheap first filter on 8x8 block means before comparing whole fingerprints. */
+const COARSE_MAX = 4;
+/** Pictures whose aspect ratios differ more than this are not plain copies (crops are checked apart). */
+const ASPECT_TOLERANCE = 0.02;
+/** Only photos this alike to the network are checked as possible crops of each other. */
+const CROP_CANDIDATE_SIM = 0.85;
+
+class UnionFind {
+  private readonly parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+  union(a: number, b: number): void {
+    this.parent[this.find(a)] = this.find(b);
+  }
+}
+
+export interface DuplicateResult {
+  findings: RawFinding[];
+  /** Pairs found to be the same picture ("i,j" with i < j), so other checks can leave them out. */
+  partners: Set<string>;
+}
+
+export const pairKey = (i: number, j: number) => (i < j ? `${i},${j}` : `${j},${i}`);
+
+/**
+ * Exact duplicates (the same picture at the same size: re-encoded) and near-duplicates (resized,
+ * slightly cropped), grouped: a group whose photos sit under more than one word is flagged as such.
+ */
+export function duplicateFindings(input: CheckInput, neighbours: Neighbours | null): DuplicateResult {
+  const { photos, stats } = input;
+  const n = photos.length;
+  const prints = photos.map((p) => stats.get(p.sha256) ?? null);
+  const coarse = prints.map((s) => (s ? coarsePrint(s.print) : null));
+  const exact = new UnionFind(n);
+  const near = new UnionFind(n);
+  const partners = new Set<string>();
+  const link = (i: number, j: number, same: boolean) => {
+    partners.add(pairKey(i, j));
+    (same ? exact : near).union(i, j);
+    near.union(i, j);
+  };
+
+  for (let i = 0; i < n; i++) {
+    const a = prints[i];
+    const ca = coarse[i];
+    if (!a || !ca) continue;
+    if (i % 64 === 0) input.throwIfCancelled();
+    for (let j = i + 1; j < n; j++) {
+      const b = prints[j];
+      const cb = coarse[j];
+      if (!b || !cb) continue;
+      if (Math.abs(Math.log(a.aspect / b.aspect)) > ASPECT_TOLERANCE) continue;
+      if (coarseDistance(ca, cb) > COARSE_MAX) continue;
+      const d = printDistance(a.print, b.print);
+      if (d.mean > SAME_MEAN || d.visible > SAME_VISIBLE) continue;
+      link(i, j, photos[i].width === photos[j].width && photos[i].height === photos[j].height);
+    }
+  }
+
+  // Crops change the framing, so whole fingerprints differ: look for one inside the other, among
+  // photos the network already finds alike.
+  if (neighbours) {
+    for (let i = 0; i < n; i++) {
+      if (i % 64 === 0) input.throwIfCancelled();
+      const a = prints[i];
+      if (!a) continue;
+      for (let k = 0; k < neighbours.ids[i].length; k++) {
+        const j = neighbours.ids[i][k];
+        if (j < 0 || neighbours.sims[i][k] < CROP_CANDIDATE_SIM) break;
+        const b = prints[j];
+        if (!b || partners.has(pairKey(i, j))) continue;
+        // The crop is the one with fewer pixels; check that way round.
+        const [outer, inner] = photos[i].width * photos[i].height >= photos[j].width * photos[j].height ? [a, b] : [b, a];
+        const d = cropDistance(outer.print, outer.aspect, inner.print, inner.aspect);
+        if (d.mean <= SAME_MEAN && d.visible <= SAME_VISIBLE) link(i, j, false);
+      }
+    }
+  }
+
+  const findings: RawFinding[] = [];
+  const groups = (uf: UnionFind) => {
+    const by = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) by.set(uf.find(i), [...(by.get(uf.find(i)) ?? []), i]);
+    return [...by.values()].filter((g) => g.length > 1);
+  };
+  const words = (g: number[]) => new Set(g.map((i) => photos[i].classId)).size;
+  const exactGroups = groups(exact);
+  const covered = new Set(exactGroups.map((g) => g.join(',')));
+  for (const g of exactGroups) {
+    const across = words(g) > 1;
+    findings.push({ kind: 'duplicate', members: g, acrossWords: across, score: across ? 1 : 0.9 });
+  }
+  for (const g of groups(near)) {
+    // A group that is exactly an exact-duplicate group is already listed.
+    if (covered.has(g.join(','))) continue;
+    const across = words(g) > 1;
+    findings.push({ kind: 'near-duplicate', members: g, acrossWords: across, score: across ? 0.95 : 0.7 });
+  }
+  return { findings, partners };
+}
