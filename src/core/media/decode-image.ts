@@ -98,13 +98,15 @@ export interface DecodeOptions {
  * failOn 'warning', everywhere: a decoder warning (truncation, bad CRC) is an error, so a damaged
  * file is never half-accepted. Import refuses it, and training and testing refuse it too, since a
  * browser would show such a file differently and the live model could not match the core.
- * JPEGs are decoded at full size (no shrink-on-load, which decodes big JPEGs at reduced size in the
- * DCT domain): a browser cannot do that, and the window's live model (src/renderer/ml/resample.ts)
- * must see the very pixels the model was trained on.
+ *
+ * What the network sees ('cover' and 'fill') is resized from the full-size 8-bit picture, as a
+ * browser has it (src/renderer/ml/resample.ts redoes the resize in the window): see `networkView`.
+ * Thumbnails ('inside') may let libjpeg decode big JPEGs at reduced size: they are only looked at.
  */
 export async function decodeImage(input: Buffer, options: DecodeOptions = {}): Promise<DecodedImage> {
   const { resize, raw } = options;
   try {
+    if (resize && resize.fit !== 'inside' && !raw) return await networkView(input, resize);
     let image = sharp(input, { failOn: 'warning', limitInputPixels: MAX_INPUT_PIXELS, pages: 1, ...(raw ? { raw } : {}) })
       .rotate()
       .flatten({ background: '#ffffff' })
@@ -125,6 +127,40 @@ export async function decodeImage(input: Buffer, options: DecodeOptions = {}): P
   } catch (e) {
     throw decodeError(e);
   }
+}
+
+/**
+ * A network view of an encoded picture, computed from its full-size upright 8-bit pixels, which is
+ * what a browser decodes and the window resizes. Two things in sharp would otherwise differ from it:
+ * - shrink-on-load: even with fastShrinkOnLoad off, sharp lets libjpeg decode a JPEG at 1/2, 1/4 or
+ *   1/8 size (in the DCT domain) when it is 4 or more times too big, i.e. every phone photo. A
+ *   pre-resize extract of the whole picture (which changes no pixel) turns that off, and the
+ *   picture still streams through libvips in strips, never whole in memory. Decoding at reduced
+ *   size would be 2x faster for a 9-megapixel photo (25 vs 48 ms of CPU here), but no browser can
+ *   reproduce it, so the live test would not see what the model was trained on.
+ * - 16-bit pictures are resized at 16 bits and only then made 8-bit: those are decoded to 8 bits
+ *   whole first and resized from there.
+ */
+async function networkView(input: Buffer, resize: DecodeResize): Promise<DecodedImage> {
+  const meta = await sharp(input, { failOn: 'warning', limitInputPixels: MAX_INPUT_PIXELS, pages: 1 }).metadata();
+  if (meta.depth !== 'uchar') {
+    const full = await decodeImage(input);
+    return decodeImage(full.data, { raw: { width: full.width, height: full.height, channels: 3 }, resize });
+  }
+  const upright = meta.autoOrient ?? { width: meta.width ?? 0, height: meta.height ?? 0 };
+  let image = sharp(input, { failOn: 'warning', limitInputPixels: MAX_INPUT_PIXELS, pages: 1 })
+    .rotate()
+    .extract({ left: 0, top: 0, width: upright.width, height: upright.height })
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .removeAlpha();
+  image =
+    resize.fit === 'cover'
+      ? image.resize(resize.size, resize.size, { fit: 'cover', position: 'centre' })
+      : image.resize(resize.size, resize.size, { fit: 'fill' });
+  const { data, info } = await image.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  if (info.channels !== 3 || data.length !== resize.size * resize.size * 3) throw new Error(`unexpected decoded layout (${info.channels} channels)`);
+  return { data, width: info.width, height: info.height };
 }
 
 /** Longest side of stored thumbnails, in pixels. */

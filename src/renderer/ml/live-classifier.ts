@@ -9,12 +9,12 @@ import { decodePhoto, inputPixels, type FrameSource } from './pixels';
 import { rankClasses, type RankedClass } from './ranking';
 
 /**
- * Core preprocessing versions this runner reproduces (see resample.ts). Both resize with the same
- * Lanczos-3; 1 let sharp decode big JPEGs at reduced size in the DCT domain (which no browser
- * can reproduce, so such photos differ by up to ~2e-2 in probability), 2 decodes at full size
- * first (identical bytes). A newer core needs a newer window.
+ * Core preprocessing versions this runner accepts (see resample.ts). All resize the same way; 1 and
+ * 2 let libjpeg decode JPEGs 4 or more times too big at reduced size in the DCT domain (which no
+ * browser can reproduce, so such photos differ by up to ~2e-2 in probability), 3 decodes every
+ * photo at full size (identical bytes at any size). A newer core needs a newer window.
  */
-export const SUPPORTED_PREPROCESSING = [1, 2];
+export const SUPPORTED_PREPROCESSING = [1, 2, 3];
 
 export interface LoadOptions {
   /**

@@ -1,8 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from '../../core/media/decode-image';
-import { FRUITS } from '../../test-support/test-core';
+import { FIXTURES, FRUITS } from '../../test-support/test-core';
 import { centreSquareRgb, coverGeometry } from './resample';
 
 /** The core's own decoder (src/core/media/decode-image.ts) on already-decoded pixels. */
@@ -27,18 +28,46 @@ function differingBytes(a: Uint8Array, b: Uint8Array): number {
 describe('centreSquareRgb (the core preprocessing, without sharp)', () => {
   const apple = path.join(FRUITS, 'Apple', '16072019-170653.jpg');
 
-  it("gives the core decoder's bytes for camera frames and photos, landscape and portrait", async () => {
-    for (const size of [
-      { width: 640, height: 360 },
-      { width: 360, height: 640 },
-      { width: 1280, height: 720 },
-      { width: 301, height: 257 },
-    ]) {
+  /** The apple photo resized to each size, then prepared by both sides: the same bytes. */
+  async function expectSameBytes(sizes: { width: number; height: number }[]): Promise<void> {
+    for (const size of sizes) {
       const img = await decoded(apple, size);
       const ours = centreSquareRgb({ data: img.data, width: img.width, height: img.height }, 224);
       const theirs = await coreSquare(img.data, img.width, img.height, 224);
       expect(ours.length).toBe(224 * 224 * 3);
       expect(differingBytes(ours, theirs), `${size.width}x${size.height}`).toBe(0);
+    }
+  }
+
+  it("gives the core decoder's bytes for camera frames and photos, landscape and portrait", async () => {
+    await expectSameBytes([
+      { width: 640, height: 360 },
+      { width: 360, height: 640 },
+      { width: 1280, height: 720 },
+      { width: 301, height: 257 },
+    ]);
+  });
+
+  it("gives the core decoder's bytes for pictures 4 to 18 times too big (libvips box-averages them first)", async () => {
+    await expectSameBytes([
+      { width: 1400, height: 900 },
+      { width: 4032, height: 3024 },
+      { width: 1999, height: 4001 },
+    ]);
+  });
+
+  it('a big JPEG file (EXIF-rotated or not): the core computes from its full-size pixels, as a browser decodes it', async () => {
+    // 1800x1200: 5.4 times too big, where libjpeg could decode at half size in the DCT domain.
+    for (const name of ['Landscape_1.jpg', 'Landscape_6.jpg', 'Portrait_8.jpg']) {
+      const file = path.join(FIXTURES, 'exif', name);
+      const full = await decodeImage(fs.readFileSync(file));
+      const rgba = await sharp(full.data, { raw: { width: full.width, height: full.height, channels: 3 } })
+        .ensureAlpha()
+        .raw()
+        .toBuffer();
+      const windowSquare = centreSquareRgb({ data: rgba, width: full.width, height: full.height }, 224);
+      const coreSquare = await decodeImage(fs.readFileSync(file), { resize: { fit: 'cover', size: 224 } });
+      expect(differingBytes(windowSquare, coreSquare.data), name).toBe(0);
     }
   });
 

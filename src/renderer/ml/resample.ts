@@ -2,9 +2,11 @@
  * The core's preprocessing, in plain TypeScript: "centre square of the upright image, resized to
  * size x size, RGB" exactly as src/core/ml/features/preprocess.ts asks sharp (libvips) for it: resize the
  * whole image so its shorter side is `size`, then cut the centre square; transparency lands on white.
- * The resize follows libvips's Lanczos-3 reduce to the bit (vertical then horizontal pass, integer
- * weights, 1/64-pixel positions, 8 bits in between), so decoded pixels give the core's bytes. Only
- * the rows and columns the crop keeps are computed: a 640x360 camera frame costs a few ms.
+ * The resize follows libvips's resize to the bit: per axis (vertical first, 8 bits in between), an
+ * integer box average when the picture is more than twice too big ("gap" 2: a 4032x3024 photo is
+ * averaged 6 by 6 first), then the Lanczos-3 reduce (integer weights, 1/64-pixel positions). So
+ * decoded pixels give the core's bytes at any size. Only the rows and columns the crop keeps are
+ * computed: a 640x360 camera frame costs a few ms.
  *
  * No DOM and no TF.js here: the window, the phone page and the unit test (against sharp) share it.
  */
@@ -36,17 +38,24 @@ export interface Taps {
   n: number;
 }
 
+/** C's rint(): halves go to the even neighbour (libvips sizes its masks with it). */
+function rint(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
 /**
- * Taps for reducing `inSize` input pixels to `outSize` (before cropping) by `shrink`, for the
- * outputs [from, from + count). Pixels past the edge repeat the edge pixel, as libvips does.
+ * Taps for the Lanczos reduce by `shrink` (what is left after the box average), for the outputs
+ * [from, from + count); `extra` is the input the rounding of the output size invents (negative:
+ * leaves over), in box-averaged pixels. Pixels past the edge repeat the edge pixel, as libvips does.
  */
-export function makeTaps(inSize: number, outSize: number, shrink: number, from: number, count: number): Taps {
+export function makeTaps(shrink: number, extra: number, from: number, count: number): Taps {
   const support = Math.max(shrink, 1);
-  const n = 2 * Math.round(LOBES * support) + 1;
+  const n = 2 * rint(LOBES * support) + 1;
   const first = new Int32Array(count);
   const weights = new Int32Array(count * n);
-  // Input the rounding of outSize leaves over is discarded equally at both ends.
-  const offset = (1 + (outSize * shrink - inSize)) / 2 - 1;
+  // Input the rounding of the output size leaves over is discarded equally at both ends.
+  const offset = (1 + extra) / 2 - 1;
   const w = new Float64Array(n);
   for (let o = 0; o < count; o++) {
     const pos = (from + o + 0.5) * shrink - 0.5 - offset;
@@ -76,19 +85,87 @@ export function coverGeometry(width: number, height: number, size: number) {
   return { shrink, outW, outH, left: (outW - size + 1) >> 1, top: (outH - size + 1) >> 1 };
 }
 
-const tapCache = new Map<string, { h: Taps; v: Taps }>();
+/** libvips's "gap": a reduce by more than twice this is done partly by an integer box average first. */
+const GAP = 2;
 
-function tapsFor(width: number, height: number, size: number): { h: Taps; v: Taps } {
+/** One axis of the resize: the box average (1: none) and the Lanczos taps over its output. */
+export interface Axis {
+  box: number;
+  /** Input pixels after the box average (the last box repeats the edge pixel to fill up). */
+  boxed: number;
+  taps: Taps;
+}
+
+/**
+ * The plan for reducing `inSize` pixels to `outSize` (before cropping) by `shrink`, for the outputs
+ * [from, from + count): libvips's reducev/reduceh with their default gap.
+ */
+export function makeAxis(inSize: number, outSize: number, shrink: number, from: number, count: number): Axis {
+  const box = Math.max(1, Math.floor(inSize / outSize / GAP));
+  return { box, boxed: Math.ceil(inSize / box), taps: makeTaps(shrink / box, (outSize * shrink - inSize) / box, from, count) };
+}
+
+const axisCache = new Map<string, { h: Axis; v: Axis }>();
+
+function axesFor(width: number, height: number, size: number): { h: Axis; v: Axis } {
   const key = `${width}x${height}>${size}`;
-  let taps = tapCache.get(key);
-  if (!taps) {
+  let axes = axisCache.get(key);
+  if (!axes) {
     const g = coverGeometry(width, height, size);
-    taps = { h: makeTaps(width, g.outW, g.shrink, g.left, size), v: makeTaps(height, g.outH, g.shrink, g.top, size) };
+    axes = { h: makeAxis(width, g.outW, g.shrink, g.left, size), v: makeAxis(height, g.outH, g.shrink, g.top, size) };
     // A camera gives one frame size; photos a handful. Keep the table small anyway.
-    if (tapCache.size > 16) tapCache.clear();
-    tapCache.set(key, taps);
+    if (axisCache.size > 16) axisCache.clear();
+    axisCache.set(key, axes);
   }
-  return taps;
+  return axes;
+}
+
+/** libvips's box average of `box` 8-bit values (sum given), in its fixed point: (sum + box/2) * (2^32 / 256box) >> 24. */
+function boxAverage(sum: number, box: number): number {
+  return Math.floor(((sum + (box >> 1)) * Math.floor(2 ** 32 / (256 * box))) / 2 ** 24);
+}
+
+/** Box-averages rows [r0, r1] (in averaged rows) of an RGB plane `stride` bytes wide, `rows` tall. */
+function boxRows(src: Uint8Array, stride: number, rows: number, box: number, r0: number, r1: number): Uint8Array {
+  const out = new Uint8Array((r1 - r0 + 1) * stride);
+  const sums = new Uint32Array(stride);
+  for (let r = r0; r <= r1; r++) {
+    sums.fill(0);
+    for (let k = 0; k < box; k++) {
+      const row = Math.min(r * box + k, rows - 1) * stride;
+      for (let x = 0; x < stride; x++) sums[x] += src[row + x];
+    }
+    const o = (r - r0) * stride;
+    for (let x = 0; x < stride; x++) out[o + x] = boxAverage(sums[x], box);
+  }
+  return out;
+}
+
+/**
+ * Box-averages columns [c0, c1] (in averaged columns) of an RGB plane whose columns start at
+ * original column `x0` and run to `lastX` (the picture's last column).
+ */
+function boxColumns(src: Uint8Array, width: number, rows: number, box: number, c0: number, c1: number, x0: number, lastX: number): Uint8Array {
+  const cols = c1 - c0 + 1;
+  const out = new Uint8Array(rows * cols * 3);
+  for (let y = 0; y < rows; y++) {
+    for (let c = c0; c <= c1; c++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let k = 0; k < box; k++) {
+        const p = (y * width + Math.min(c * box + k, lastX) - x0) * 3;
+        r += src[p];
+        g += src[p + 1];
+        b += src[p + 2];
+      }
+      const q = (y * cols + c - c0) * 3;
+      out[q] = boxAverage(r, box);
+      out[q + 1] = boxAverage(g, box);
+      out[q + 2] = boxAverage(b, box);
+    }
+  }
+  return out;
 }
 
 /**
@@ -122,29 +199,41 @@ function flatRgb(image: RgbaImage, x0: number, x1: number): Uint8Array {
 export function centreSquareRgb(image: RgbaImage, size: number): Uint8Array {
   const { width, height } = image;
   if (width < 1 || height < 1) throw new Error('The picture is empty.');
-  const { h, v } = tapsFor(width, height, size);
-  // Only the columns the kept square reaches (edge taps repeat the edge pixel, as before).
-  const maxX = width - 1;
-  const x0 = clamp(h.first[0], maxX);
-  const x1 = clamp(h.first[size - 1] + h.n - 1, maxX);
-  const src = flatRgb(image, x0, x1);
+  const { h: ha, v: va } = axesFor(width, height, size);
+  const { taps: h } = ha;
+  const { taps: v } = va;
+  // Only the (box-averaged) columns the kept square reaches; edge taps repeat the edge pixel.
+  const c0 = clamp(h.first[0], ha.boxed - 1);
+  const c1 = clamp(h.first[size - 1] + h.n - 1, ha.boxed - 1);
+  const x0 = c0 * ha.box;
+  const x1 = Math.min(width - 1, c1 * ha.box + ha.box - 1);
   const stride = (x1 - x0 + 1) * 3;
-  // Vertical pass first (for the kept rows), 8 bits in between: libvips's order.
-  const mid = new Uint8Array(size * stride);
-  const maxY = height - 1;
+  let src: Uint8Array = flatRgb(image, x0, x1);
+  // Vertical pass first, 8 bits in between: libvips's order. Rows [r0, r1] are the ones the taps reach.
+  const r0 = clamp(v.first[0], va.boxed - 1);
+  const r1 = clamp(v.first[size - 1] + v.n - 1, va.boxed - 1);
+  if (va.box > 1) src = boxRows(src, stride, height, va.box, r0, r1);
+  else src = src.subarray(r0 * stride, (r1 + 1) * stride);
+  let mid: Uint8Array = new Uint8Array(size * stride);
   for (let o = 0; o < size; o++) {
     const start = v.first[o];
     const wBase = o * v.n;
     const out = o * stride;
     for (let x = 0; x < stride; x++) {
       let s = 0;
-      for (let i = 0; i < v.n; i++) s += v.weights[wBase + i] * src[clamp(start + i, maxY) * stride + x];
+      for (let i = 0; i < v.n; i++) s += v.weights[wBase + i] * src[(clamp(start + i, va.boxed - 1) - r0) * stride + x];
       mid[out + x] = toByte(s);
     }
   }
+  // Then the horizontal pass on what the vertical one gave: its box average, then Lanczos.
+  let midCols = x1 - x0 + 1;
+  if (ha.box > 1) {
+    mid = boxColumns(mid, midCols, size, ha.box, c0, c1, x0, width - 1);
+    midCols = c1 - c0 + 1;
+  }
   const out = new Uint8Array(size * size * 3);
   for (let y = 0; y < size; y++) {
-    const row = y * stride;
+    const row = y * midCols;
     for (let o = 0; o < size; o++) {
       const start = h.first[o];
       const wBase = o * h.n;
@@ -153,7 +242,7 @@ export function centreSquareRgb(image: RgbaImage, size: number): Uint8Array {
       let b = 0;
       for (let i = 0; i < h.n; i++) {
         const w = h.weights[wBase + i];
-        const p = row + (clamp(start + i, maxX) - x0) * 3;
+        const p = (row + clamp(start + i, ha.boxed - 1) - c0) * 3;
         r += w * mid[p];
         g += w * mid[p + 1];
         b += w * mid[p + 2];

@@ -2,9 +2,11 @@ import { decodeImage } from '../../media/decode-image';
 
 /**
  * Bump when the pixels a photo turns into change (crop, resize, variants): cached features are keyed
- * by it, so old ones are simply not found again.
+ * by it, so old ones are simply not found again. 3: photos 4 or more times bigger than the network's
+ * input (phone photos) are no longer decoded at reduced size by libjpeg, which the window could not
+ * reproduce; pictures below that, and camera frames, give the same pixels as in 2.
  */
-export const PREPROCESSING_VERSION = 2;
+export const PREPROCESSING_VERSION = 3;
 
 /**
  * The plain view (centre square) plus the augmentation views training may add: a mirror image, two
@@ -27,7 +29,7 @@ const CROP_SHARE = 0.8;
 /**
  * The centre square of the upright photo, `size` x `size`, packed RGB: the one decoder's pixels
  * (src/core/media/decode-image.ts), which import and the window's parity fixtures use too.
- * Version 1 used shrink-on-load: ~1.6x faster to decode, but up to 2e-2 apart from the window.
+ * Versions 1 and 2 let libjpeg decode big JPEGs at reduced size: faster, but up to 2e-2 apart from the window.
  */
 async function squareRgb(input: Buffer, size: number): Promise<Buffer> {
   return (await decodeImage(input, { resize: { fit: 'cover', size } })).data;
