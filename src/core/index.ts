@@ -17,6 +17,7 @@ import { createExportHandlers } from './handlers/export-handlers';
 import { createDevicesHandlers } from './handlers/devices-handlers';
 import { createDeployHandlers } from './handlers/deploy-handlers';
 import { createDoctorHandlers } from './handlers/doctor-handlers';
+import { createDeckMapHandlers } from './handlers/deck-map-handlers';
 import { DeviceService } from './devices/device-service';
 import type { AdbInfo } from '../shared/api/devices';
 
@@ -64,6 +65,7 @@ export function createStudioCore(options: StudioCoreOptions = {}): StudioCore {
       // Update phones runs the other domains' jobs in turn, through the same guarded api.
       deploy: createDeployHandlers(context, () => api),
       doctor: createDoctorHandlers(context),
+      deckMap: createDeckMapHandlers(context),
     }),
   );
   return {

@@ -9,11 +9,12 @@ import { exportMethods, type ExportApi } from './api/export';
 import { devicesMethods, type DevicesApi } from './api/devices';
 import { deployMethods, type DeployApi } from './api/deploy';
 import { doctorMethods, type DoctorApi } from './api/doctor';
+import { deckMapMethods, type DeckMapApi } from './api/deck-map';
 import type { z } from 'zod';
 import { mergeDisjoint } from './merge-disjoint';
 import { parseRequest } from './validation/parse-request';
 
-export type StudioApi = ProjectApi & JobsApi & TrainingApi & ExportApi & DevicesApi & DeployApi & DoctorApi;
+export type StudioApi = ProjectApi & JobsApi & TrainingApi & ExportApi & DevicesApi & DeployApi & DoctorApi & DeckMapApi;
 export type MethodName = keyof StudioApi;
 export type Req<M extends MethodName> = StudioApi[M]['req'];
 export type Res<M extends MethodName> = StudioApi[M]['res'];
@@ -35,6 +36,7 @@ export const REQUEST_SCHEMAS: { readonly [M in MethodName]: z.ZodType } = mergeD
   devices: devicesMethods,
   deploy: deployMethods,
   doctor: doctorMethods,
+  deckMap: deckMapMethods,
 });
 
 /** Every method name at run time, so transports can refuse unknown names. */

@@ -32,6 +32,7 @@
  */
 import { z } from 'zod';
 import type { ImportSource, LanguageCode } from '../domain';
+import type { SimilarPhotos } from './deck-map';
 import { LIMITS, id, importSources, noRequest, path, request, text, token } from '../validation/fields';
 import { requestSchemas } from '../validation/request-schemas';
 
@@ -258,6 +259,8 @@ export interface PhotoClassification {
   path: string;
   /** Top 3 (or fewer when the deck has fewer classes), most likely first; empty on error. */
   top: Prediction[];
+  /** "Why this word?": the deck's photos nearest to this one, of the first and the second word. */
+  similar?: SimilarPhotos;
   error?: { code: string; message: string };
 }
 

@@ -8,6 +8,7 @@ import { ensureBaseModel } from '../base-models/base-model-service';
 import { predictWithHead } from './head-predict';
 import { getHead, resolveVersionId } from './model-versions-repo';
 import { featuresOfFiles } from '../features/photo-features';
+import { DEFAULT_SIMILAR, findSimilarPhotos } from '../../deck-map/similar-photos';
 
 /** How many photos one "try a photo" call takes (a folder of hundreds belongs in an evaluation). */
 const MAX_PHOTOS = 200;
@@ -48,7 +49,19 @@ export async function classifyPhotos(
     const ranked = head.labels
       .map((key, c) => ({ key, words: words.get(key.toLowerCase()) ?? {}, probability: probs[row * k + c] }))
       .sort((a, b) => b.probability - a.probability);
-    out[i] = { path: items[i].path, top: ranked.slice(0, 3) };
+    const top = ranked.slice(0, 3);
+    const similar = findSimilarPhotos(store.db, {
+      deckId: req.deckId,
+      head,
+      query: { features: Array.from(ok[row].f.features?.orig ?? []) },
+      // A word renamed or deleted since training has no photos to show.
+      classKeys: top
+        .slice(0, 2)
+        .map((p) => p.key)
+        .filter((key) => words.has(key.toLowerCase())),
+      count: DEFAULT_SIMILAR,
+    });
+    out[i] = { path: items[i].path, top, similar };
   });
   for (const r of refused) out.push({ path: r.file, top: [], error: { code: r.code, message: r.reason } });
   return out;
