@@ -3,6 +3,7 @@ import { EmbeddingStore } from '../ml/features/embedding-store';
 import { PREPROCESSING_VERSION } from '../ml/features/preprocess';
 import type { Db } from '../store/open-database';
 import { listPhotos } from '../store/photos-repo';
+import { unit as toUnit } from '../doctor/neighbours';
 
 /** A deck photo with its cached features, scaled to unit length (a dot product is then the cosine). */
 export interface PhotoVector {
@@ -15,16 +16,6 @@ export interface DeckVectors {
   withFeatures: PhotoVector[];
   /** Photos whose features are not computed yet. */
   without: Photo[];
-}
-
-/** Unit-length copy of a vector (all zeros stays all zeros: it is similar to nothing). */
-export function toUnit(v: ArrayLike<number>): Float32Array {
-  let sum = 0;
-  for (let i = 0; i < v.length; i++) sum += v[i] * v[i];
-  const norm = Math.sqrt(sum);
-  const out = new Float32Array(v.length);
-  if (norm > 0) for (let i = 0; i < v.length; i++) out[i] = v[i] / norm;
-  return out;
 }
 
 /**

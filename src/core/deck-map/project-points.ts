@@ -39,7 +39,7 @@ export function fitUnitSquare(points: readonly (readonly number[])[]): [number, 
 }
 
 /**
- * Places unit-length feature vectors (see toUnit: UMAP's euclidean distance then orders pairs as
+ * Places unit-length feature vectors (UMAP's euclidean distance then orders pairs as
  * cosine distance does) in two dimensions so that photos the network sees alike sit close together
  * (UMAP, umap-js). Deterministic for a seed. Runs on this thread in slices of a few epochs, yielding
  * between them, so a large deck does not stall other calls for the whole arrangement.

@@ -3,7 +3,8 @@ import type { HeadSpec } from '../../shared/api/training';
 import { StudioError } from '../../shared/errors';
 import type { Db } from '../store/open-database';
 import { listClasses } from '../store/classes-repo';
-import { loadDeckVectors, toUnit, type DeckVectors } from './deck-vectors';
+import { unit as toUnit } from '../doctor/neighbours';
+import { loadDeckVectors, type DeckVectors } from './deck-vectors';
 
 /** Photos per word when the caller does not say. */
 export const DEFAULT_SIMILAR = 4;
@@ -85,7 +86,7 @@ export function findSimilarPhotos(
         'The window runs an older model: reload this screen.',
       );
     }
-    query = toUnit(req.query.features);
+    query = toUnit(Float32Array.from(req.query.features));
   }
   const nearest = nearestByClass(
     vectors,
