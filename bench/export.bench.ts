@@ -2,10 +2,12 @@
  * Export figures: seconds from "Export" to a finished export of a trained 6-class MobileNet v1 0.25
  * deck (all 240 fruit photos, 48 held out for validation), both formats, parity gate included,
  * in a fresh core (so loading the base network and TensorFlow Lite's runtime are counted).
- * Target: under 5 s. Also prints the parity and int8 figures of that export.
+ * Target: under 5 s. Also prints the parity and int8 figures of that export, and those of the
+ * full-integer file: `export-int8-agreement` (share of validation photos given the float model's
+ * word by TensorFlow Lite's integer kernels) and `export-tflite-sizes` (float / dynamic / full-int8).
  */
 import path from 'node:path';
-import type { ExportResult } from '../src/shared/api/export';
+import type { ExportQuantization, ExportResult } from '../src/shared/api/export';
 import type { StudioCore } from '../src/core/index';
 import { testCore, waitForJob } from '../src/test-support/test-core';
 import { fruitDeck, trainDeck } from '../src/test-support/train-deck';
@@ -14,7 +16,7 @@ function line(bench: string, value: number, unit: string, extra: Record<string, 
   process.stdout.write(`${JSON.stringify({ bench, value, unit, ...extra })}\n`);
 }
 
-async function timedExport(core: StudioCore, deckId: number, quantize?: 'int8'): Promise<{ seconds: number; result: ExportResult }> {
+async function timedExport(core: StudioCore, deckId: number, quantize?: ExportQuantization): Promise<{ seconds: number; result: ExportResult }> {
   const started = performance.now();
   const { jobId } = await core.api.startExport({ deckIds: [deckId], formats: ['tfjs', 'tflite'], quantize });
   const result = await waitForJob<ExportResult>(core, jobId);
@@ -55,6 +57,28 @@ try {
     int8Bytes: cost?.bytes,
     floatBytes: cost?.floatBytes,
     timingsMs: q.result.timings,
+  });
+
+  const full = await timedExport(t.core, deckId, 'full-int8');
+  const f = full.result.quantization;
+  line('export-full-int8', Number(full.seconds.toFixed(3)), 's', {
+    calibrationPhotos: f?.calibrationPhotos,
+    timingsMs: full.result.timings,
+  });
+  line('export-int8-agreement', f ? Number((f.sameTop1 / f.comparisons).toFixed(4)) : -1, 'share', {
+    sameTop1: `${f?.sameTop1}/${f?.comparisons}`,
+    minAgreement: f?.minAgreement,
+    floatAccuracy: f?.floatAccuracy,
+    fullInt8Accuracy: f?.int8Accuracy,
+    maxProbabilityDiff: f?.maxAbsDiff,
+    dynamicSameTop1: `${cost?.sameTop1}/${cost?.comparisons}`,
+    dynamicAccuracy: cost?.int8Accuracy,
+  });
+  const size = (r: ExportResult, kind: string) => r.files.find((x) => x.kind === kind)?.bytes;
+  line('export-tflite-sizes', size(full.result, 'tflite-full-int8') ?? -1, 'bytes', {
+    float: size(full.result, 'tflite'),
+    dynamicInt8: size(q.result, 'tflite-int8'),
+    fullInt8: size(full.result, 'tflite-full-int8'),
   });
 } finally {
   await t.dispose();

@@ -6,7 +6,9 @@ import type { HeadSpec } from '../core/ml/training/head-spec';
 import { loadBaseModel } from '../core/ml/features/feature-extractor';
 import { buildInferenceModel } from '../core/ml/versions/inference-model';
 import { preparePixels } from '../core/ml/features/preprocess';
-import { FRUIT_CLASSES, fruitFrames } from './fruits';
+import type { TfliteBuildInput } from '../core/export/tflite/build-tflite';
+import type { VocabularyClass } from '../core/export/vocabulary';
+import { FRUIT_CLASSES, FRUIT_WORDS, fruitFrames } from './fruits';
 
 export const SHARED = path.resolve(process.cwd(), '..', 'shared');
 export const BASE_DIR = path.join(SHARED, 'models', 'mobilenet_v1_0.25_224');
@@ -73,4 +75,22 @@ export function rgbaOf(pixels: Uint8Array): { width: number; height: number; dat
     data[j + 3] = 255;
   }
   return { width: 224, height: 224, data };
+}
+
+/** The fruit deck's classes (keys in output order) with their words, as the exporters take them. */
+export const FRUIT_VOCABULARY: VocabularyClass[] = FRUIT_CLASSES.map((c) => ({ key: c.toLowerCase(), words: FRUIT_WORDS[c] }));
+
+/** What the .tflite builder takes for a one-deck fruit model, words in `languages`. */
+export function fruitTfliteInput(model: tf.LayersModel, languages: string[]): TfliteBuildInput {
+  return {
+    model,
+    decks: [{ name: 'Fruits', classes: FRUIT_VOCABULARY }],
+    languages,
+    inputSize: 224,
+    normalization: NORMALIZATION,
+    name: 'Fruits',
+    description: 'Fruit words',
+    version: 'Fruits v1',
+    author: 'Magritte Studio test',
+  };
 }

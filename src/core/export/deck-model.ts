@@ -78,13 +78,12 @@ function validationIndices(photos: readonly { id: number }[], ids: readonly numb
 }
 
 /**
- * The photos the parity gate runs: the validation photos the deck's model was judged on (stored
- * with the version; for versions saved before that, training's block split re-derived from the
- * deck as it is now), or, when training kept none aside, photos spread evenly over the deck.
- * Photos deleted since training, and those of classes added since (the model does not know
- * them), are left out.
+ * The deck's photos the model knows (in its output's class numbering): all of them, and those
+ * training judged the version on (stored with the version; for versions saved before that,
+ * training's block split re-derived from the deck as it is now). Photos of classes added since
+ * training are left out.
  */
-export function parityPhotos(db: Db, deckId: number, model: DeckModel): { photos: ParityPhoto[]; validation: boolean } {
+export function deckPhotos(db: Db, deckId: number, model: DeckModel): { all: ParityPhoto[]; validation: ParityPhoto[] } {
   const dataset = loadDeckDataset(db, deckId);
   const val =
     model.validationPhotoIds !== null
@@ -99,9 +98,19 @@ export function parityPhotos(db: Db, deckId: number, model: DeckModel): { photos
       .map((i) => dataset.photos[i])
       .map((p) => ({ sha256: p.sha256, classIndex: outputIndex(p.classIndex) }))
       .filter((p) => p.classIndex >= 0);
-  const validation = known(val);
+  return { all: known(dataset.photos.map((_, i) => i)), validation: known(val) };
+}
+
+/**
+ * The photos the parity gate runs: the validation photos the deck's model was judged on (stored
+ * with the version; for versions saved before that, training's block split re-derived from the
+ * deck as it is now), or, when training kept none aside, photos spread evenly over the deck.
+ * Photos deleted since training, and those of classes added since (the model does not know
+ * them), are left out.
+ */
+export function parityPhotos(db: Db, deckId: number, model: DeckModel): { photos: ParityPhoto[]; validation: boolean } {
+  const { all, validation } = deckPhotos(db, deckId, model);
   if (validation.length > 0) return { photos: validation, validation: true };
-  const all = known(dataset.photos.map((_, i) => i));
   const step = Math.max(1, all.length / FALLBACK_PHOTOS);
   const spread: ParityPhoto[] = [];
   for (let i = 0; i < all.length && spread.length < FALLBACK_PHOTOS; i += step) spread.push(all[Math.floor(i)]);

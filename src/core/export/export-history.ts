@@ -1,5 +1,13 @@
 import fs from 'node:fs';
-import type { ExportedDeck, ExportFormat, ExportResult, ExportSummary, ParityReport, QuantizationReport } from '../../shared/api/export';
+import type {
+  ExportedDeck,
+  ExportFormat,
+  ExportQuantization,
+  ExportResult,
+  ExportSummary,
+  ParityReport,
+  QuantizationReport,
+} from '../../shared/api/export';
 import type { Db } from '../store/open-database';
 
 /**
@@ -10,9 +18,9 @@ export function recordExport(db: Db, r: Omit<ExportResult, 'id' | 'exists' | 'ti
   return db.transaction(() => {
     const info = db
       .prepare(
-        `INSERT INTO exports (created_at, folder, zip_path, formats_json, languages_json, quantize, files_json, total_bytes,
-           parity_passed, parity_json, quantization_json, ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO exports (created_at, folder, zip_path, formats_json, languages_json, quantize, quantization_kind, files_json,
+           total_bytes, parity_passed, parity_json, quantization_json, ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         r.createdAt,
@@ -20,6 +28,8 @@ export function recordExport(db: Db, r: Omit<ExportResult, 'id' | 'exists' | 'ti
         r.zipPath,
         JSON.stringify(r.formats),
         JSON.stringify(r.languages),
+        // The old column holds only 'int8' (migration 007).
+        r.quantize === 'int8' ? 'int8' : null,
         r.quantize,
         JSON.stringify(r.files),
         r.totalBytes,
@@ -46,6 +56,7 @@ interface ExportRow {
   formats_json: string;
   languages_json: string;
   quantize: 'int8' | null;
+  quantization_kind: ExportQuantization | null;
   files_json: string;
   total_bytes: number;
   parity_json: string | null;
@@ -84,7 +95,7 @@ function toSummary(db: Db, r: ExportRow): ExportSummary {
     decks: decksOf(db, r.id),
     formats: JSON.parse(r.formats_json) as ExportFormat[],
     languages: JSON.parse(r.languages_json) as string[],
-    quantize: r.quantize,
+    quantize: r.quantization_kind ?? r.quantize,
     parity: r.parity_json ? (JSON.parse(r.parity_json) as ParityReport) : null,
     quantization: r.quantization_json ? (JSON.parse(r.quantization_json) as QuantizationReport) : null,
     totalBytes: r.total_bytes,

@@ -1,4 +1,4 @@
-import type { ExportFormat, ExportRequest } from '../../shared/api/export';
+import { EXPORT_QUANTIZATIONS, type ExportFormat, type ExportQuantization, type ExportRequest } from '../../shared/api/export';
 import type { DeckClass, LanguageCode } from '../../shared/domain';
 import { StudioError } from '../../shared/errors';
 import { listClasses } from '../store/classes-repo';
@@ -25,7 +25,7 @@ export interface ExportPlan {
   decks: PlannedDeck[];
   formats: ExportFormat[];
   languages: LanguageCode[];
-  quantize: 'int8' | null;
+  quantize: ExportQuantization | null;
   baseModelId: string;
   outDir: string | null;
 }
@@ -46,11 +46,15 @@ export function planExport(store: ProjectStore, req: ExportRequest): ExportPlan 
   if (formats.length === 0 || formats.some((f) => !FORMATS.includes(f))) {
     throw new StudioError('INVALID_ARGUMENT', 'Choose what to export: TF.js, TFLite, or both.', 'Pick "tfjs", "tflite" or both.');
   }
-  if (req.quantize !== undefined && req.quantize !== 'int8') {
-    throw new StudioError('INVALID_ARGUMENT', `"${String(req.quantize)}" is not a quantisation the studio knows.`, 'Use int8, or leave it out.');
+  if (req.quantize !== undefined && !EXPORT_QUANTIZATIONS.includes(req.quantize)) {
+    throw new StudioError(
+      'INVALID_ARGUMENT',
+      `"${String(req.quantize)}" is not a quantisation the studio knows.`,
+      'Use full-int8 or int8, or leave it out.',
+    );
   }
   if (req.quantize && !formats.includes('tflite')) {
-    throw new StudioError('INVALID_ARGUMENT', 'int8 weights are a TFLite option.', 'Add the TFLite format, or leave out the quantisation.');
+    throw new StudioError('INVALID_ARGUMENT', 'A smaller int8 file is a TFLite option.', 'Add the TFLite format, or leave out the quantisation.');
   }
 
   const info = store.info();

@@ -94,7 +94,7 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
 
     let parity: ParityReport | null = null;
     let quantization: QuantizationReport | null = null;
-    let tfliteFiles: { float: string | null; int8: string | null } = { float: null, int8: null };
+    let tfliteFiles: { float: string | null; int8: string | null; fullInt8: string | null } = { float: null, int8: null, fullInt8: null };
     if (plan.formats.includes('tflite')) {
       ({
         parity,
@@ -130,6 +130,7 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
         tfjs: plan.formats.includes('tfjs'),
         tflite: tfliteFiles.float,
         tfliteInt8: tfliteFiles.int8,
+        tfliteFullInt8: tfliteFiles.fullInt8,
         appVersion: ctx.appVersion,
       }),
     );
@@ -191,6 +192,7 @@ function inferenceModel(base: tf.LayersModel, entry: BaseModelManifestEntry, pla
 function kindOf(name: string): ExportedFileKind {
   if (name.endsWith('.zip')) return 'zip';
   if (name === 'README.md') return 'readme';
+  if (name.endsWith('-full-int8.tflite')) return 'tflite-full-int8';
   if (name.endsWith('-int8.tflite')) return 'tflite-int8';
   if (name.endsWith('.tflite')) return 'tflite';
   if (name.endsWith('model.json')) return 'tfjs-model';

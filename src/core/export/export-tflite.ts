@@ -11,8 +11,10 @@ import { blobPath } from '../store/paths';
 import type { ProjectStore } from '../store/project-store';
 import { parityPhotos } from './deck-model';
 import type { ExportPlan } from './export-plan';
-import { floatParity, quantizationCost, referenceOutputs, type ParityInput, type ParitySample } from './parity';
-import { buildTflite } from './tflite/build-tflite';
+import { CALIBRATION_PHOTOS, calibrationPhotos } from './calibration-photos';
+import { floatParity, fullInt8Gate, quantizationCost, referenceOutputs, type ParityInput, type ParitySample } from './parity';
+import { buildTflite, tfliteGraph, type TfliteBuildInput } from './tflite/build-tflite';
+import { calibrateRanges } from './tflite/calibrate';
 
 export interface TfliteStepInput {
   model: tf.LayersModel;
@@ -32,8 +34,8 @@ export interface TfliteStepInput {
 export interface TfliteStepResult {
   parity: ParityReport;
   quantization: QuantizationReport | null;
-  /** File names written in `dir` (int8 only when its accuracy cost was acceptable). */
-  files: { float: string | null; int8: string | null };
+  /** File names written in `dir` (the smaller file only when its cost was acceptable). */
+  files: { float: string | null; int8: string | null; fullInt8: string | null };
 }
 
 const STEPS = 6;
@@ -46,7 +48,7 @@ const STEPS = 6;
 export async function exportTflite(s: TfliteStepInput): Promise<TfliteStepResult> {
   const { plan, entry } = s;
   s.step(2, STEPS, 'Writing the TFLite model');
-  const tfliteInput = {
+  const tfliteInput: TfliteBuildInput = {
     model: s.model,
     decks: plan.decks.map((d) => ({ name: d.name, classes: d.classes })),
     languages: plan.languages,
@@ -80,7 +82,7 @@ export async function exportTflite(s: TfliteStepInput): Promise<TfliteStepResult
   s.lap('parity');
   if (!parity.passed) throw parityFailed(parity);
   fs.mkdirSync(s.dir, { recursive: true });
-  const files: TfliteStepResult['files'] = { float: `${s.fileStem}.tflite`, int8: null };
+  const files: TfliteStepResult['files'] = { float: `${s.fileStem}.tflite`, int8: null, fullInt8: null };
   fs.writeFileSync(path.join(s.dir, files.float ?? ''), floatBytes);
 
   let quantization: QuantizationReport | null = null;
@@ -95,7 +97,59 @@ export async function exportTflite(s: TfliteStepInput): Promise<TfliteStepResult
     }
     s.lap('int8');
   }
+  if (plan.quantize === 'full-int8') {
+    const full = await fullInt8Step(s, tfliteInput, parityInput, floatBytes.length);
+    quantization = full.report;
+    files.fullInt8 = `${s.fileStem}-full-int8.tflite`;
+    fs.writeFileSync(path.join(s.dir, files.fullInt8), full.bytes);
+  }
   return { parity, quantization, files };
+}
+
+/**
+ * The full-integer file: activation ranges measured on the deck's own photos, then the gate (the
+ * file in TensorFlow Lite's integer kernels against the float model on the validation photos).
+ * Refused, with the figures, when it gives another word too often.
+ */
+async function fullInt8Step(
+  s: TfliteStepInput,
+  build: TfliteBuildInput,
+  parity: ParityInput,
+  floatBytes: number,
+): Promise<{ report: QuantizationReport; bytes: Uint8Array }> {
+  const calibrating = 'Tuning the int8 model on the deck’s photos';
+  s.step(4, STEPS, calibrating);
+  const photos = await loadCalibrationPixels(s.store, s.plan, s.entry.inputSize);
+  s.check();
+  const calibration = await calibrateRanges({
+    graph: tfliteGraph(build),
+    photos,
+    normalization: build.normalization,
+    throwIfCancelled: s.check,
+    onProgress: (done, total) => s.step(4, STEPS, `${calibrating} (${done}/${total} photos)`),
+  });
+  const bytes = buildTflite({ ...build, quantize: 'full-int8', calibration });
+  s.lap('calibrate');
+  const checking = 'Checking the int8 model with TensorFlow Lite';
+  s.step(4, STEPS, checking);
+  const report = await fullInt8Gate(
+    { ...parity, tflite: bytes, onProgress: (done, total) => s.step(4, STEPS, `${checking} (${done}/${total} photos)`) },
+    bytes.length,
+    floatBytes,
+    photos.length,
+  );
+  s.lap('full-int8');
+  if (!report.passed) throw fullInt8Refused(report);
+  return { report, bytes };
+}
+
+async function loadCalibrationPixels(store: ProjectStore, plan: ExportPlan, inputSize: number): Promise<Uint8Array[]> {
+  const perDeck = Math.ceil(CALIBRATION_PHOTOS / plan.decks.length);
+  const photos = plan.decks.flatMap((deck) => calibrationPhotos(store.db, deck.id, deck.model, perDeck));
+  const pixels = await mapLimit(photos, 4, async (p) =>
+    (await preparePixels(await readFileInside(store.dir, blobPath(store.dir, p.sha256)), inputSize, ['orig'])).get('orig'),
+  );
+  return pixels.filter((p): p is Uint8Array => p !== undefined);
 }
 
 async function loadParitySamples(store: ProjectStore, plan: ExportPlan, inputSize: number): Promise<{ samples: ParitySample[]; photoSet: string }> {
@@ -135,6 +189,17 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
   return out;
+}
+
+function fullInt8Refused(q: QuantizationReport): StudioError {
+  const pct = (v: number | null) => (v === null ? '-' : `${Math.round(v * 100)}%`);
+  return new StudioError(
+    'PARITY_FAILED',
+    `The smaller int8 file gave the full model's word on only ${q.sameTop1} of ${q.comparisons} photos (at least ${pct(q.minAgreement ?? null)} needed); ` +
+      `it recognised ${pct(q.int8Accuracy)} of them where the full model recognised ${pct(q.floatAccuracy)}. Nothing was exported.`,
+    'Export again without the smaller int8 file (the full-size TensorFlow Lite file runs on every phone), or add more varied photos of each word and train again.',
+    q,
+  );
 }
 
 function parityFailed(p: ParityReport): StudioError {

@@ -13,6 +13,7 @@ export interface ReadmeInput {
   tfjs: boolean;
   tflite: string | null;
   tfliteInt8: string | null;
+  tfliteFullInt8: string | null;
   appVersion: string;
 }
 
@@ -57,6 +58,20 @@ export function exportReadme(r: ReadmeInput): string {
       '  where ML Kit, MediaPipe and the TFLite Task Library find them.',
     );
   }
-  if (r.tfliteInt8) lines.push(`- \`tflite/${r.tfliteInt8}\`: the same with int8 weights (dynamic range): smaller, slightly less accurate.`);
+  if (r.tfliteInt8) {
+    lines.push(
+      `- \`tflite/${r.tfliteInt8}\`: the same with int8 weights (dynamic range): smaller, slightly less accurate;`,
+      "  runs on TensorFlow Lite's CPU kernels only (NNAPI, GPU delegates and accelerators refuse it).",
+    );
+  }
+  if (r.tfliteFullInt8) {
+    const zero = Math.round(n.mean[0]);
+    lines.push(
+      `- \`tflite/${r.tfliteFullInt8}\`: the same, fully integer (int8 weights and activations, calibrated on the deck's`,
+      '  photos): smaller and faster on phones, very slightly less exact; runs on the CPU, NNAPI, GPU delegates,',
+      `  Arm NN and other accelerators. Input: uint8 [1, ${r.inputSize}, ${r.inputSize}, 3], the pixels themselves (its quantisation,`,
+      `  scale 1/${n.std[0]} and zero point ${zero}, applies the normalisation). Output: uint8 scores, probability = value / 256.`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -8,7 +8,8 @@ import type { StudioCore } from '../index';
 import { fileModelHandler } from '../ml/base-models/file-io-handler';
 import { tempDir, testCore, waitForJob, type TestCore } from '../../test-support/test-core';
 import { readTflite } from '../export/tflite/tflite-reader';
-import { loadTfliteModel } from '../export/tflite/tflite-runtime';
+import { disposeTfliteModel, loadTfliteModel, runTfliteRaw } from '../export/tflite/tflite-runtime';
+import { MIN_FULL_INT8_AGREEMENT } from '../export/parity';
 import { fruitPixels, inputOf } from '../../test-support/export-fixtures';
 import { fruitDeck, trainDeck } from '../../test-support/train-deck';
 
@@ -122,6 +123,46 @@ describe('export handlers', () => {
     expect(zipped).toContain(`${path.basename(r.folder)}/tflite/fruits.tflite`);
     const history = await t.core.api.listExports({ deckId: fruits });
     expect(history[0]).toMatchObject({ id: r.id, exists: true, parity: { passed: true }, decks: [{ name: 'Fruits', classes: 6 }] });
+  });
+
+  it('writes a full-integer file calibrated on the decks’ photos, checked in TensorFlow Lite’s integer kernels', async () => {
+    const r = await exportNow(t.core, { deckIds: [fruits, veg], formats: ['tflite'], quantize: 'full-int8' });
+    const file = r.files.find((f) => f.kind === 'tflite-full-int8');
+    expect(file?.name).toMatch(/^tflite\/.+-full-int8\.tflite$/);
+    const q = r.quantization;
+    // 18 validation photos, one answer per deck each; the ranges came from the training photos
+    // (Fruits: 48; Red things has only 24, under the 30 calibration wants, so all its 30).
+    expect(q).toMatchObject({
+      kind: 'full-int8',
+      passed: true,
+      photos: 18,
+      comparisons: 36,
+      minAgreement: MIN_FULL_INT8_AGREEMENT,
+      calibrationPhotos: 78,
+    });
+    expect(q!.sameTop1 / q!.comparisons).toBeGreaterThanOrEqual(MIN_FULL_INT8_AGREEMENT);
+    expect(q!.int8Accuracy).toBeGreaterThanOrEqual(q!.floatAccuracy! - 0.1);
+    expect(q!.bytes).toBe(file?.bytes);
+    expect(q!.bytes).toBeLessThan(q!.floatBytes * 0.4);
+
+    // Apps get uint8 scores per deck; on photos the decks never saw they name the studio's word.
+    const bytes = fs.readFileSync(path.join(r.folder, file?.name ?? ''));
+    const summary = readTflite(bytes);
+    expect(summary.outputs.map((o) => [o.name, o.type, o.shape[1]])).toEqual([
+      ['Fruits', 'uint8', 6],
+      ['Red things', 'uint8', 3],
+    ]);
+    const tflite = await loadTfliteModel(bytes);
+    const unseen = await fruitPixels(1, 35);
+    const studio = await t.core.api.classifyPhotos({ deckId: fruits, sources: unseen.map((p) => ({ path: p.file })) });
+    const labels = summary.metadata?.outputs[0].labelFiles[0].labels ?? [];
+    const same = unseen.filter((p, i) => labels[argMax(runTfliteRaw(tflite, p.pixels)[0].data)] === studio[i].top[0].key).length;
+    disposeTfliteModel(tflite);
+    expect(same).toBeGreaterThanOrEqual(unseen.length - 1);
+
+    expect(fs.readFileSync(path.join(r.folder, 'README.md'), 'utf8')).toMatch(/full-int8\.tflite`: the same, fully integer/);
+    const history = await t.core.api.listExports({ deckId: veg });
+    expect(history[0]).toMatchObject({ id: r.id, quantize: 'full-int8', quantization: { kind: 'full-int8', passed: true } });
   });
 
   it('stacks two decks into one model with one output and one set of label files per deck', async () => {

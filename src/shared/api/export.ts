@@ -10,7 +10,14 @@ import { LIMITS, id, languageCode, languages, noRequest, path, request } from '.
 import { requestSchemas } from '../validation/request-schemas';
 
 export type ExportFormat = 'tfjs' | 'tflite';
-export type ExportQuantization = 'int8';
+/**
+ * 'full-int8': int8 weights and activations, uint8 image in and scores out, calibrated on the deck's
+ * photos: what phone accelerators (NNAPI, Edge TPU, Arm NN, Hexagon) and TensorFlow Lite's fast
+ * integer CPU kernels run. 'int8': int8 weights only, float activations (dynamic range): runs only on
+ * TensorFlow Lite's own CPU kernels.
+ */
+export type ExportQuantization = 'int8' | 'full-int8';
+export const EXPORT_QUANTIZATIONS = ['int8', 'full-int8'] as const satisfies readonly ExportQuantization[];
 
 export interface ExportRequest {
   /** One deck, or several decks of the project stacked into one model (one output each). */
@@ -18,14 +25,14 @@ export interface ExportRequest {
   formats: ExportFormat[];
   /** Languages whose words go with the model; default: every language of the project. */
   languages?: LanguageCode[];
-  /** Also write a smaller .tflite with int8 weights (dynamic range), with its accuracy cost. */
+  /** Also write a smaller .tflite (see ExportQuantization), with what it costs measured. */
   quantize?: ExportQuantization;
   /** Folder to write into (created); default `<project>/exports/<time>-<deck>/`. */
   outDir?: string;
 }
 
 export type ExportedFileKind =
-  'tfjs-model' | 'tfjs-weights' | 'tfjs-metadata' | 'labels' | 'vocabulary' | 'tflite' | 'tflite-int8' | 'readme' | 'zip';
+  'tfjs-model' | 'tfjs-weights' | 'tfjs-metadata' | 'labels' | 'vocabulary' | 'tflite' | 'tflite-int8' | 'tflite-full-int8' | 'readme' | 'zip';
 
 export interface ExportedFile {
   /** Path relative to the export folder ("tfjs/model.json"). */
@@ -52,8 +59,10 @@ export interface ParityReport {
   ms: number;
 }
 
-/** What int8 weights cost, measured on the same photos against the float TF.js model. */
+/** What the smaller file costs, measured on the same photos against the float TF.js model. */
 export interface QuantizationReport {
+  /** Which smaller file (absent in reports saved before full-int8 existed: 'int8'). */
+  kind?: ExportQuantization;
   photoSet: string;
   photos: number;
   /** Share of photos recognised by the float model and by the int8 .tflite (null without photos). */
@@ -65,9 +74,16 @@ export interface QuantizationReport {
   maxAbsDiff: number;
   bytes: number;
   floatBytes: number;
-  /** False when the drop exceeds maxAccuracyDrop: the int8 file is then not written. */
+  /**
+   * int8: false when the drop exceeds maxAccuracyDrop (the file is then not written). full-int8:
+   * the export is refused (PARITY_FAILED) below minAgreement, so a saved report has passed.
+   */
   passed: boolean;
   maxAccuracyDrop: number;
+  /** full-int8: the least share of photos that must get the float model's word. */
+  minAgreement?: number;
+  /** full-int8: how many of the deck's photos set the activation ranges. */
+  calibrationPhotos?: number;
   ms: number;
 }
 
@@ -135,7 +151,7 @@ export const exportMethods = requestSchemas<ExportApi>()({
     deckIds: z.array(id()).min(1).max(LIMITS.fewItems),
     formats: z.array(z.enum(FORMATS)).max(FORMATS.length),
     languages: z.array(languageCode()).max(LIMITS.languages).optional(),
-    quantize: z.literal('int8').optional(),
+    quantize: z.enum(EXPORT_QUANTIZATIONS).optional(),
     outDir: path().optional(),
   }),
   listExports: request({ deckId: id().optional() }),

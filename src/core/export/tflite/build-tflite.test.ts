@@ -1,17 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../ml/backend';
-import { fixedHead, fruitPixels, inputOf, loadSharedBase, NORMALIZATION, rgbaOf, singleDeckModel } from '../../../test-support/export-fixtures';
+import { fixedHead, fruitPixels, fruitTfliteInput, inputOf, loadSharedBase, rgbaOf, singleDeckModel } from '../../../test-support/export-fixtures';
 import { disposeWithBase } from '../dispose-models';
 import { FRUIT_CLASSES, FRUIT_WORDS } from '../../../test-support/fruits';
-import type { VocabularyClass } from '../vocabulary';
 import { buildTflite, type TfliteBuildInput } from './build-tflite';
 import { readAssociatedFiles, readTflite } from './tflite-reader';
 import { classifyWithTaskLibrary, loadTfliteModel } from './tflite-runtime';
 
 const KEYS = FRUIT_CLASSES.map((c) => c.toLowerCase());
 const WORDS: Record<string, Record<string, string>> = Object.fromEntries(FRUIT_CLASSES.map((c) => [c.toLowerCase(), FRUIT_WORDS[c]]));
-const CLASSES: VocabularyClass[] = KEYS.map((key) => ({ key, words: WORDS[key] }));
 
 describe('TFLite export', () => {
   let base: tf.LayersModel;
@@ -26,17 +24,7 @@ describe('TFLite export', () => {
     // A hidden ReLU layer too, so both dense activations go through the converter.
     model = singleDeckModel(base, fixedHead(KEYS, 7, 16));
     photos = await fruitPixels(2, 30);
-    input = {
-      model,
-      decks: [{ name: 'Fruits', classes: CLASSES }],
-      languages: ['en', 'fr', 'es'],
-      inputSize: 224,
-      normalization: NORMALIZATION,
-      name: 'Fruits',
-      description: 'Fruit words',
-      version: 'Fruits v1',
-      author: 'Magritte Studio test',
-    };
+    input = fruitTfliteInput(model, ['en', 'fr', 'es']);
     bytes = buildTflite(input);
   });
 

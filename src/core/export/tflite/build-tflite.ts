@@ -1,11 +1,14 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { LanguageCode } from '../../../shared/domain';
 import type { Normalization } from '../../../shared/api/training';
+import type { ExportGraph } from '../graph/export-graph';
 import { graphFromLayersModel } from '../graph/graph-from-layers';
 import { distinctFileNames, keyLabels, wordLabels, type VocabularyClass } from '../vocabulary';
 import { appendAssociatedFiles } from './associated-files';
+import { planFullInt8 } from './full-int8-plan';
+import type { ValueRange } from './quantize';
 import { buildModelMetadata, type LabelFile } from './tflite-metadata';
-import { writeTflite } from './tflite-writer';
+import { writeTflite, type TfliteQuantization } from './tflite-writer';
 
 export interface TfliteDeck {
   name: string;
@@ -23,7 +26,17 @@ export interface TfliteBuildInput {
   description: string;
   version: string;
   author: string;
-  quantize?: 'int8';
+  quantize?: TfliteQuantization;
+  /** With 'full-int8': the range of every graph value on the calibration photos (calibrateRanges). */
+  calibration?: ReadonlyMap<string, ValueRange>;
+}
+
+/** The network as the .tflite describes it (outputs named after the decks). */
+export function tfliteGraph(input: Pick<TfliteBuildInput, 'model' | 'decks'>): ExportGraph {
+  return graphFromLayersModel(
+    input.model,
+    input.decks.map((d) => d.name),
+  );
 }
 
 /**
@@ -33,10 +46,9 @@ export interface TfliteBuildInput {
  */
 export function buildTflite(input: TfliteBuildInput): Uint8Array {
   const stacked = input.decks.length > 1;
-  const graph = graphFromLayersModel(
-    input.model,
-    input.decks.map((d) => d.name),
-  );
+  const graph = tfliteGraph(input);
+  const full = input.quantize === 'full-int8';
+  const plan = full ? planFullInt8(graph, input.calibration ?? new Map(), input.normalization) : undefined;
   const files: Record<string, Uint8Array> = {};
   const encode = (s: string) => new TextEncoder().encode(s);
 
@@ -53,7 +65,9 @@ export function buildTflite(input: TfliteBuildInput): Uint8Array {
     }
     return {
       name: deck.name,
-      description: `Probability of each of the ${deck.classes.length} classes of ${deck.name}.`,
+      description: full
+        ? `Probability of each of the ${deck.classes.length} classes of ${deck.name}, as uint8 (probability = value / 256: the tensor's quantisation).`
+        : `Probability of each of the ${deck.classes.length} classes of ${deck.name}.`,
       labelFiles,
     };
   });
@@ -66,15 +80,20 @@ export function buildTflite(input: TfliteBuildInput): Uint8Array {
     license: 'Trained in Magritte Studio; base network under its own licence.',
     input: {
       name: 'image',
-      description: `RGB photo, ${input.inputSize}x${input.inputSize}, each channel normalised as (x - mean) / std.`,
+      description: plan
+        ? `RGB photo, ${input.inputSize}x${input.inputSize}, as uint8 pixels 0-255: the tensor's quantisation (scale ${plan.input.scale.toPrecision(6)}, zero point ${plan.input.zeroPoint}) applies the normalisation (x - mean) / std.`
+        : `RGB photo, ${input.inputSize}x${input.inputSize}, each channel normalised as (x - mean) / std.`,
       width: input.inputSize,
       height: input.inputSize,
       mean: [...input.normalization.mean],
       std: [...input.normalization.std],
+      // A uint8 tensor holds the pixels themselves.
+      range: plan ? { min: 0, max: 255 } : undefined,
     },
+    outputRange: plan ? { min: 0, max: 255 } : undefined,
     outputs,
   });
 
-  const flat = writeTflite(graph, { description: input.description, quantize: input.quantize, metadata });
+  const flat = writeTflite(graph, { description: input.description, quantize: input.quantize, plan, metadata });
   return appendAssociatedFiles(flat, files);
 }

@@ -9,6 +9,20 @@ export interface QuantizedWeights {
   axis: number;
 }
 
+/**
+ * The axis each kind of weight is quantised along: per output channel for convolutions ([out, h, w,
+ * in] -> 0; depthwise [1, h, w, channels] -> 3), one scale for a dense layer's weights (-1), as
+ * TensorFlow Lite's int8 specification has them.
+ */
+export const WEIGHT_AXIS = { conv2d: 0, depthwiseConv2d: 3, fullyConnected: -1 } as const;
+
+/** The float values int8 weights stand for (what the runtime computes with). */
+export function dequantizeWeights(q: QuantizedWeights, shape: number[]): Float32Array {
+  const channels = q.axis < 0 ? 1 : shape[q.axis];
+  const inner = q.axis < 0 ? 1 : shape.slice(q.axis + 1).reduce((a, b) => a * b, 1);
+  return Float32Array.from(q.values, (v, i) => v * q.scales[q.axis < 0 ? 0 : Math.floor(i / inner) % channels]);
+}
+
 /** Weights smaller than this stay float: quantising them saves nothing worth the accuracy. */
 export const MIN_ELEMENTS_TO_QUANTIZE = 1024;
 
@@ -32,4 +46,46 @@ export function quantizeSymmetric(data: Float32Array, shape: number[], axis: num
     values[i] = Math.max(-127, Math.min(127, q));
   }
   return { values, scales, axis };
+}
+
+/** Affine int8 parameters of an activation: real = (q - zeroPoint) * scale. */
+export interface ActivationQuant {
+  scale: number;
+  zeroPoint: number;
+}
+
+/** The range of values an activation took on the calibration photos. */
+export interface ValueRange {
+  min: number;
+  max: number;
+}
+
+/**
+ * int8 parameters covering `range` (TensorFlow Lite's asymmetric activation scheme): the range is
+ * widened to hold 0, so zero (padding, ReLU's floor) is exact, and the zero point is a whole number
+ * in [-128, 127].
+ */
+export function activationQuant(range: ValueRange): ActivationQuant {
+  const min = Math.min(0, range.min);
+  let max = Math.max(0, range.max);
+  // A value that never moved (an all-zero channel set) still needs a usable step.
+  if (max - min < 1e-6) max = min + 1e-6;
+  const scale = Math.fround((max - min) / 255);
+  const zeroPoint = Math.max(-128, Math.min(127, Math.round(-128 - min / scale)));
+  return { scale, zeroPoint };
+}
+
+/**
+ * A bias as TensorFlow Lite's int8 kernels read it: int32, zero point 0, and per channel the scale
+ * input_scale * weight_scale (computed in float32, as the runtime checks it).
+ */
+export function quantizeBias(bias: Float32Array, inputScale: number, weightScales: Float32Array): { values: Int32Array; scales: Float32Array } {
+  const scales = new Float32Array(bias.length);
+  const values = new Int32Array(bias.length);
+  for (let c = 0; c < bias.length; c++) {
+    const s = Math.fround(Math.fround(inputScale) * weightScales[weightScales.length === 1 ? 0 : c]);
+    scales[c] = s;
+    values[c] = Math.max(-(2 ** 31), Math.min(2 ** 31 - 1, Math.round(bias[c] / s)));
+  }
+  return { values, scales };
 }

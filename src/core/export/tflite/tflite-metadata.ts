@@ -51,8 +51,12 @@ export interface ModelDescription {
     height: number;
     mean: number[];
     std: number[];
+    /** Values the tensor holds when not the normalised range (0..255 for a uint8 input). */
+    range?: { min: number; max: number };
   };
   outputs: OutputDescription[];
+  /** Values the output tensors hold when not probabilities 0..1 (0..255 for uint8 outputs). */
+  outputRange?: { min: number; max: number };
 }
 
 /** Builds the ModelMetadata FlatBuffer ("M001") that goes into the TFLITE_METADATA buffer. */
@@ -73,9 +77,12 @@ export function buildModelMetadata(d: ModelDescription): Uint8Array {
       NormalizationOptions.createStdVector(fb, d.input.std),
     );
     const unit = ProcessUnit.createProcessUnit(fb, ProcessUnitOptions.NormalizationOptions, norm);
-    // The range the normalised input spans: pixel values 0 and 255 through (x - mean) / std.
-    const max = d.input.mean.map((m, i) => (255 - m) / d.input.std[i]);
-    const min = d.input.mean.map((m, i) => (0 - m) / d.input.std[i]);
+    // The range the input tensor spans: pixel values 0 and 255 through (x - mean) / std, or, for a
+    // quantized input, the pixel bytes themselves (the normalisation then lives in its quantisation,
+    // as the metadata schema documents for quantized models).
+    const r = d.input.range;
+    const max = d.input.mean.map((m, i) => (r ? r.max : (255 - m) / d.input.std[i]));
+    const min = d.input.mean.map((m, i) => (r ? r.min : (0 - m) / d.input.std[i]));
     const stats = Stats.createStats(fb, Stats.createMaxVector(fb, max), Stats.createMinVector(fb, min));
     return tensorMetadata(fb, {
       name: str(d.input.name),
@@ -90,7 +97,8 @@ export function buildModelMetadata(d: ModelDescription): Uint8Array {
   const outputTensors = d.outputs.map((out) => {
     const props = FeatureProperties.createFeatureProperties(fb);
     const content = contentOf(fb, ContentProperties.FeatureProperties, props);
-    const stats = Stats.createStats(fb, Stats.createMaxVector(fb, [1]), Stats.createMinVector(fb, [0]));
+    const range = d.outputRange ?? { min: 0, max: 1 };
+    const stats = Stats.createStats(fb, Stats.createMaxVector(fb, [range.max]), Stats.createMinVector(fb, [range.min]));
     const files = out.labelFiles.map((f) =>
       AssociatedFile.createAssociatedFile(
         fb,

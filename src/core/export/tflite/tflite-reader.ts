@@ -2,7 +2,7 @@ import * as flatbuffers from 'flatbuffers';
 import { unzipSync } from 'fflate';
 import { AssociatedFileType, ModelMetadata, NormalizationOptions, ProcessUnitOptions, type TensorMetadata } from './generated/metadata/tflite';
 import { Model, TensorType } from './generated/model/tflite';
-import { METADATA_NAME } from './tflite-writer';
+import { METADATA_NAME } from './tflite-serialise';
 
 export interface ReadLabelFile {
   name: string;
@@ -14,7 +14,9 @@ export interface ReadLabelFile {
 export interface ReadTensor {
   name: string;
   shape: number[];
-  type: 'float32' | 'int32' | 'int8' | 'other';
+  type: 'float32' | 'int32' | 'int8' | 'uint8' | 'other';
+  /** real = (q - zeroPoint) * scale; one entry per tensor, or per channel along `axis`. */
+  quantization: { scale: number[]; zeroPoint: number[]; axis: number } | null;
 }
 
 /** What a .tflite says about itself, read back with our generated FlatBuffer readers. */
@@ -22,6 +24,8 @@ export interface TfliteSummary {
   description: string;
   inputs: ReadTensor[];
   outputs: ReadTensor[];
+  /** Every tensor of the subgraph, in index order. */
+  tensors: ReadTensor[];
   /** Operator codes used, e.g. ["CONV_2D", ...] as numbers. */
   operatorCodes: number[];
   metadata: {
@@ -31,11 +35,20 @@ export interface TfliteSummary {
     author: string;
     minParserVersion: string;
     normalization: { mean: number[]; std: number[] } | null;
+    /** The input tensor's Stats: the values it holds. */
+    inputStats: { min: number[]; max: number[] } | null;
     outputs: { name: string; labelFiles: ReadLabelFile[] }[];
   } | null;
   /** Names of the files in the appended zip. */
   associatedFiles: string[];
 }
+
+const TYPES: Record<number, ReadTensor['type']> = {
+  [TensorType.FLOAT32]: 'float32',
+  [TensorType.INT32]: 'int32',
+  [TensorType.INT8]: 'int8',
+  [TensorType.UINT8]: 'uint8',
+};
 
 export function readTflite(bytes: Uint8Array): TfliteSummary {
   const bb = new flatbuffers.ByteBuffer(bytes);
@@ -46,10 +59,16 @@ export function readTflite(bytes: Uint8Array): TfliteSummary {
   const tensorAt = (i: number): ReadTensor => {
     const t = subgraph.tensors(i);
     const type = t?.type();
+    const q = t?.quantization();
+    const scale = Array.from(q?.scaleArray() ?? []);
     return {
       name: String(t?.name() ?? ''),
       shape: Array.from(t?.shapeArray() ?? []),
-      type: type === TensorType.FLOAT32 ? 'float32' : type === TensorType.INT32 ? 'int32' : type === TensorType.INT8 ? 'int8' : 'other',
+      type: TYPES[type ?? -1] ?? 'other',
+      quantization:
+        q && scale.length > 0
+          ? { scale, zeroPoint: Array.from({ length: q.zeroPointLength() }, (_, i) => Number(q.zeroPoint(i) ?? 0)), axis: q.quantizedDimension() }
+          : null,
     };
   };
   const files = readZip(bytes);
@@ -59,6 +78,7 @@ export function readTflite(bytes: Uint8Array): TfliteSummary {
     description: String(model.description() ?? ''),
     inputs: Array.from(subgraph.inputsArray() ?? [], tensorAt),
     outputs: Array.from(subgraph.outputsArray() ?? [], tensorAt),
+    tensors: Array.from({ length: subgraph.tensorsLength() }, (_, i) => tensorAt(i)),
     operatorCodes,
     metadata: readMetadata(model, files),
     associatedFiles: Object.keys(files),
@@ -104,6 +124,7 @@ function readMetadata(model: Model, files: Record<string, Uint8Array>): TfliteSu
     author: String(meta.author() ?? ''),
     minParserVersion: String(meta.minParserVersion() ?? ''),
     normalization: input ? normalizationOf(input) : null,
+    inputStats: input?.stats() ? { min: Array.from(input.stats()?.minArray() ?? []), max: Array.from(input.stats()?.maxArray() ?? []) } : null,
     outputs,
   };
 }

@@ -110,6 +110,40 @@ export function disposeTfliteModel(model: TfliteModule.TFLiteModel): void {
   live--;
 }
 
+/** One tensor of a raw run: a view of the interpreter's own memory, valid until its next run. */
+export interface RawTensor {
+  name: string;
+  dataType: string;
+  data: ArrayLike<number>;
+}
+
+interface RunnerTensor {
+  name: string;
+  dataType: string;
+  data(): Int8Array | Uint8Array | Int32Array | Float32Array;
+}
+
+interface Runner {
+  getInputs(): RunnerTensor[];
+  getOutputs(): RunnerTensor[];
+  infer(): boolean;
+}
+
+/**
+ * Runs one input straight through the interpreter's buffers, in its own type (uint8 pixels for a
+ * full-integer model, normalised floats otherwise), and hands back every output as it is (int8
+ * stays int8). The package's `predict` goes through TF.js tensors, which have no int8 or uint8.
+ */
+export function runTfliteRaw(model: TfliteModule.TFLiteModel, input: ArrayLike<number>): RawTensor[] {
+  const runner = (model as unknown as { modelRunner?: Runner }).modelRunner;
+  if (!runner) throw new Error('the TensorFlow Lite model was disposed');
+  const target = runner.getInputs()[0].data();
+  if (target.length !== input.length) throw new Error(`input of ${input.length} values for a tensor of ${target.length}`);
+  target.set(input);
+  if (!runner.infer()) throw new Error('TensorFlow Lite failed to run the model');
+  return runner.getOutputs().map((t) => ({ name: t.name, dataType: t.dataType, data: t.data() }));
+}
+
 export interface TaskClass {
   className: string;
   probability: number;

@@ -1,59 +1,53 @@
-import * as flatbuffers from 'flatbuffers';
 import { StudioError } from '../../../shared/errors';
-import type { ExportGraph, FusedActivation, GraphOp } from '../graph/export-graph';
+import type { ConstTensor, ExportGraph, FusedActivation, GraphOp } from '../graph/export-graph';
 import {
   ActivationFunctionType,
-  Buffer as TflBuffer,
   BuiltinOperator,
   BuiltinOptions,
   Conv2DOptions,
   DepthwiseConv2DOptions,
   FullyConnectedOptions,
-  Metadata,
-  Model,
-  Operator,
-  OperatorCode,
   Padding,
-  QuantizationParameters,
   ReducerOptions,
   ReshapeOptions,
   SoftmaxOptions,
-  SubGraph,
-  Tensor,
   TensorType,
 } from './generated/model/tflite';
-import { MIN_ELEMENTS_TO_QUANTIZE, quantizeSymmetric, type QuantizedWeights } from './quantize';
+import { asUint8, type FullInt8Plan } from './full-int8-plan';
+import { MIN_ELEMENTS_TO_QUANTIZE, quantizeBias, quantizeSymmetric, WEIGHT_AXIS, type ActivationQuant } from './quantize';
+import { bytesOf, serialise, type OpSpec, type TensorSpec } from './tflite-serialise';
 
-/** Name TensorFlow Lite readers look for to find the model metadata buffer. */
-export const METADATA_NAME = 'TFLITE_METADATA';
-const SCHEMA_VERSION = 3;
+export { METADATA_NAME } from './tflite-serialise';
+
+export type TfliteQuantization = 'int8' | 'full-int8';
 
 export interface TfliteWriteOptions {
   description: string;
-  /** 'int8': dynamic-range weight quantisation (hybrid kernels); default float32. */
-  quantize?: 'int8';
+  /**
+   * 'int8': dynamic range (int8 weights, float activations: TensorFlow Lite's hybrid CPU kernels).
+   * 'full-int8': int8 weights and activations, uint8 image in and probabilities out (`plan` says
+   * where each value sits on the int8 grid). Default float32.
+   */
+  quantize?: TfliteQuantization;
+  plan?: FullInt8Plan;
   /** A ModelMetadata flatbuffer ("M001") stored in the TFLITE_METADATA buffer. */
   metadata?: Uint8Array;
+  /** Values also listed as outputs after the real ones, as they are (calibration and tests read them). */
+  expose?: string[];
 }
 
-interface TensorSpec {
-  name: string;
-  shape: number[];
-  type: TensorType;
-  buffer: number;
-  quantization?: { scales: Float32Array; axis: number };
-}
+/** Op versions TensorFlow Lite gives each kernel flavour (its op_version.cc). */
+const VERSIONS = {
+  float: { conv: 1, depthwise: 1, fc: 1, mean: 1, softmax: 1 },
+  hybrid: { conv: 5, depthwise: 6, fc: 3, mean: 1, softmax: 1 },
+  int8: { conv: 3, depthwise: 3, fc: 4, mean: 2, softmax: 2 },
+} as const;
 
-interface OpSpec {
-  code: BuiltinOperator;
-  version: number;
-  inputs: number[];
-  outputs: number[];
-  options: (b: flatbuffers.Builder) => [BuiltinOptions, flatbuffers.Offset];
-}
-
-/** Writes an ExportGraph as a .tflite FlatBuffer (one subgraph, float32 activations). */
+/** Writes an ExportGraph as a .tflite FlatBuffer (one subgraph). */
 export function writeTflite(graph: ExportGraph, options: TfliteWriteOptions): Uint8Array {
+  const full = options.quantize === 'full-int8';
+  const plan = options.plan;
+  if (full && !plan) throw internal('a full-integer model needs its calibration');
   const tensors: TensorSpec[] = [];
   // Buffer 0 is the empty sentinel every activation tensor points at.
   const buffers: (Uint8Array | null)[] = [null];
@@ -61,53 +55,101 @@ export function writeTflite(graph: ExportGraph, options: TfliteWriteOptions): Ui
   const ops: OpSpec[] = [];
 
   const addBuffer = (bytes: Uint8Array) => buffers.push(bytes) - 1;
+  const addTensor = (t: TensorSpec) => tensors.push(t) - 1;
+  const quantOf = (value: string): ActivationQuant => {
+    const q = plan?.values.get(value);
+    if (!q) throw internal(`no int8 grid for ${value}`);
+    return q;
+  };
+  const perTensor = (q: ActivationQuant) => ({ scales: Float32Array.of(q.scale), zeroPoints: [q.zeroPoint], axis: 0 });
   const addActivation = (value: string) => {
     const shape = graph.shapes.get(value);
     if (!shape) throw internal(`no shape for ${value}`);
-    const index = tensors.push({ name: value, shape, type: TensorType.FLOAT32, buffer: 0 }) - 1;
+    const index = addTensor(
+      full
+        ? { name: value, shape, type: TensorType.INT8, buffer: 0, quantization: perTensor(quantOf(value)) }
+        : { name: value, shape, type: TensorType.FLOAT32, buffer: 0 },
+    );
     valueIndex.set(value, index);
     return index;
   };
   const addFloatConst = (name: string, shape: number[], data: Float32Array) =>
-    tensors.push({ name, shape, type: TensorType.FLOAT32, buffer: addBuffer(bytesOf(data)) }) - 1;
+    addTensor({ name, shape, type: TensorType.FLOAT32, buffer: addBuffer(bytesOf(data)) });
   const addIntConst = (name: string, values: number[]) =>
-    tensors.push({ name, shape: [values.length], type: TensorType.INT32, buffer: addBuffer(bytesOf(Int32Array.from(values))) }) - 1;
-  /** Weights as float32, or int8 with per-channel scales when quantising and large enough. */
-  const addWeights = (name: string, shape: number[], data: Float32Array, axis: number) => {
-    if (options.quantize !== 'int8' || data.length < MIN_ELEMENTS_TO_QUANTIZE) {
-      return { index: addFloatConst(name, shape, data), hybrid: false };
-    }
-    const q: QuantizedWeights = quantizeSymmetric(data, shape, axis);
-    const index =
-      tensors.push({
-        name,
-        shape,
-        type: TensorType.INT8,
-        buffer: addBuffer(bytesOf(q.values)),
-        quantization: { scales: q.scales, axis: Math.max(0, axis) },
-      }) - 1;
-    return { index, hybrid: true, perChannel: axis >= 0 };
-  };
+    addTensor({ name, shape: [values.length], type: TensorType.INT32, buffer: addBuffer(bytesOf(Int32Array.from(values))) });
   const input = (value: string) => {
     const i = valueIndex.get(value);
     if (i === undefined) throw internal(`value ${value} read before it is written`);
     return i;
   };
+  const versions = full ? VERSIONS.int8 : VERSIONS.float;
 
-  addActivation(graph.input.name);
+  /**
+   * Weights and bias of a conv/depthwise/dense op. Float; or int8 weights with float bias (dynamic
+   * range, large tensors only); or, full-integer, symmetric int8 weights (per channel along `axis`,
+   * per tensor for axis -1) and an int32 bias on the input-times-weight grid.
+   */
+  const addWeights = (op: GraphOp & { bias: Float32Array }, name: string, w: ConstTensor, axis: number) => {
+    const addInt8 = () => {
+      const q = quantizeSymmetric(w.data, w.shape, axis);
+      const index = addTensor({
+        name,
+        shape: w.shape,
+        type: TensorType.INT8,
+        buffer: addBuffer(bytesOf(q.values)),
+        quantization: { scales: q.scales, axis: Math.max(0, axis) },
+      });
+      return { q, index };
+    };
+    if (full) {
+      const { q, index: weights } = addInt8();
+      const b = quantizeBias(op.bias, quantOf(op.input).scale, q.scales);
+      const bias = addTensor({
+        name: `${op.name}/bias`,
+        shape: [op.bias.length],
+        type: TensorType.INT32,
+        buffer: addBuffer(bytesOf(b.values)),
+        quantization: { scales: b.scales, axis: 0 },
+      });
+      return { weights, bias, hybrid: false };
+    }
+    const bias = addFloatConst(`${op.name}/bias`, [op.bias.length], op.bias);
+    if (options.quantize !== 'int8' || w.data.length < MIN_ELEMENTS_TO_QUANTIZE) {
+      return { weights: addFloatConst(name, w.shape, w.data), bias, hybrid: false };
+    }
+    return { weights: addInt8().index, bias, hybrid: true };
+  };
+
+  // The image: float as normalised, or (full-integer) uint8 pixels moved onto the int8 grid.
+  let modelInput: number;
+  if (full && plan) {
+    const shape = graph.input.shape;
+    modelInput = addTensor({ name: graph.input.name, shape, type: TensorType.UINT8, buffer: 0, quantization: perTensor(plan.input) });
+    valueIndex.set(graph.input.name, modelInput);
+    const int8 = addTensor({
+      name: `${graph.input.name}/int8`,
+      shape,
+      type: TensorType.INT8,
+      buffer: 0,
+      quantization: perTensor(quantOf(graph.input.name)),
+    });
+    ops.push({ code: BuiltinOperator.QUANTIZE, version: 1, inputs: [modelInput], outputs: [int8] });
+    valueIndex.set(graph.input.name, int8);
+  } else {
+    modelInput = addActivation(graph.input.name);
+  }
   for (const op of graph.ops) ops.push(opSpec(op));
 
   function opSpec(op: GraphOp): OpSpec {
     const x = input(op.input);
     switch (op.kind) {
       case 'conv2d': {
-        const w = addWeights(`${op.name}/filter`, op.filter.shape, op.filter.data, 0);
-        const b = addFloatConst(`${op.name}/bias`, [op.bias.length], op.bias);
+        const w = addWeights(op, `${op.name}/filter`, op.filter, WEIGHT_AXIS.conv2d);
         const y = addActivation(op.output);
         return {
           code: BuiltinOperator.CONV_2D,
-          version: w.hybrid ? 5 : 1,
-          inputs: [x, w.index, b],
+          version: w.hybrid ? VERSIONS.hybrid.conv : versions.conv,
+          inputs: [x, w.weights, w.bias],
           outputs: [y],
           options: (fb) => [
             BuiltinOptions.Conv2DOptions,
@@ -116,13 +158,12 @@ export function writeTflite(graph: ExportGraph, options: TfliteWriteOptions): Ui
         };
       }
       case 'depthwiseConv2d': {
-        const w = addWeights(`${op.name}/filter`, op.filter.shape, op.filter.data, 3);
-        const b = addFloatConst(`${op.name}/bias`, [op.bias.length], op.bias);
+        const w = addWeights(op, `${op.name}/filter`, op.filter, WEIGHT_AXIS.depthwiseConv2d);
         const y = addActivation(op.output);
         return {
           code: BuiltinOperator.DEPTHWISE_CONV_2D,
-          version: w.hybrid ? 6 : 1,
-          inputs: [x, w.index, b],
+          version: w.hybrid ? VERSIONS.hybrid.depthwise : versions.depthwise,
+          inputs: [x, w.weights, w.bias],
           outputs: [y],
           options: (fb) => [
             BuiltinOptions.DepthwiseConv2DOptions,
@@ -144,20 +185,19 @@ export function writeTflite(graph: ExportGraph, options: TfliteWriteOptions): Ui
         const y = addActivation(op.output);
         return {
           code: BuiltinOperator.MEAN,
-          version: 1,
+          version: versions.mean,
           inputs: [x, axes],
           outputs: [y],
           options: (fb) => [BuiltinOptions.ReducerOptions, ReducerOptions.createReducerOptions(fb, op.keepDims)],
         };
       }
       case 'fullyConnected': {
-        const w = addWeights(`${op.name}/weights`, op.weights.shape, op.weights.data, -1);
-        const b = addFloatConst(`${op.name}/bias`, [op.bias.length], op.bias);
+        const w = addWeights(op, `${op.name}/weights`, op.weights, WEIGHT_AXIS.fullyConnected);
         const y = addActivation(op.output);
         return {
           code: BuiltinOperator.FULLY_CONNECTED,
-          version: w.hybrid ? 3 : 1,
-          inputs: [x, w.index, b],
+          version: w.hybrid ? VERSIONS.hybrid.fc : versions.fc,
+          inputs: [x, w.weights, w.bias],
           outputs: [y],
           options: (fb) => [
             BuiltinOptions.FullyConnectedOptions,
@@ -169,7 +209,7 @@ export function writeTflite(graph: ExportGraph, options: TfliteWriteOptions): Ui
         const y = addActivation(op.output);
         return {
           code: BuiltinOperator.SOFTMAX,
-          version: 1,
+          version: versions.softmax,
           inputs: [x],
           outputs: [y],
           options: (fb) => [BuiltinOptions.SoftmaxOptions, SoftmaxOptions.createSoftmaxOptions(fb, 1)],
@@ -192,123 +232,31 @@ export function writeTflite(graph: ExportGraph, options: TfliteWriteOptions): Ui
     }
   }
 
+  // Outputs carry the names apps show (one per deck when stacked); full-integer ones leave as uint8,
+  // the type apps and the Task Library read quantized classifiers' scores in.
+  const outputs = graph.outputs.map((o) => {
+    const value = input(o.value);
+    if (!full) {
+      tensors[value].name = o.name;
+      return value;
+    }
+    const shape = graph.shapes.get(o.value) ?? [];
+    const out = addTensor({ name: o.name, shape, type: TensorType.UINT8, buffer: 0, quantization: perTensor(asUint8(quantOf(o.value))) });
+    ops.push({ code: BuiltinOperator.QUANTIZE, version: 1, inputs: [value], outputs: [out] });
+    return out;
+  });
+  const exposed = (options.expose ?? []).map(input);
+
   const metadataBuffer = options.metadata ? addBuffer(options.metadata) : -1;
   return serialise({
     tensors,
     buffers,
     ops,
-    inputs: [valueIndex.get(graph.input.name) ?? 0],
-    outputs: graph.outputs.map((o) => input(o.value)),
-    outputNames: graph.outputs.map((o) => o.name),
+    inputs: [modelInput],
+    outputs: [...outputs, ...exposed],
     description: options.description,
     metadataBuffer,
   });
-}
-
-interface Serialisable {
-  tensors: TensorSpec[];
-  buffers: (Uint8Array | null)[];
-  ops: OpSpec[];
-  inputs: number[];
-  outputs: number[];
-  outputNames: string[];
-  description: string;
-  metadataBuffer: number;
-}
-
-function serialise(m: Serialisable): Uint8Array {
-  const totalBytes = m.buffers.reduce((n, b) => n + (b?.length ?? 0), 0);
-  const fb = new flatbuffers.Builder(totalBytes + 64 * 1024);
-
-  // Output tensors carry the names apps show (one per deck when stacked).
-  m.outputs.forEach((t, i) => (m.tensors[t].name = m.outputNames[i]));
-
-  // Large data first: each weight vector starts on a 16-byte boundary, as TensorFlow Lite's format asks.
-  const bufferOffsets = m.buffers.map((bytes) => {
-    if (!bytes || bytes.length === 0) {
-      TflBuffer.startBuffer(fb);
-      return TflBuffer.endBuffer(fb);
-    }
-    fb.prep(16, bytes.length);
-    const data = fb.createByteVector(bytes);
-    return TflBuffer.createBuffer(fb, data);
-  });
-
-  const codes: { code: BuiltinOperator; version: number }[] = [];
-  const opcodeIndex = (code: BuiltinOperator, version: number) => {
-    let i = codes.findIndex((c) => c.code === code && c.version === version);
-    if (i < 0) i = codes.push({ code, version }) - 1;
-    return i;
-  };
-
-  const tensorOffsets = m.tensors.map((t) => {
-    const name = fb.createString(t.name);
-    const shape = Tensor.createShapeVector(fb, t.shape);
-    let quant = 0;
-    if (t.quantization) {
-      const scale = QuantizationParameters.createScaleVector(fb, t.quantization.scales);
-      const zero = QuantizationParameters.createZeroPointVector(fb, new Array<bigint>(t.quantization.scales.length).fill(BigInt(0)));
-      QuantizationParameters.startQuantizationParameters(fb);
-      QuantizationParameters.addScale(fb, scale);
-      QuantizationParameters.addZeroPoint(fb, zero);
-      QuantizationParameters.addQuantizedDimension(fb, t.quantization.axis);
-      quant = QuantizationParameters.endQuantizationParameters(fb);
-    }
-    Tensor.startTensor(fb);
-    Tensor.addShape(fb, shape);
-    Tensor.addType(fb, t.type);
-    Tensor.addBuffer(fb, t.buffer);
-    Tensor.addName(fb, name);
-    if (quant) Tensor.addQuantization(fb, quant);
-    return Tensor.endTensor(fb);
-  });
-
-  const operatorOffsets = m.ops.map((op) => {
-    const [optionsType, optionsOffset] = op.options(fb);
-    const inputs = Operator.createInputsVector(fb, op.inputs);
-    const outputs = Operator.createOutputsVector(fb, op.outputs);
-    return Operator.createOperator(fb, opcodeIndex(op.code, op.version), inputs, outputs, optionsType, optionsOffset);
-  });
-
-  const subgraph = SubGraph.createSubGraph(
-    fb,
-    SubGraph.createTensorsVector(fb, tensorOffsets),
-    SubGraph.createInputsVector(fb, m.inputs),
-    SubGraph.createOutputsVector(fb, m.outputs),
-    SubGraph.createOperatorsVector(fb, operatorOffsets),
-    fb.createString('main'),
-  );
-
-  const codeOffsets = codes.map((c) =>
-    // Codes below 127 also go in the old byte-sized field that older runtimes read.
-    OperatorCode.createOperatorCode(fb, Math.min(c.code, 127), 0, c.version, c.code),
-  );
-
-  let metadataVector = 0;
-  let metadataBufferVector = 0;
-  if (m.metadataBuffer >= 0) {
-    const entry = Metadata.createMetadata(fb, fb.createString(METADATA_NAME), m.metadataBuffer);
-    metadataVector = Model.createMetadataVector(fb, [entry]);
-    metadataBufferVector = Model.createMetadataBufferVector(fb, [m.metadataBuffer]);
-  }
-
-  const model = Model.createModel(
-    fb,
-    SCHEMA_VERSION,
-    Model.createOperatorCodesVector(fb, codeOffsets),
-    Model.createSubgraphsVector(fb, [subgraph]),
-    fb.createString(m.description),
-    Model.createBuffersVector(fb, bufferOffsets),
-    metadataBufferVector,
-    metadataVector,
-  );
-  Model.finishModelBuffer(fb, model);
-  return fb.asUint8Array().slice();
-}
-
-function bytesOf(a: Float32Array | Int32Array | Int8Array): Uint8Array {
-  // TensorFlow Lite buffers are little-endian, like every machine the studio runs on.
-  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
 function padding(p: 'same' | 'valid'): Padding {

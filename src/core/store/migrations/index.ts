@@ -6,6 +6,7 @@ import { migration004 } from './004-deploy';
 import { migration005 } from './005-validation-photos';
 import { migration006 } from './006-deck-revisions';
 import { migration007 } from './007-doctor';
+import { migration008 } from './008-full-int8';
 
 /** Every schema step, in order. Never edit a released step: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];

@@ -130,7 +130,9 @@ export function fileDescription(kind: ExportedFileKind): string {
     case 'tflite':
       return 'TensorFlow Lite model, for Android and iOS apps (words inside)';
     case 'tflite-int8':
-      return 'smaller TensorFlow Lite model (int8)';
+      return 'smaller TensorFlow Lite model (int8 weights), for phone processors';
+    case 'tflite-full-int8':
+      return 'smaller, faster TensorFlow Lite model (int8), for phone processors and AI chips';
     case 'readme':
       return 'how to use these files';
     case 'zip':

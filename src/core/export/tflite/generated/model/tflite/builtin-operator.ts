@@ -12,5 +12,6 @@ export enum BuiltinOperator {
   FULLY_CONNECTED = 9,
   RESHAPE = 22,
   SOFTMAX = 25,
-  MEAN = 40
+  MEAN = 40,
+  QUANTIZE = 114
 }

@@ -6,5 +6,6 @@
 export enum TensorType {
   FLOAT32 = 0,
   INT32 = 2,
+  UINT8 = 3,
   INT8 = 9
 }
