@@ -1,7 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../ml/backend';
-import { fixedHead, FRUIT_VOCABULARY, fruitPixels, fruitTfliteInput, inputOf, loadSharedBase, NORMALIZATION, rgbaOf, singleDeckModel } from '../../../test-support/export-fixtures';
+import {
+  fixedHead,
+  FRUIT_VOCABULARY,
+  fruitPixels,
+  fruitTfliteInput,
+  inputOf,
+  loadSharedBase,
+  NORMALIZATION,
+  rgbaOf,
+  singleDeckModel,
+} from '../../../test-support/export-fixtures';
 import { disposeWithBase } from '../dispose-models';
 import { fullInt8Gate, MIN_FULL_INT8_AGREEMENT, type ParityInput } from '../parity';
 import { buildTflite, tfliteGraph, type TfliteBuildInput } from './build-tflite';

@@ -9,4 +9,13 @@ import { migration007 } from './007-doctor';
 import { migration008 } from './008-full-int8';
 
 /** Every schema step, in order. Never edit a released step: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+];
