@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { PhonesPage } from './pages/phones-page';
 import { snap } from './support/artifacts';
 import { e2eDir } from './support/paths';
-import { sessionState } from './support/session';
+import { openStudioPage } from './support/session';
 import { startStudioProcess, type StudioProcess } from './support/studio-process';
 
 /**
@@ -26,7 +26,7 @@ test.beforeAll(async ({ browser }) => {
   studio = await startStudioProcess({ dir, env: {}, args: ['--adb', notAdb] });
   await studio.api.createProject({ name: 'Adb check', languages: ['en', 'fr'] });
   deckId = (await studio.api.createDeck({ name: 'Fruits' })).id;
-  page = await browser.newPage({ baseURL: studio.url, storageState: sessionState(studio.url, studio.token), viewport: { width: 1440, height: 900 } });
+  page = await openStudioPage(browser, studio.url, studio.token);
 });
 
 test.afterAll(async () => {

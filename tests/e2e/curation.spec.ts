@@ -6,7 +6,7 @@ import { ProjectPage } from './pages/project-page';
 import { StartPage } from './pages/start-page';
 import { snap } from './support/artifacts';
 import { e2eDir, FIXTURES, fruitPhotos } from './support/paths';
-import { sessionState, e2eToken } from './support/session';
+import { openStudioPage } from './support/session';
 
 /**
  * A teacher's first session, step by step in one browser tab against the real core: a project in
@@ -20,11 +20,7 @@ let project: ProjectPage;
 let deck: DeckPage;
 
 test.beforeAll(async ({ browser }, info) => {
-  page = await browser.newPage({
-    baseURL: info.project.use.baseURL,
-    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
-    viewport: { width: 1440, height: 900 },
-  });
+  page = await openStudioPage(browser, info.project.use.baseURL!);
   start = new StartPage(page);
   project = new ProjectPage(page);
   deck = new DeckPage(page);

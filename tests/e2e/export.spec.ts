@@ -7,7 +7,7 @@ import { snap } from './support/artifacts';
 import { hostSocketUrl } from './support/camera-fruits';
 import { fruitPhotos } from './support/paths';
 import { connectStudio, type StudioConnection } from './support/studio-client';
-import { sessionState, e2eToken } from './support/session';
+import { e2eToken, openStudioPage } from './support/session';
 
 /**
  * The Export screen. A project with a "Fruits" deck (four fruits, trained through the API) whose
@@ -53,11 +53,7 @@ test.beforeAll(async ({ browser }, info) => {
   fruitsId = await trainedDeck('Fruits', ['Apple', 'Dates', 'Mango', 'Orange']);
   await trainedDeck('Market', ['Beetroot', 'Pomegranate']);
   vegetablesId = (await studio.api.createDeck({ name: 'Vegetables' })).id;
-  page = await browser.newPage({
-    baseURL: info.project.use.baseURL,
-    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
-    viewport: { width: 1440, height: 900 },
-  });
+  page = await openStudioPage(browser, info.project.use.baseURL!);
   exp = new ExportPage(page);
 });
 

@@ -6,7 +6,7 @@ import { CameraPage } from './pages/camera-page';
 import { cameraFruitProject, hostSocketUrl } from './support/camera-fruits';
 import { e2eDir, fruitPhotos } from './support/paths';
 import { connectStudio, type StudioConnection } from './support/studio-client';
-import { sessionState, e2eToken } from './support/session';
+import { e2eToken, openStudioPage } from './support/session';
 
 /**
  * The model the Test tab runs in the window (TF.js in Chromium: base network, pooling, trained
@@ -32,11 +32,7 @@ test.beforeAll(async ({ browser }, info) => {
   test.setTimeout(300_000);
   studio = await connectStudio(hostSocketUrl(), e2eToken());
   ({ deckId, dir: projectDir } = await cameraFruitProject(studio));
-  page = await browser.newPage({
-    baseURL: info.project.use.baseURL,
-    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
-    viewport: { width: 1440, height: 900 },
-  });
+  page = await openStudioPage(browser, info.project.use.baseURL!);
 });
 
 test.afterAll(async () => {

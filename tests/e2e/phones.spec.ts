@@ -8,7 +8,7 @@ import { makeFruitProject } from './support/fruit-deck';
 import { startDeploySetup, type DeploySetup } from './support/deploy-setup';
 import { slowCable, type SlowCable } from './support/slow-cable';
 import type { EmulatedPhone } from '../../src/test-support/emulated-phone/emulated-phone';
-import { sessionState } from './support/session';
+import { openStudioPage } from './support/session';
 
 /**
  * The Phones tab against real adb: a private adb server, emulated phones attached to it, and a
@@ -33,11 +33,7 @@ test.beforeAll(async ({ browser }) => {
   setup = await startDeploySetup('phones');
   ({ deckId } = await makeFruitProject(setup.studio, { name: 'Year 5 phones' }));
   vegetablesId = (await setup.studio.api.createDeck({ name: 'Vegetables' })).id;
-  page = await browser.newPage({
-    baseURL: setup.studio.url,
-    storageState: sessionState(setup.studio.url, setup.studio.token),
-    viewport: { width: 1440, height: 900 },
-  });
+  page = await openStudioPage(browser, setup.studio.url, setup.studio.token);
   phones = new PhonesPage(page);
 });
 

@@ -7,7 +7,7 @@ import { StartPage } from './pages/start-page';
 import { TrainPage } from './pages/train-page';
 import { snap } from './support/artifacts';
 import { SHARED } from './support/paths';
-import { sessionState, e2eToken } from './support/session';
+import { openStudioPage } from './support/session';
 
 /**
  * An expert opens "Base models" on the Train tab: the deck's base network is MobileNet (found on the
@@ -41,11 +41,7 @@ async function openImportDialog(section: Locator): Promise<Locator> {
 
 test.beforeAll(async ({ browser }, info) => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-base-models-'));
-  page = await browser.newPage({
-    baseURL: info.project.use.baseURL,
-    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
-    viewport: { width: 1440, height: 900 },
-  });
+  page = await openStudioPage(browser, info.project.use.baseURL!);
 });
 
 test.afterAll(async () => {

@@ -9,7 +9,7 @@ import { StartPage } from './pages/start-page';
 import { TrainPage } from './pages/train-page';
 import { snap } from './support/artifacts';
 import { e2eDir, FRUITS } from './support/paths';
-import { sessionState, e2eToken } from './support/session';
+import { openStudioPage } from './support/session';
 
 /**
  * A teacher trains a model on fruit photos: six words, ten photos each, and one orange photo filed
@@ -41,11 +41,7 @@ let deck: DeckPage;
 let train: TrainPage;
 
 test.beforeAll(async ({ browser }, info) => {
-  page = await browser.newPage({
-    baseURL: info.project.use.baseURL,
-    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
-    viewport: { width: 1440, height: 900 },
-  });
+  page = await openStudioPage(browser, info.project.use.baseURL!);
   deck = new DeckPage(page);
   train = new TrainPage(page);
 });

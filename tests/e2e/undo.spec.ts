@@ -4,7 +4,7 @@ import { DeckPage } from './pages/deck-page';
 import { snap } from './support/artifacts';
 import { hostSocketUrl } from './support/camera-fruits';
 import { fruitPhotos } from './support/paths';
-import { sessionState, e2eToken } from './support/session';
+import { e2eToken, openStudioPage } from './support/session';
 import { connectStudio, type StudioConnection } from './support/studio-client';
 
 /**
@@ -27,11 +27,7 @@ test.beforeAll(async ({ browser }, info) => {
     fruitPhotos(fruit, 3).map((p) => ({ path: p, relativePath: `${fruit}/${path.basename(p)}` })),
   );
   await studio.waitForJob((await studio.api.startImport({ deckId, sources })).jobId);
-  page = await browser.newPage({
-    baseURL: info.project.use.baseURL,
-    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
-    viewport: { width: 1440, height: 900 },
-  });
+  page = await openStudioPage(browser, info.project.use.baseURL!);
   deck = new DeckPage(page);
 });
 

@@ -5,7 +5,7 @@ import { FRUIT_WORDS, fruitSources } from '../../src/test-support/fruits';
 import { PhonesPage } from './pages/phones-page';
 import { snap } from './support/artifacts';
 import { startDeploySetup, type DeploySetup } from './support/deploy-setup';
-import { sessionState } from './support/session';
+import { openStudioPage } from './support/session';
 
 /**
  * Issue 11, points 1 and 7: a model that no longer matches its deck never reaches the phones
@@ -32,11 +32,7 @@ test.beforeAll(async ({ browser }) => {
   for (const c of await api.listClasses({ deckId })) await api.updateClass({ classId: c.id, words: FRUIT_WORDS[c.key] });
   await setup.studio.waitForJob((await api.startTraining({ deckId, settings: { epochs: 10 } })).jobId);
   await setup.studio.waitForJob((await api.startExport({ deckIds: [deckId], formats: ['tfjs'] })).jobId);
-  page = await browser.newPage({
-    baseURL: setup.studio.url,
-    storageState: sessionState(setup.studio.url, setup.studio.token),
-    viewport: { width: 1440, height: 900 },
-  });
+  page = await openStudioPage(browser, setup.studio.url, setup.studio.token);
   phones = new PhonesPage(page);
 });
 

@@ -1,12 +1,13 @@
 import type { ModelStatus } from '../../shared/api/deploy';
 import { changesText } from '../features/deploy/status-wording';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LanguageCode } from '../../shared/domain';
 import { wordIn, type LiveClassifier } from '../ml';
 import { initialLanguage, missingWordNote, nativeName } from './language-names';
 import { canSpeak, speak } from './speech';
 import { StableWord, type Shown } from './stable-word';
-import { useCamera } from './use-camera';
+import { useCamera } from '../camera/use-camera';
+import { PHONE_CAMERA_WORDS } from './camera-words';
 import { deckIdFromPath, useDeckModel, type OfflineState } from './use-deck-model';
 
 const LANGUAGE_KEY = 'magritte.phone.language';
@@ -99,14 +100,16 @@ function OfflineNote({ state }: { state: OfflineState }) {
   return null;
 }
 
+/** A phone's camera picture is shrunk to 224 x 224 for the model: asking for more only costs battery. */
+const PHONE_SIZE = { width: 640, height: 480 };
+
 export function PhoneApp() {
   const deckId = deckIdFromPath(window.location.pathname);
   const { model, offline, version } = useDeckModel(deckId);
   const classifier = model.status === 'ready' ? model.classifier : null;
-  const videoRef = useRef<HTMLVideoElement | null>(null);
-  const [video, setVideo] = useState<HTMLVideoElement | null>(null);
-  const camera = useCamera(videoRef, model.status !== 'error');
-  const shown = useSteadyWord(classifier, video, camera.status === 'on');
+  const camera = useCamera({ facing: 'environment', ideal: PHONE_SIZE, enabled: model.status !== 'error' });
+  const cameraProblem = camera.failure ? PHONE_CAMERA_WORDS[camera.failure] : null;
+  const shown = useSteadyWord(classifier, camera.video, camera.ready);
   const languages: LanguageCode[] = classifier?.model.languages ?? [];
   const [language, setLanguage] = useState<LanguageCode | null>(null);
   const [sound, setSound] = useState(false);
@@ -157,22 +160,13 @@ export function PhoneApp() {
         ))}
       </nav>
       <div className="camera">
-        <video
-          ref={(el) => {
-            videoRef.current = el;
-            setVideo(el);
-          }}
-          muted
-          playsInline
-          autoPlay
-          aria-label="What the camera sees"
-        />
-        {camera.status === 'starting' && model.status !== 'error' ? <p className="camera-note">Starting the camera…</p> : null}
+        <video ref={camera.videoRef} muted playsInline autoPlay aria-label="What the camera sees" />
+        {!camera.ready && !cameraProblem && model.status !== 'error' ? <p className="camera-note">Starting the camera…</p> : null}
       </div>
       <section className="answer" aria-live="polite">
         {model.status === 'error' ? (
           <Problem message={model.message} fix={model.fix} />
-        ) : camera.status === 'error' && classifier && !window.isSecureContext ? (
+        ) : cameraProblem && classifier && !window.isSecureContext ? (
           <>
             {snap && snap !== 'working' ? (
               <>
@@ -206,8 +200,8 @@ export function PhoneApp() {
               />
             </label>
           </>
-        ) : camera.status === 'error' ? (
-          <Problem message={camera.message} fix={camera.fix} />
+        ) : cameraProblem ? (
+          <Problem message={cameraProblem.message} fix={cameraProblem.fix} />
         ) : model.status === 'loading' ? (
           <p className="hint">Loading the deck…</p>
         ) : shown.kind === 'word' && word && missing ? (

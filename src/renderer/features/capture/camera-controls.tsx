@@ -3,7 +3,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
-import type { Camera } from './use-camera';
+import type { Camera } from '../../camera/use-camera';
 
 interface Props {
   camera: Camera;

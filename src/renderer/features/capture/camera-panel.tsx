@@ -15,7 +15,7 @@ import type { DeckClass } from '../../../shared/domain';
 import { MAX_RATE, MIN_RATE } from './camera-prefs';
 import { CameraControls } from './camera-controls';
 import { CameraView } from './camera-view';
-import { useCamera } from './use-camera';
+import { useCamera } from '../../camera/use-camera';
 import { useCameraPrefs } from './use-camera-prefs';
 import { useHoldSpace } from './use-hold-key';
 import { useRecorder } from './use-recorder';
@@ -38,7 +38,7 @@ function plural(n: number, one: string, many: string): string {
  */
 export function CameraPanel({ deckId, classes, classId, onClass, onClose }: Props) {
   const [prefs, setPrefs] = useCameraPrefs();
-  const camera = useCamera(prefs.deviceId);
+  const camera = useCamera({ deviceId: prefs.deviceId });
   const rec = useRecorder(camera.video, camera.ready, deckId, classId, prefs.rate);
   useHoldSpace(camera.ready, rec.start, rec.stop);
   const cls = classes.find((c) => c.id === classId);
@@ -100,7 +100,7 @@ export function CameraPanel({ deckId, classes, classId, onClass, onClose }: Prop
         ))}
       </TextField>
       <CameraView camera={camera} mirror={prefs.mirror} overlay={overlay} />
-      {!camera.problem ? (
+      {!camera.failure ? (
         <>
           <CameraControls
             camera={camera}

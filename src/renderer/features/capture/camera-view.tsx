@@ -4,7 +4,8 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
-import type { Camera } from './use-camera';
+import type { Camera } from '../../camera/use-camera';
+import { cameraProblem } from './camera-problems';
 
 interface Props {
   camera: Camera;
@@ -20,12 +21,13 @@ interface Props {
  * Try again button. Mirroring only flips how the picture is drawn, never the photos taken.
  */
 export function CameraView({ camera, mirror, overlay, aspect = 4 / 3 }: Props) {
-  if (camera.problem) {
+  if (camera.failure) {
+    const problem = cameraProblem(camera.failure);
     return (
       <Alert
         severity="warning"
         data-testid="camera-problem"
-        data-problem={camera.problem.kind}
+        data-problem={problem.kind}
         sx={{ alignItems: 'flex-start' }}
         action={
           <Button color="inherit" variant="outlined" size="small" onClick={camera.retry} sx={{ whiteSpace: 'nowrap' }}>
@@ -33,8 +35,8 @@ export function CameraView({ camera, mirror, overlay, aspect = 4 / 3 }: Props) {
           </Button>
         }
       >
-        <AlertTitle>{camera.problem.message}</AlertTitle>
-        {camera.problem.fix}
+        <AlertTitle>{problem.message}</AlertTitle>
+        {problem.fix}
       </Alert>
     );
   }

@@ -28,15 +28,18 @@ export function useRecorder(video: HTMLVideoElement | null, ready: boolean, deck
   const burst = useRef<ReturnType<typeof setInterval> | null>(null);
   const tick = useRef<ReturnType<typeof setInterval> | null>(null);
 
+  // The sender starts with the word chosen at that moment; a new word keeps the same sender (and
+  // its counter): see the effect below.
+  const startClass = useRef(classId);
+  startClass.current = classId;
   useEffect(() => {
-    const s = new CaptureSender(studio, deckId, classId, setTotals, (e) => notices.showError(e));
+    const s = new CaptureSender(studio, deckId, startClass.current, setTotals, (e) => notices.showError(e));
     sender.current = s;
     setTotals(EMPTY);
     return () => {
       sender.current = null;
       void s.close();
     };
-    // A new class keeps the same sender (and its counter); see the effect below.
   }, [studio, deckId, notices]);
   useEffect(() => {
     void sender.current?.setClass(classId);

@@ -1,8 +1,8 @@
+import { DropOverlay } from '../../components/drop-overlay';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
-import { alpha } from '@mui/material/styles';
 import PhotoLibraryIcon from '@mui/icons-material/PhotoLibraryOutlined';
 import type { DeckClass, Photo } from '../../../shared/domain';
 import type { DeckTab, DeckTabProps } from '../../app/deck-tab';
@@ -89,7 +89,7 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
   const pickFor = useRef<number | null>(null);
   const languages = useMemo(() => [project.sourceLanguage, ...project.targetLanguages], [project]);
 
-  const classList = classes ?? [];
+  const classList = useMemo(() => classes ?? [], [classes]);
   const byId = useMemo(() => new Map(classList.map((c) => [c.id, c])), [classList]);
   const shown = useMemo(() => (photos ?? []).filter((p) => filter === null || p.classId === filter), [photos, filter]);
   const order = useMemo(() => shown.map((p) => p.id), [shown]);
@@ -272,27 +272,9 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
           )}
         </Box>
         {deckDrop.over ? (
-          <Box
-            sx={(t) => ({
-              position: 'absolute',
-              inset: 8,
-              borderRadius: 3,
-              border: `3px dashed ${t.palette.secondary.main}`,
-              pointerEvents: 'none',
-              bgcolor: alpha(t.palette.secondary.main, 0.08),
-              display: 'flex',
-              alignItems: 'center',
-              justifyContent: 'center',
-            })}
-          >
-            <Typography
-              variant="h2"
-              component="p"
-              sx={{ color: 'secondary.dark', bgcolor: 'background.paper', px: 3, py: 1.5, borderRadius: 2, maxWidth: 560, textAlign: 'center' }}
-            >
-              {current ? `Drop to add these photos to “${current.key}”` : 'Drop photos or folders: folders named after a word fill that word'}
-            </Typography>
-          </Box>
+          <DropOverlay
+            message={current ? `Drop to add these photos to “${current.key}”` : 'Drop photos or folders: folders named after a word fill that word'}
+          />
         ) : null}
       </Box>
       <input

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportSummary, MissingWord } from '../../../shared/api/export';
 import type { ModelVersionSummary } from '../../../shared/api/training';
 import type { Deck, LanguageCode } from '../../../shared/domain';
@@ -41,8 +41,13 @@ export function useMissingWords(deckIds: number[], languages: LanguageCode[]): {
   const { client } = useStudio();
   const [missing, setMissing] = useState<MissingWord[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Both arrays are rebuilt on every render: the effect reruns when their contents (`key`) change
+  // and reads the latest arrays from the ref.
   const key = `${deckIds.join(',')}|${languages.join(',')}`;
+  const args = useRef({ deckIds, languages });
+  args.current = { deckIds, languages };
   useEffect(() => {
+    const { deckIds, languages } = args.current;
     let live = true;
     setMissing(null);
     if (deckIds.length === 0 || languages.length === 0) {
@@ -56,7 +61,6 @@ export function useMissingWords(deckIds: number[], languages: LanguageCode[]): {
     return () => {
       live = false;
     };
-    // `key` stands for both arrays, which are rebuilt on every render.
   }, [client, key]);
   return { missing, error };
 }

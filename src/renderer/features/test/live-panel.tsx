@@ -12,7 +12,7 @@ import { StableWord } from '../../phone/stable-word';
 import { speak } from '../../phone/speech';
 import { CameraControls } from '../capture/camera-controls';
 import { CameraView } from '../capture/camera-view';
-import { useCamera } from '../capture/use-camera';
+import { useCamera } from '../../camera/use-camera';
 import { useCameraPrefs } from '../capture/use-camera-prefs';
 import { LiveLoop } from './live-loop';
 import { LiveReadout, type Readout } from './live-readout';
@@ -50,25 +50,27 @@ const WAITING: Readout = {
 export function LivePanel({ classifier, language, threshold, speech, onUsePhotos }: Props) {
   const notices = useNotices();
   const [prefs, setPrefs] = useCameraPrefs();
-  const camera = useCamera(prefs.deviceId);
+  const camera = useCamera({ deviceId: prefs.deviceId });
   const [readout, setReadout] = useState<Readout>(WAITING);
   const loop = useRef<LiveLoop | null>(null);
   const lastSpoken = useRef({ word: '', at: 0 });
   const stable = useMemo(() => new StableWord({ window: SMOOTHING_FRAMES, threshold, hold: 3 }), [threshold]);
-  const settings = useRef({ language, speech, stable, labels: classifier.model.labels });
-  settings.current = { language, speech, stable, labels: classifier.model.labels };
+  // What the running loop reads on each frame: the loop lives as long as the camera, while the
+  // language, speech, smoothing and the classifier itself (after retraining) change under it.
+  const settings = useRef({ language, speech, stable, classifier });
+  settings.current = { language, speech, stable, classifier };
 
   useEffect(() => {
     const video = camera.video;
     if (!video || !camera.ready) return;
     const l = new LiveLoop(
       video,
-      classifier,
+      settings.current.classifier,
       ({ result, fps, latencyMedian, latencyP95, prepareMedian }) => {
         const { stable: sw, language: lang, speech: talk } = settings.current;
         const changed = sw.push(result.probabilities);
         const shown = sw.shown;
-        const model = classifier.model;
+        const model = settings.current.classifier.model;
         const key = shown.kind === 'word' ? model.labels[shown.index] : null;
         const word = key !== null ? { key, ...wordIn({ key, words: model.words[key] ?? {} }, lang) } : null;
         // Said once when it changes; a brief "not sure" between two sightings of it does not repeat it.
@@ -113,7 +115,7 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ alignItems: 'flex-start' }}>
       <Stack spacing={1.5} sx={{ width: { xs: '100%', md: '46%' }, flexShrink: 0 }}>
         <CameraView camera={camera} mirror={prefs.mirror} />
-        {!camera.problem ? (
+        {!camera.failure ? (
           <CameraControls
             camera={camera}
             deviceId={prefs.deviceId}
@@ -124,7 +126,7 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
         ) : null}
       </Stack>
       <Box sx={{ flex: 1, minWidth: 0, width: '100%' }}>
-        {camera.problem ? (
+        {camera.failure ? (
           <Stack spacing={1.5} sx={{ alignItems: 'flex-start', pt: 1 }} data-testid="camera-meanwhile">
             <Typography variant="h3" component="p">
               Meanwhile, you can test the model on photos.

@@ -1,3 +1,4 @@
+import { DropOverlay } from '../../components/drop-overlay';
 import { useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -13,7 +14,6 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { alpha } from '@mui/material/styles';
 import ScienceIcon from '@mui/icons-material/ScienceOutlined';
 import VideocamIcon from '@mui/icons-material/VideocamOutlined';
 import PhotoIcon from '@mui/icons-material/PhotoLibraryOutlined';
@@ -173,25 +173,7 @@ function TestTab({ project, deck }: DeckTabProps) {
           />
         )}
       </Stack>
-      {photoDrop.over ? (
-        <Box
-          sx={(t) => ({
-            position: 'absolute',
-            inset: 8,
-            borderRadius: 3,
-            border: `3px dashed ${t.palette.secondary.main}`,
-            pointerEvents: 'none',
-            bgcolor: alpha(t.palette.secondary.main, 0.08),
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'center',
-          })}
-        >
-          <Typography variant="h2" component="p" sx={{ color: 'secondary.dark', bgcolor: 'background.paper', px: 3, py: 1.5, borderRadius: 2 }}>
-            Drop to see what the model says about these photos
-          </Typography>
-        </Box>
-      ) : null}
+      {photoDrop.over ? <DropOverlay message="Drop to see what the model says about these photos" /> : null}
       <input
         ref={fileInput}
         type="file"

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { cameraProblemOf, UNPLUGGED, type CameraProblem } from './camera-problems';
+import { cameraFailureOf, type CameraFailure } from './camera-failure';
 
 export interface CameraDevice {
   deviceId: string;
@@ -12,7 +12,8 @@ export interface Camera {
   video: HTMLVideoElement | null;
   /** True once frames are flowing. */
   ready: boolean;
-  problem: CameraProblem | null;
+  /** Why the camera is not running, or null while it starts or runs. */
+  failure: CameraFailure | null;
   devices: CameraDevice[];
   /** The camera in use (its deviceId), when known. */
   activeDeviceId: string | null;
@@ -24,16 +25,30 @@ async function listCameras(): Promise<CameraDevice[]> {
   return all.filter((d) => d.kind === 'videoinput').map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
 }
 
+export interface CameraRequest {
+  /** A chosen camera; null or absent means the system's default (or `facing`). */
+  deviceId?: string | null;
+  /** Which way the camera should face when none is chosen: a phone wants its back camera. */
+  facing?: 'user' | 'environment';
+  /** The picture size to ask for; the camera gives what it can. */
+  ideal?: { width: number; height: number };
+  /** False keeps the camera off (its light too). */
+  enabled?: boolean;
+}
+
+const STUDIO_SIZE = { width: 1280, height: 720 };
+
 /**
  * Opens a camera while the component is shown and closes it when it goes (the light turns off).
- * `deviceId` null means the system's default. Unplugging mid-session ends the track: that becomes a
- * problem with a Try again, like a refused or busy camera; nothing else of the studio is affected.
+ * One hook for the studio's camera panels and the phone page. Unplugging mid-session ends the
+ * track: that becomes a failure with a Try again, like a refused or busy camera; nothing else of
+ * the page is affected.
  */
-export function useCamera(deviceId: string | null, enabled = true): Camera {
+export function useCamera({ deviceId = null, facing, ideal = STUDIO_SIZE, enabled = true }: CameraRequest = {}): Camera {
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [ready, setReady] = useState(false);
-  const [problem, setProblem] = useState<CameraProblem | null>(null);
+  const [failure, setFailure] = useState<CameraFailure | null>(null);
   const [devices, setDevices] = useState<CameraDevice[]>([]);
   const [attempt, setAttempt] = useState(0);
   const streamRef = useRef<MediaStream | null>(null);
@@ -41,13 +56,14 @@ export function useCamera(deviceId: string | null, enabled = true): Camera {
   useEffect(() => {
     if (!enabled) return;
     let cancelled = false;
-    setProblem(null);
+    setFailure(null);
     setReady(false);
     (async () => {
       if (!navigator.mediaDevices?.getUserMedia) throw new TypeError('no mediaDevices');
+      const size = { width: { ideal: ideal.width }, height: { ideal: ideal.height } };
       const video: MediaTrackConstraints = deviceId
-        ? { deviceId: { exact: deviceId }, width: { ideal: 1280 }, height: { ideal: 720 } }
-        : { width: { ideal: 1280 }, height: { ideal: 720 } };
+        ? { deviceId: { exact: deviceId }, ...size }
+        : { ...size, ...(facing ? { facingMode: { ideal: facing } } : {}) };
       let s: MediaStream;
       try {
         s = await navigator.mediaDevices.getUserMedia({ video, audio: false });
@@ -65,7 +81,7 @@ export function useCamera(deviceId: string | null, enabled = true): Camera {
       track?.addEventListener('ended', () => {
         if (streamRef.current === s) {
           setReady(false);
-          setProblem(UNPLUGGED);
+          setFailure('unplugged');
         }
       });
       streamRef.current = s;
@@ -73,7 +89,7 @@ export function useCamera(deviceId: string | null, enabled = true): Camera {
       // Labels are only visible once permission is granted: list the cameras now.
       setDevices(await listCameras().catch(() => []));
     })().catch((e: unknown) => {
-      if (!cancelled) setProblem(cameraProblemOf(e));
+      if (!cancelled) setFailure(cameraFailureOf(e));
     });
     return () => {
       cancelled = true;
@@ -81,7 +97,8 @@ export function useCamera(deviceId: string | null, enabled = true): Camera {
       streamRef.current = null;
       setStream(null);
     };
-  }, [deviceId, enabled, attempt]);
+    // The size is compared by value: callers pass a fresh object each render.
+  }, [deviceId, facing, ideal.width, ideal.height, enabled, attempt]);
 
   useEffect(() => {
     if (!video) return;
@@ -103,5 +120,5 @@ export function useCamera(deviceId: string | null, enabled = true): Camera {
 
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
   const activeDeviceId = stream?.getVideoTracks()[0]?.getSettings().deviceId ?? null;
-  return { videoRef: setVideo, video, ready, problem, devices, activeDeviceId, retry };
+  return { videoRef: setVideo, video, ready, failure, devices, activeDeviceId, retry };
 }
