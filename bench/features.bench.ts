@@ -5,7 +5,9 @@
  * - features-tflite: TensorFlow Lite (XNNPACK, single-threaded build) on this thread;
  * - features-pool: the whole job as the studio runs it (decode to features stored in SQLite), in the
  *   worker pool, with the engine it picks, and its ratio to features-wasm;
- * - features-gflops: the pool's achieved GFLOP/s against this machine's peak.
+ * - features-gflops: the pool's achieved GFLOP/s against this machine's peak;
+ * - features-pool-startup: ms from asking for the pool to its workers being ready (the feature
+ *   network's .tflite written into a fresh data dir included), and where that went.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +19,7 @@ import { trySetBackend } from '../src/core/ml/backend';
 import { BUILTIN_BASE_MODELS } from '../src/core/ml/base-models/base-model-catalog';
 import { FeatureExtractor } from '../src/core/ml/features/feature-extractor';
 import { buildFeatureTflite } from '../src/core/ml/features/feature-tflite';
+import { FeaturePool } from '../src/core/ml/features/feature-pool';
 import { closeFeaturePools, getFeaturePool } from '../src/core/ml/features/pool-registry';
 import { EmbeddingStore } from '../src/core/ml/features/embedding-store';
 import { PREPROCESSING_VERSION, preparePixels } from '../src/core/ml/features/preprocess';
@@ -129,6 +132,14 @@ try {
   const t0 = performance.now();
   const pool = await getFeaturePool({ entry: ENTRY, dir: DIR, dataDir });
   const startupMs = performance.now() - t0;
+  emit('features-pool-startup', startupMs, 'ms', {
+    engine: pool.engine,
+    workers: pool.size,
+    // prepareMs: compiling TensorFlow Lite once for all workers (and, from sources, bundling the
+    // worker's code); threadMs: a worker thread starting; engineMs: loading the network, warm-up.
+    ...(pool instanceof FeaturePool ? pool.startup : {}),
+    loadAverage: Number(os.loadavg()[0].toFixed(2)),
+  });
   const t1 = performance.now();
   const result = await waitForJob<FeaturesResult>(core, (await core.api.startFeatureExtraction({ deckId: deck.id })).jobId);
   const seconds = (performance.now() - t1) / 1000;

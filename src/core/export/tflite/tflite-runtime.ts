@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import type * as TfliteModule from '@tensorflow/tfjs-tflite';
+import { liveInterpreters, tfliteWasmDir } from './tflite-interpreter';
 
 /**
  * TensorFlow Lite's own runtime (the WebAssembly build in @tensorflow/tfjs-tflite) running in plain
@@ -20,8 +20,6 @@ import type * as TfliteModule from '@tensorflow/tfjs-tflite';
  * against `location`), so it is imported here, dynamically, only once the stand-ins are in place;
  * nothing else in the studio may import it.
  */
-const require = createRequire(import.meta.url);
-const WASM_DIR = path.join(path.dirname(require.resolve('@tensorflow/tfjs-tflite/package.json')), 'wasm');
 const FACTORY = 'tflite_web_api_ModuleFactory';
 
 export type TFLiteModel = TfliteModule.TFLiteModel;
@@ -30,18 +28,19 @@ let ready: Promise<typeof TfliteModule> | null = null;
 
 type Globals = Record<string, unknown>;
 
-/** Interpreters loaded and not yet disposed in this thread (tests check none is left behind). */
+/** Models loaded through the package and not yet disposed in this thread. */
 let live = 0;
 
+/** Interpreters loaded and not yet disposed in this thread, by either loader (tests check none is left behind). */
 export function liveTfliteModels(): number {
-  return live;
+  return live + liveInterpreters();
 }
 
 /**
  * Loads the runtime once; later calls share it. `wasmDir` is where the runtime's loader and .wasm
  * files are (the package's own folder unless a caller, such as a test of the fallback, says otherwise).
  */
-export function ensureTfliteRuntime(wasmDir = WASM_DIR): Promise<typeof TfliteModule> {
+export function ensureTfliteRuntime(wasmDir = tfliteWasmDir()): Promise<typeof TfliteModule> {
   ready ??= loadRuntime(wasmDir).catch((e: unknown) => {
     ready = null;
     throw e;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileTfliteWasm, tfliteWasmDir } from '../../export/tflite/tflite-interpreter';
 import { liveTfliteModels } from '../../export/tflite/tflite-runtime';
 import { BUILTIN_BASE_MODELS } from '../base-models/base-model-catalog';
 import { FeatureExtractor } from './feature-extractor';
@@ -106,6 +107,23 @@ describe('feature engine: TensorFlow Lite (XNNPACK) and TF.js', () => {
       await pool.close();
     }
     // Each worker answered the close after freeing its network: no interpreter left loaded.
+    expect(pool.closeReport).toEqual([0, 0]);
+  }, 120_000);
+
+  it('starts workers on the runtime the pool compiled once: they never read or compile the .wasm themselves', async () => {
+    // A copy of the runtime's files, compiled here; then its .wasm files are gone (the loaders stay).
+    const runtimeDir = tempDir('magritte-tflite-copy-');
+    for (const f of fs.readdirSync(tfliteWasmDir())) fs.copyFileSync(path.join(tfliteWasmDir(), f), path.join(runtimeDir, f));
+    const wasm = await compileTfliteWasm(runtimeDir);
+    for (const f of fs.readdirSync(runtimeDir)) if (f.endsWith('.wasm')) fs.rmSync(path.join(runtimeDir, f));
+    const pool = await FeaturePool.start(MODEL_DIR, ENTRY, 2, { bytes: tflite, runtimeDir, wasm });
+    try {
+      expect(pool.fallbackReason).toBeNull();
+      expect(pool.engine).toBe('tflite');
+      expect(pool.startup.engineMs).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
     expect(pool.closeReport).toEqual([0, 0]);
   }, 120_000);
 

@@ -1,12 +1,16 @@
 import type { BaseModelManifestEntry, FeatureEngineName, MlBackendName } from '../../../shared/api/training';
+import type { TfliteWasm } from '../../export/tflite/tflite-interpreter';
 import type { Variant } from './preprocess';
 
 /** Messages between the feature pool (main thread) and its workers. */
 export interface FeatureWorkerData {
   modelDir: string;
   entry: BaseModelManifestEntry;
-  /** The feature network as .tflite (feature-tflite.ts): run it with TensorFlow Lite, else fall back to TF.js. */
-  tflite?: { bytes: Uint8Array; runtimeDir?: string };
+  /**
+   * The feature network as .tflite (feature-tflite.ts): run it with TensorFlow Lite, else fall back
+   * to TF.js. `wasm`: the runtime compiled once by the pool, so workers only instantiate it.
+   */
+  tflite?: { bytes: Uint8Array; runtimeDir?: string; wasm?: TfliteWasm };
 }
 
 export interface FeatureTaskItem {
@@ -31,7 +35,15 @@ export interface FeatureItemResult {
 }
 
 export type FromWorker =
-  | { type: 'ready'; backend: MlBackendName; simd: boolean; engine: FeatureEngineName; fallback: EngineFallback }
+  | {
+      type: 'ready';
+      backend: MlBackendName;
+      simd: boolean;
+      engine: FeatureEngineName;
+      fallback: EngineFallback;
+      /** Start-up: how long the engine took to load and warm up once the worker's code ran. */
+      ms: { engine: number };
+    }
   /** Answer to 'close': interpreters still loaded after disposing (0 unless something leaked). */
   | { type: 'closed'; liveInterpreters: number }
   | { type: 'failed'; error: { code: string; message: string; fix: string } }

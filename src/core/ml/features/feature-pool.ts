@@ -1,12 +1,12 @@
-import fs from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BaseModelManifestEntry, FeatureEngineName, MlBackendName } from '../../../shared/api/training';
 import { StudioError, toErrorPayload, type StudioErrorCode } from '../../../shared/errors';
 import { cancelledError } from '../../jobs/job-runner';
+import { compileTfliteWasm } from '../../export/tflite/tflite-interpreter';
 import type { FeatureItemResult, FeatureTaskItem, FeatureWorkerData, FromWorker, ToWorker } from './feature-pool-protocol';
 import { preparePixels, type Variant } from './preprocess';
+import { featureWorkerEntry, workerExecArgv } from './worker-entry';
 
 /** One photo to compute features for; `read` is called just before it is sent to a worker. */
 export interface PoolItem {
@@ -41,6 +41,19 @@ interface Started {
   backend: MlBackendName;
   engine: FeatureEngineName;
   fallback: string | null;
+  /** From creating the thread to its code running; then loading and warming up the engine. */
+  ms: { thread: number; engine: number };
+}
+
+/** Where a pool's start-up went, in ms (the slowest worker's figures; workers start in parallel). */
+export interface PoolStartup {
+  totalMs: number;
+  /** Compiling TensorFlow Lite's .wasm once on this thread for every worker and, from sources, bundling the worker's code (once per process). */
+  prepareMs: number;
+  /** From a worker thread's creation to its code running (Node, and from sources the TypeScript loader). */
+  threadMs: number;
+  /** Loading the engine and the network, and the warm-up run. */
+  engineMs: number;
 }
 
 interface PoolWorker {
@@ -52,23 +65,6 @@ interface PoolWorker {
   /** Resolves with the worker's 'closed' answer (interpreters left loaded). */
   closed: ((liveInterpreters: number) => void) | null;
 }
-
-/**
- * The worker's entry. Bundled by electron-vite (packaged app, out/main), the built feature-worker.js
- * sits next to the bundle (or one folder up, from a shared chunk); from sources (vitest, tsx: CLI,
- * browser host) a small .mjs teaches the thread to load TypeScript first.
- */
-export function featureWorkerUrl(here = import.meta.url): URL {
-  if (!here.endsWith('.ts')) {
-    for (const rel of ['./feature-worker.js', '../feature-worker.js']) {
-      const built = new URL(rel, here);
-      if (fs.existsSync(fileURLToPath(built))) return built;
-    }
-  }
-  return new URL('./feature-worker-bootstrap.mjs', here);
-}
-
-const WORKER_URL = featureWorkerUrl();
 
 /** The number of workers a pool starts: one per core the OS lets us use. */
 export function defaultPoolSize(): number {
@@ -88,6 +84,8 @@ export class FeaturePool {
   readonly stats = { decodeMs: 0, inferMs: 0, photos: 0 };
   /** After close: the interpreters each worker still had loaded once it freed its network (null: no answer). */
   closeReport: (number | null)[] = [];
+  /** Where the start-up went. */
+  startup: PoolStartup = { totalMs: 0, prepareMs: 0, threadMs: 0, engineMs: 0 };
 
   private constructor(
     private readonly workers: PoolWorker[],
@@ -112,11 +110,20 @@ export class FeaturePool {
     size = defaultPoolSize(),
     tflite?: FeatureWorkerData['tflite'],
   ): Promise<FeaturePool> {
-    let started = await startAll(size, { modelDir, entry, tflite });
+    const t0 = performance.now();
+    // TensorFlow Lite's .wasm is compiled once here (V8 compiles off this thread), then only
+    // instantiated by each worker. If it does not compile, the workers try by themselves and fall
+    // back to TF.js, saying why. Meanwhile the worker's entry is found (or bundled, from sources).
+    const [url, wasm] = await Promise.all([
+      featureWorkerEntry(),
+      tflite && !tflite.wasm ? compileTfliteWasm(tflite.runtimeDir).catch(() => undefined) : tflite?.wasm,
+    ]);
+    const prepareMs = performance.now() - t0;
+    let started = await startAll(size, url, { modelDir, entry, tflite: tflite && { ...tflite, wasm } });
     const engines = new Set(started.filter((s) => s.status === 'fulfilled').map((s) => (s as PromiseFulfilledResult<Started>).value.engine));
     if (engines.size > 1) {
       await closeStarted(started);
-      started = await startAll(size, { modelDir, entry });
+      started = await startAll(size, url, { modelDir, entry });
     }
     const ok = started.filter((s): s is PromiseFulfilledResult<Started> => s.status === 'fulfilled');
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -134,6 +141,13 @@ export class FeaturePool {
       entry.inputSize,
     );
     for (const pw of pool.workers) pw.stats = pool.stats;
+    const slowest = (pick: (s: Started) => number) => Math.round(Math.max(...ok.map((s) => pick(s.value))));
+    pool.startup = {
+      totalMs: Math.round(performance.now() - t0),
+      prepareMs: Math.round(prepareMs),
+      threadMs: slowest((s) => s.ms.thread),
+      engineMs: slowest((s) => s.ms.engine),
+    };
     return pool;
   }
 
@@ -232,8 +246,8 @@ export class FeaturePool {
   }
 }
 
-function startAll(size: number, data: FeatureWorkerData): Promise<PromiseSettledResult<Started>[]> {
-  return Promise.allSettled(Array.from({ length: size }, () => startWorker(data)));
+function startAll(size: number, url: URL, data: FeatureWorkerData): Promise<PromiseSettledResult<Started>[]> {
+  return Promise.allSettled(Array.from({ length: size }, () => startWorker(url, data)));
 }
 
 async function closeStarted(started: PromiseSettledResult<Started>[]): Promise<void> {
@@ -257,15 +271,17 @@ async function closeWorker(pw: PoolWorker): Promise<number | null> {
   return live;
 }
 
-function startWorker(data: FeatureWorkerData): Promise<Started> {
+function startWorker(url: URL, data: FeatureWorkerData): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: data });
+    const created = performance.now();
+    const worker = new Worker(url, { workerData: data, execArgv: workerExecArgv() });
     const pw: PoolWorker = { worker, dead: false, pending: new Map(), stats: null, closed: null };
     let ready = false;
     worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'ready') {
         ready = true;
-        resolve({ pw, backend: msg.backend, engine: msg.engine, fallback: msg.fallback });
+        const thread = performance.now() - created - msg.ms.engine;
+        resolve({ pw, backend: msg.backend, engine: msg.engine, fallback: msg.fallback, ms: { thread, engine: msg.ms.engine } });
       } else if (msg.type === 'closed') {
         pw.closed?.(msg.liveInterpreters);
       } else if (msg.type === 'failed') {

@@ -11,8 +11,11 @@ import { toErrorPayload } from '../../../shared/errors';
 import { liveTfliteModels } from '../../export/tflite/tflite-runtime';
 import type { FeatureExtractor } from './feature-extractor';
 import type { FeatureItemResult, FeatureWorkerData, FromWorker, ToWorker } from './feature-pool-protocol';
-import { preparePixels, type Variant } from './preprocess';
+import type { Variant } from './preprocess';
 import { TfliteFeatures } from './tflite-features';
+
+/** When this module started running (after Node and, from sources, the TypeScript loader). */
+const CODE_STARTED = performance.now();
 
 const port = parentPort;
 if (!port) throw new Error('feature-worker must run in a worker thread');
@@ -29,7 +32,10 @@ async function tryTflite(blank: Uint8Array): Promise<{ engine: Engine | null; fa
   if (!data.tflite) return { engine: null, fallback: 'no feature network for TensorFlow Lite' };
   let engine: TfliteFeatures | null = null;
   try {
-    engine = await TfliteFeatures.load(data.tflite.bytes, data.entry.inputSize, data.entry.normalization, data.tflite.runtimeDir);
+    engine = await TfliteFeatures.load(data.tflite.bytes, data.entry.inputSize, data.entry.normalization, {
+      wasmDir: data.tflite.runtimeDir,
+      wasm: data.tflite.wasm,
+    });
     // Warm up: the first call sets up XNNPACK; keep that out of the measured rate.
     engine.extract([blank]);
     return { engine, fallback: null };
@@ -68,7 +74,14 @@ async function main(): Promise<void> {
     send({ type: 'failed', error: { code: p.code, message: p.message, fix: p.fix } });
     return;
   }
-  send({ type: 'ready', backend: backend.name, simd: backend.simd, engine: engineName, fallback });
+  send({
+    type: 'ready',
+    backend: backend.name,
+    simd: backend.simd,
+    engine: engineName,
+    fallback,
+    ms: { engine: performance.now() - CODE_STARTED },
+  });
 
   const handle = async (msg: ToWorker): Promise<void> => {
     if (msg.type === 'close') {
@@ -87,7 +100,8 @@ async function main(): Promise<void> {
       try {
         const views = item.pixels
           ? new Map(Object.entries(item.pixels).map(([v, ab]) => [v as Variant, new Uint8Array(ab)]))
-          : await preparePixels(Buffer.from(item.bytes ?? new ArrayBuffer(0)), data.entry.inputSize, item.variants);
+          : // sharp is loaded only when this thread decodes (not the default): it costs every worker's start-up.
+            await (await import('./preprocess')).preparePixels(Buffer.from(item.bytes ?? new ArrayBuffer(0)), data.entry.inputSize, item.variants);
         for (const [variant, px] of views) {
           pixels.push(px);
           slots.push({ result, variant });

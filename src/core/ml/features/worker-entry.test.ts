@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { featureWorkerEntry, workerExecArgv } from './worker-entry';
+
+describe('feature worker entry', () => {
+  it('from sources, runs a bundle of the worker whose start loads neither TF.js nor sharp nor tsx', async () => {
+    const url = await featureWorkerEntry();
+    const file = fileURLToPath(url);
+    expect(file).toMatch(/node_modules[\\/]\.cache[\\/]magritte-studio[\\/]feature-worker-[0-9a-f]{16}[\\/]feature-worker\.mjs$/);
+    // What the entry imports up front (its own chunks included): only what TensorFlow Lite needs.
+    const seen = new Set<string>();
+    const upFront = (f: string): string[] => {
+      if (seen.has(f)) return [];
+      seen.add(f);
+      const text = fs.readFileSync(f, 'utf8');
+      const specs = [...text.matchAll(/^import\s[^'"]*?from\s*["']([^"']+)["'];?$|^import\s*["']([^"']+)["'];?$/gms)].map((m) => m[1] ?? m[2]);
+      return specs.flatMap((s) => (s.startsWith('.') ? [s, ...upFront(path.resolve(path.dirname(f), s))] : [s]));
+    };
+    const imports = upFront(file);
+    expect(imports).toContain('node:worker_threads');
+    expect(imports.filter((s) => /tensorflow|sharp|tsx/.test(s))).toEqual([]);
+  });
+
+  it("drops TypeScript loaders from the parent's Node flags, keeps the rest", () => {
+    expect(
+      workerExecArgv([
+        '--require',
+        '/x/node_modules/tsx/dist/preflight.cjs',
+        '--import',
+        'file:///x/node_modules/tsx/dist/loader.mjs',
+        '--expose-gc',
+        '--import',
+        '/x/tests/parent-port.mjs',
+        '--import=tsx',
+        '--max-old-space-size=4096',
+      ]),
+    ).toEqual(['--expose-gc', '--import', '/x/tests/parent-port.mjs', '--max-old-space-size=4096']);
+  });
+});
