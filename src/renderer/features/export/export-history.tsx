@@ -8,7 +8,7 @@ import type { ExportSummary } from '../../../shared/api/export';
 import { formatWhen } from '../../../shared/format';
 import { languageName } from '../projects/languages';
 import { FolderPath } from './folder-path';
-import { FORMAT_NAMES, paritySentence } from './wording';
+import { FORMAT_NAMES, quantizeNote, paritySentence } from './wording';
 
 interface Props {
   exports: ExportSummary[] | null;
@@ -45,7 +45,7 @@ export function ExportHistory({ exports, emptyText, zipUrl }: Props) {
           </Stack>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 0.75 }}>
             {e.formats.map((f) => FORMAT_NAMES[f]).join(' and ')}
-            {e.quantize ? ' (with int8)' : ''} · {e.languages.map(languageName).join(', ')}
+            {e.quantize ? ` (${quantizeNote(e.quantize)})` : ''} · {e.languages.map(languageName).join(', ')}
           </Typography>
           {e.exists ? (
             <FolderPath folder={e.folder} zipUrl={zipUrl(e)} size="small" />

@@ -15,6 +15,7 @@ import { decksSentence, fileDescription, parityMeaning, paritySentence, quantiza
 const KIND_ORDER: ExportedFileKind[] = [
   'tflite',
   'tflite-int8',
+  'tflite-full-int8',
   'tfjs-model',
   'tfjs-weights',
   'tfjs-metadata',

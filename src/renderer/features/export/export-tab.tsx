@@ -52,7 +52,7 @@ function ExportTab({ project, deck }: DeckTabProps) {
     deckIds: [deck.id],
     formats: ['tfjs', 'tflite'],
     languages: projectLanguages,
-    int8: false,
+    smaller: false,
   }));
   // Languages added to the project while the tab is open start chosen; removed ones go.
   const known = useRef(projectLanguages);
@@ -82,7 +82,7 @@ function ExportTab({ project, deck }: DeckTabProps) {
   const zipUrl = (e: Pick<ExportSummary, 'zipPath'>) => (transport.mode === 'browser' && exportsDir ? zipDownloadUrl(e.zipPath, exportsDir) : null);
 
   const start = () =>
-    void run.start({ deckIds, formats: choices.formats, languages: choices.languages, quantize: choices.int8 ? 'int8' : undefined });
+    void run.start({ deckIds, formats: choices.formats, languages: choices.languages, quantize: choices.smaller ? 'full-int8' : undefined });
 
   if (decksError) return <ErrorAlert error={decksError} sx={{ m: 3 }} />;
   if (!decks) {

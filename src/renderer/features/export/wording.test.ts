@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MissingWord, ParityReport, QuantizationReport } from '../../../shared/api/export';
 import { formatBytes } from '../../../shared/format';
 import { languageName } from '../projects/languages';
-import { blockReason, decksSentence, formatDifference, missingLines, paritySentence, quantizationSentence } from './wording';
+import { blockReason, decksSentence, formatDifference, missingLines, paritySentence, quantizationSentence, quantizeNote } from './wording';
 import { zipDownloadUrl } from './zip-link';
 
 const parity: ParityReport = {
@@ -97,6 +97,37 @@ describe('export wording', () => {
     expect(quantizationSentence({ ...q, int8Accuracy: 9 / 12, accuracyDrop: 2 / 12, passed: false }, formatBytes)).toBe(
       'The smaller file was not written: it recognised 9 of 12 photos where the full model recognised 11 (17 points of accuracy lost, more than the 5 allowed). Use the full-size file.',
     );
+  });
+
+  it('reports the smaller, faster file: its size, its check in TensorFlow Lite and what it was tuned on', () => {
+    const q: QuantizationReport = {
+      kind: 'full-int8',
+      photoSet: '',
+      photos: 48,
+      floatAccuracy: 1,
+      int8Accuracy: 1,
+      accuracyDrop: 0,
+      sameTop1: 48,
+      comparisons: 48,
+      maxAbsDiff: 0.2,
+      bytes: 327_074,
+      floatBytes: 957_826,
+      passed: true,
+      maxAccuracyDrop: 0.05,
+      minAgreement: 0.9,
+      calibrationPhotos: 192,
+      ms: 100,
+    };
+    expect(quantizationSentence(q, formatBytes)).toBe(
+      'Smaller, faster file: 319 KB instead of 935 KB. Checked with TensorFlow Lite on 48 photos: the full model’s word on all 48; it recognised 48 of them, as the full model did. Tuned on 192 of the deck’s photos.',
+    );
+    expect(
+      quantizationSentence({ ...q, photos: 18, comparisons: 36, sameTop1: 35, int8Accuracy: 16 / 18, floatAccuracy: 17 / 18 }, formatBytes),
+    ).toBe(
+      'Smaller, faster file: 319 KB instead of 935 KB. Checked with TensorFlow Lite on 18 photos (36 answers: one per photo for each deck): the full model’s word on 35 of 36; it recognised 16 of them, the full model 17. Tuned on 192 of the deck’s photos.',
+    );
+    expect(quantizeNote('full-int8')).toBe('with the smaller, faster file');
+    expect(quantizeNote('int8')).toBe('with int8 weights');
   });
 
   it('links only zips inside the open project’s exports folder', () => {
