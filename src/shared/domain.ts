@@ -39,6 +39,12 @@ export interface DeckClass {
   words: Record<LanguageCode, string>;
   photoCount: number;
   position: number;
+  /**
+   * "Nothing I know": the deck's background class (photos of the empty desk, the classroom,
+   * hands). It trains like any other class, but screens and exports treat it as silence, not a
+   * word, and it needs no words. At most one per deck.
+   */
+  background: boolean;
 }
 
 export type PhotoSource = 'import' | 'camera';

@@ -21,7 +21,7 @@ import { exportTflite } from './export-tflite';
 import { ensureTfliteRuntime } from './tflite/tflite-runtime';
 import { writeTfjsExport } from './tfjs/tfjs-export';
 import { exportReadme } from './readme';
-import { distinctFileNames, fileSafe } from './vocabulary';
+import { backgroundLabel, distinctFileNames, fileSafe } from './vocabulary';
 
 export interface ExportContext {
   store: ProjectStore;
@@ -121,7 +121,12 @@ export async function runExport(ctx: ExportContext, plan: ExportPlan): Promise<E
       path.join(staging, 'README.md'),
       exportReadme({
         modelName,
-        decks: plan.decks.map((d) => ({ name: d.name, keys: d.classes.map((c) => c.key), version: d.model.number })),
+        decks: plan.decks.map((d) => ({
+          name: d.name,
+          keys: d.classes.map((c) => c.key),
+          version: d.model.number,
+          background: backgroundLabel(d.classes),
+        })),
         languages: plan.languages,
         inputSize: entry.inputSize,
         normalization: entry.normalization,

@@ -2,10 +2,14 @@ import type { MissingWord } from '../../shared/api/export';
 import type { DeckClass, LanguageCode } from '../../shared/domain';
 import { StudioError } from '../../shared/errors';
 
-/** Every (class, language) pair without a word, in class order then language order. */
+/**
+ * Every (class, language) pair without a word, in class order then language order. The
+ * background ("Nothing I know") is never shown or said, so it needs no word.
+ */
 export function findMissingWords(deck: { id: number; name: string }, classes: DeckClass[], languages: LanguageCode[]): MissingWord[] {
   const missing: MissingWord[] = [];
   for (const c of classes) {
+    if (c.background) continue;
     for (const language of languages) {
       if ((c.words[language] ?? '').trim().length === 0) {
         missing.push({ deckId: deck.id, deckName: deck.name, classId: c.id, classKey: c.key, language });

@@ -3,7 +3,8 @@ import type { Normalization } from '../../shared/api/training';
 
 export interface ReadmeInput {
   modelName: string;
-  decks: { name: string; keys: string[]; version: number }[];
+  /** `background`: the key of the deck's "Nothing I know" class, or null. */
+  decks: { name: string; keys: string[]; version: number; background: string | null }[];
   languages: LanguageCode[];
   inputSize: number;
   normalization: Normalization;
@@ -39,6 +40,7 @@ export function exportReadme(r: ReadmeInput): string {
       (d, i) =>
         `${r.decks.length > 1 ? `Output ${i} ("${d.name}")` : 'One output'}: ${d.keys.length} probabilities, one per class in this order: ${d.keys.join(', ')}.`,
     ),
+    ...backgroundSection(r),
     '',
     '## Files',
     '',
@@ -74,4 +76,38 @@ export function exportReadme(r: ReadmeInput): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Which label means "nothing the model knows", and where apps find it in each file, so they can
+ * stay silent on it as the studio and its phone page do.
+ */
+function backgroundSection(r: ReadmeInput): string[] {
+  const marked = r.decks.map((d, i) => ({ d, i })).filter(({ d }) => d.background !== null);
+  if (marked.length === 0) return [];
+  const where = marked.map(({ d, i }) => {
+    const index = d.keys.findIndex((k) => k === d.background);
+    return `${r.decks.length > 1 ? `in output ${i} ("${d.name}"), ` : ''}class ${index} ("${d.background ?? ''}")`;
+  });
+  return [
+    '',
+    '## Nothing I know (background)',
+    '',
+    `The background class, ${where.join('; ')}, was trained on photos of what is none of the words (the empty desk,`,
+    'the classroom, hands). When it is the most likely class, show no word and say nothing (a calm "…" is fine).',
+    'Each file names it, so an app needs no list of its own:',
+    ...(r.tfjs
+      ? [
+          '- `tfjs/vocabulary.json`: `"background": "<key>"` for the deck and `"background": true` on that class.',
+          "- `tfjs/metadata.json`: `userMetadata.outputs[i].background` is the label of output i's background (or null).",
+        ]
+      : []),
+    ...(r.tflite
+      ? [
+          "- the .tflite metadata: each output tensor's description says which class it is, and the subgraph's",
+          '  custom metadata `magritte.background` holds JSON `{"outputs": [{"name", "label", "index"}]}` (index null when',
+          '  that output has none). Its label line in every label file is the class key.',
+        ]
+      : []),
+  ];
 }

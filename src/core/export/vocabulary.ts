@@ -4,25 +4,46 @@ import type { LanguageCode } from '../../shared/domain';
 export interface VocabularyClass {
   key: string;
   words: Record<LanguageCode, string>;
+  /** The deck's "Nothing I know": apps show and say nothing when it wins. */
+  background?: boolean;
 }
 
 /** The words of one deck as exported: `vocabulary.json` in the TF.js folder. */
 export interface VocabularyFile {
   deck: string;
   languages: LanguageCode[];
-  classes: { index: number; key: string; words: Record<LanguageCode, string> }[];
+  /** The key of the background ("Nothing I know") class, or null when the deck has none. */
+  background: string | null;
+  classes: { index: number; key: string; background: boolean; words: Record<LanguageCode, string> }[];
 }
 
 export function vocabularyFile(deck: string, classes: VocabularyClass[], languages: LanguageCode[]): VocabularyFile {
   return {
     deck,
     languages,
+    background: backgroundLabel(classes),
     classes: classes.map((c, index) => ({
       index,
       key: c.key,
+      background: c.background === true,
       words: Object.fromEntries(languages.map((l) => [l, c.words[l] ?? ''])),
     })),
   };
+}
+
+/** The label (class key) of the deck's background class, or null. */
+export function backgroundLabel(classes: readonly VocabularyClass[]): string | null {
+  return classes.find((c) => c.background)?.key ?? null;
+}
+
+/**
+ * What an app must know about an output's background, in one sentence (TFLite descriptions, the
+ * README), or '' when the deck has none.
+ */
+export function backgroundSentence(classes: readonly VocabularyClass[]): string {
+  const index = classes.findIndex((c) => c.background);
+  if (index < 0) return '';
+  return `Class ${index} ("${classes[index].key}") is the background ("Nothing I know": the empty desk, the classroom, hands): when it wins, show and say nothing.`;
 }
 
 /** A label file: one line per class in output order (line breaks inside a word become spaces). */

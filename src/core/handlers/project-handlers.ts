@@ -5,6 +5,7 @@ import { StudioError } from '../../shared/errors';
 import type { CoreContext } from '../context';
 import { APP_VERSION } from '../app-version';
 import { importPhotos } from '../media/import-photos';
+import { addBackgroundClass } from '../store/background-class';
 import * as classes from '../store/classes-repo';
 import * as decks from '../store/decks-repo';
 import * as photos from '../store/photos-repo';
@@ -63,6 +64,11 @@ export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof Pr
       const updated = classes.updateClass(db(), classId, { key, words });
       events.emit('words.changed', { deckId: updated.deckId });
       return updated;
+    },
+    createBackgroundClass: async ({ deckId }) => {
+      const created = addBackgroundClass(db(), deckId);
+      events.emit('words.changed', { deckId });
+      return created;
     },
     deleteClass: async ({ classId }) => {
       const { deckId } = classes.getClass(db(), classId);

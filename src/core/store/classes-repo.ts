@@ -10,10 +10,11 @@ interface ClassRow {
   key: string;
   position: number;
   photo_count: number;
+  background: number;
 }
 
 const CLASS_SELECT = `
-SELECT c.id, c.deck_id, c.key, c.position,
+SELECT c.id, c.deck_id, c.key, c.position, c.background,
   (SELECT count(*) FROM photos p WHERE p.class_id = c.id AND p.deleted_at IS NULL) AS photo_count
 FROM classes c`;
 
@@ -35,7 +36,7 @@ function wordsOf(db: Db, classIds: number[]): Map<number, Record<LanguageCode, s
 }
 
 function toClass(r: ClassRow, words: Record<LanguageCode, string>): DeckClass {
-  return { id: r.id, deckId: r.deck_id, key: r.key, words, photoCount: r.photo_count, position: r.position };
+  return { id: r.id, deckId: r.deck_id, key: r.key, words, photoCount: r.photo_count, position: r.position, background: r.background === 1 };
 }
 
 /** A class key is also a folder name on import and a label on the phone: keep it plain. */
@@ -115,22 +116,36 @@ export function withHomeWord(db: Db, key: string, words: Record<LanguageCode, st
   return given && given[1].trim().length > 0 ? words : { ...words, [home]: key };
 }
 
-export function createClass(db: Db, deckId: number, key: string, words: Record<LanguageCode, string> = {}): DeckClass {
+export function createClass(
+  db: Db,
+  deckId: number,
+  key: string,
+  words: Record<LanguageCode, string> = {},
+  opts: { background?: boolean } = {},
+): DeckClass {
   getDeck(db, deckId);
   const k = cleanKey(key);
   if (findClassByKey(db, deckId, k)) {
     throw new StudioError('CLASS_EXISTS', `This deck already has a class called "${k}".`, 'Choose another name, or add photos to that class.');
   }
+  const background = opts.background === true;
   const id = db.transaction(() => {
     const pos = db.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM classes WHERE deck_id = ?').get(deckId) as { p: number };
     const info = db
-      .prepare('INSERT INTO classes (deck_id, key, position, created_at) VALUES (?, ?, ?, ?)')
-      .run(deckId, k, pos.p, new Date().toISOString());
+      .prepare('INSERT INTO classes (deck_id, key, position, created_at, background) VALUES (?, ?, ?, ?, ?)')
+      .run(deckId, k, pos.p, new Date().toISOString(), background ? 1 : 0);
     const classId = Number(info.lastInsertRowid);
-    writeWords(db, classId, withHomeWord(db, k, words));
+    // The background is never said or shown, so it needs no word, not even in the home language.
+    writeWords(db, classId, background ? words : withHomeWord(db, k, words));
     return classId;
   })();
   return getClass(db, id);
+}
+
+/** The deck's "Nothing I know" class, or null when it has none. */
+export function findBackgroundClass(db: Db, deckId: number): DeckClass | null {
+  const row = db.prepare(`${CLASS_SELECT} WHERE c.deck_id = ? AND c.background = 1`).get(deckId) as ClassRow | undefined;
+  return row ? toClass(row, wordsOf(db, [row.id]).get(row.id) ?? {}) : null;
 }
 
 export function updateClass(db: Db, classId: number, change: { key?: string; words?: Record<LanguageCode, string> }): DeckClass {

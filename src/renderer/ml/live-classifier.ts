@@ -111,7 +111,7 @@ export class LiveClassifier {
     const probabilities = await this.predict(rgb);
     const inferMs = performance.now() - t0;
     return {
-      top: rankClasses(probabilities, this.model.labels, this.model.words, k),
+      top: rankClasses(probabilities, this.model.labels, this.model.words, k, this.model.background),
       probabilities,
       prepareMs,
       inferMs,

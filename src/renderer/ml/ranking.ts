@@ -6,17 +6,20 @@ export interface RankedClass {
   /** Word per language for this class. */
   words: Record<LanguageCode, string>;
   probability: number;
+  /** The deck's "Nothing I know": silence, never a word. */
+  background?: boolean;
 }
 
-/** Classes ordered by probability, most likely first (at most `k`). */
+/** Classes ordered by probability, most likely first (at most `k`); `background` names the deck's "Nothing I know" label. */
 export function rankClasses(
   probabilities: ArrayLike<number>,
   labels: readonly string[],
   words: Record<string, Record<LanguageCode, string>>,
   k = 3,
+  background: string | null = null,
 ): RankedClass[] {
   return labels
-    .map((key, i) => ({ key, words: words[key] ?? {}, probability: probabilities[i] }))
+    .map((key, i) => ({ key, words: words[key] ?? {}, probability: probabilities[i], background: key === background }))
     .sort((a, b) => b.probability - a.probability)
     .slice(0, k);
 }
@@ -31,8 +34,9 @@ export function rankClassesKeeping(
   words: Record<string, Record<LanguageCode, string>>,
   k: number,
   keep: number | null,
+  background: string | null = null,
 ): RankedClass[] {
-  const all = rankClasses(probabilities, labels, words, labels.length);
+  const all = rankClasses(probabilities, labels, words, labels.length, background);
   const top = all.slice(0, k);
   if (keep === null || keep < 0 || keep >= labels.length || top.some((r) => r.key === labels[keep])) return top;
   const kept = all.find((r) => r.key === labels[keep]);

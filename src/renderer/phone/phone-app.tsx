@@ -21,6 +21,18 @@ function Problem({ message, fix }: { message: string; fix: string }) {
   );
 }
 
+/** The model sees none of the deck's words ("Nothing I know"): a calm "…", nothing said. */
+function Quiet({ label }: { label: string }) {
+  return (
+    <>
+      <p className="word quiet" data-testid="phone-word" data-key={label} data-background="true" aria-label="Nothing from the deck">
+        …
+      </p>
+      <p className="hint">Point at something from the deck.</p>
+    </>
+  );
+}
+
 /** Runs the deck's model on the camera, frame after frame, and reports the steady word. */
 function useSteadyWord(classifier: LiveClassifier | null, video: HTMLVideoElement | null, running: boolean): Shown {
   const [shown, setShown] = useState<Shown>({ kind: 'waiting' });
@@ -114,12 +126,13 @@ export function PhoneApp() {
   const [language, setLanguage] = useState<LanguageCode | null>(null);
   const [sound, setSound] = useState(false);
   // Without the live camera (a page opened over the network is not a secure context), a photo.
-  const [snap, setSnap] = useState<{ key: string; words: Record<string, string>; probability: number } | 'working' | null>(null);
+  const [snap, setSnap] = useState<{ key: string; words: Record<string, string>; probability: number; background: boolean } | 'working' | null>(null);
   const takePhoto = async (file: File | undefined) => {
     if (!file || !classifier) return;
     setSnap('working');
     const r = await classifier.classifyPhoto(file).catch(() => null);
-    setSnap(r?.top[0] ? { key: r.top[0].key, words: r.top[0].words, probability: r.top[0].probability } : null);
+    const best = r?.top[0];
+    setSnap(best ? { key: best.key, words: best.words, probability: best.probability, background: best.background === true } : null);
   };
 
   useEffect(() => {
@@ -128,7 +141,9 @@ export function PhoneApp() {
 
   const lang = language ?? 'en';
   const shownKey = classifier && shown.kind === 'word' ? classifier.model.labels[shown.index] : null;
-  const found = classifier && shownKey !== null ? wordIn({ key: shownKey, words: classifier.model.words[shownKey] ?? {} }, lang) : null;
+  // "Nothing I know" won: no word, nothing said, a calm "…".
+  const quiet = shownKey !== null && shownKey === classifier?.model.background;
+  const found = classifier && shownKey !== null && !quiet ? wordIn({ key: shownKey, words: classifier.model.words[shownKey] ?? {} }, lang) : null;
   const word = found?.text ?? null;
   const missing = found?.missing ?? false;
 
@@ -168,7 +183,9 @@ export function PhoneApp() {
           <Problem message={model.message} fix={model.fix} />
         ) : cameraProblem && classifier && !window.isSecureContext ? (
           <>
-            {snap && snap !== 'working' ? (
+            {snap && snap !== 'working' && snap.background ? (
+              <Quiet label={snap.key} />
+            ) : snap && snap !== 'working' ? (
               <>
                 <p
                   className={wordIn(snap, lang).missing ? 'word missing' : 'word'}
@@ -204,6 +221,8 @@ export function PhoneApp() {
           <Problem message={cameraProblem.message} fix={cameraProblem.fix} />
         ) : model.status === 'loading' ? (
           <p className="hint">Loading the deck…</p>
+        ) : quiet ? (
+          <Quiet label={shownKey ?? ''} />
         ) : shown.kind === 'word' && word && missing ? (
           <>
             <p className="word missing" data-testid="phone-word" data-key={shownKey ?? ''} data-missing="true">

@@ -37,6 +37,11 @@ export interface ProjectApi {
     res: DeckClass;
   };
   deleteClass: { req: { classId: number }; res: void };
+  /**
+   * Gives the deck its "Nothing I know" (background) class: a class already called "background"
+   * is marked, otherwise an empty one is made (CLASS_EXISTS when the deck has one already).
+   */
+  createBackgroundClass: { req: { deckId: number }; res: DeckClass };
   importWordsCsv: { req: { deckId: number; csv: string }; res: WordsImportResult };
 
   listPhotos: { req: { deckId: number; classId?: number }; res: Photo[] };
@@ -70,6 +75,7 @@ export const projectMethods = requestSchemas<ProjectApi>()({
   createClass: request({ deckId: id(), key: text(), words: words().optional() }),
   updateClass: request({ classId: id(), key: text().optional(), words: words().optional() }),
   deleteClass: request({ classId: id() }),
+  createBackgroundClass: request({ deckId: id() }),
   importWordsCsv: request({ deckId: id(), csv: z.string().max(LIMITS.csv) }),
   listPhotos: request({ deckId: id(), classId: id().optional() }),
   movePhotos: request({ photoIds: z.array(id()).max(LIMITS.items), classId: id() }),

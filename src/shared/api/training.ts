@@ -252,6 +252,8 @@ export interface Prediction {
   /** Word per language for this class. */
   words: Record<LanguageCode, string>;
   probability: number;
+  /** The deck's "Nothing I know" class: shown and said as silence, never as a word. */
+  background: boolean;
 }
 
 export interface PhotoClassification {
@@ -261,6 +263,8 @@ export interface PhotoClassification {
   top: Prediction[];
   /** "Why this word?": the deck's photos nearest to this one, of the first and the second word. */
   similar?: SimilarPhotos;
+  /** The most likely answer is the deck's "Nothing I know": the photo shows none of its words. */
+  background: boolean;
   error?: { code: string; message: string };
 }
 
@@ -286,6 +290,11 @@ export interface LiveModel {
   /** words[key][language]. */
   words: Record<string, Record<LanguageCode, string>>;
   languages: LanguageCode[];
+  /**
+   * The label (one of `labels`) of the deck's "Nothing I know" class, or null: when it wins,
+   * screens show and say nothing.
+   */
+  background: string | null;
 }
 
 /** A trained head in plain numbers (also used by export and the live test). */

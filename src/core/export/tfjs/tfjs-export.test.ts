@@ -69,6 +69,6 @@ describe('TF.js export', () => {
     const vocab = JSON.parse(fs.readFileSync(path.join(dir, 'vocabulary.json'), 'utf8')) as {
       classes: { index: number; key: string; words: Record<string, string> }[];
     };
-    expect(vocab.classes[1]).toEqual({ index: 1, key: 'beetroot', words: { en: 'beetroot', fr: 'betterave' } });
+    expect(vocab.classes[1]).toEqual({ index: 1, key: 'beetroot', background: false, words: { en: 'beetroot', fr: 'betterave' } });
   });
 });

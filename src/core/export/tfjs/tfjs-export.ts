@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LanguageCode } from '../../../shared/domain';
 import type { Normalization } from '../../../shared/api/training';
 import { fileModelHandler } from '../../ml/base-models/file-io-handler';
-import { distinctFileNames, keyLabels, vocabularyFile, type VocabularyClass, type VocabularyFile } from '../vocabulary';
+import { backgroundLabel, distinctFileNames, keyLabels, vocabularyFile, type VocabularyClass, type VocabularyFile } from '../vocabulary';
 
 export interface TfjsDeck {
   name: string;
@@ -45,8 +45,11 @@ export interface TmCompatibleMetadata {
     /** The model expects (pixel - mean) / std per RGB channel, pixels 0..255. */
     normalization: Normalization;
     languages: LanguageCode[];
-    /** One entry per output (several when decks are stacked). */
-    outputs: { name: string; labels: string[] }[];
+    /**
+     * One entry per output (several when decks are stacked); `background` is the label of that
+     * deck's "Nothing I know" class (show and say nothing when it wins), or null.
+     */
+    outputs: { name: string; labels: string[]; background: string | null }[];
   };
 }
 
@@ -75,7 +78,7 @@ export async function writeTfjsExport(dir: string, input: TfjsExportInput): Prom
       baseModelId: input.baseModelId,
       normalization: input.normalization,
       languages: input.languages,
-      outputs: input.decks.map((d) => ({ name: d.name, labels: d.classes.map((c) => c.key) })),
+      outputs: input.decks.map((d) => ({ name: d.name, labels: d.classes.map((c) => c.key), background: backgroundLabel(d.classes) })),
     },
   };
   const written = ['model.json', 'weights.bin'];

@@ -3,11 +3,11 @@ import type { LanguageCode } from '../../../shared/domain';
 import type { Normalization } from '../../../shared/api/training';
 import type { ExportGraph } from '../graph/export-graph';
 import { graphFromLayersModel } from '../graph/graph-from-layers';
-import { distinctFileNames, keyLabels, wordLabels, type VocabularyClass } from '../vocabulary';
+import { backgroundLabel, backgroundSentence, distinctFileNames, keyLabels, wordLabels, type VocabularyClass } from '../vocabulary';
 import { appendAssociatedFiles } from './associated-files';
 import { planFullInt8 } from './full-int8-plan';
 import type { ValueRange } from './quantize';
-import { buildModelMetadata, type LabelFile } from './tflite-metadata';
+import { buildModelMetadata, type CustomEntry, type LabelFile } from './tflite-metadata';
 import { writeTflite, type TfliteQuantization } from './tflite-writer';
 
 export interface TfliteDeck {
@@ -65,12 +65,15 @@ export function buildTflite(input: TfliteBuildInput): Uint8Array {
     }
     return {
       name: deck.name,
-      description: full
-        ? `Probability of each of the ${deck.classes.length} classes of ${deck.name}, as uint8 (probability = value / 256: the tensor's quantisation).`
-        : `Probability of each of the ${deck.classes.length} classes of ${deck.name}.`,
+      description: `${
+        full
+          ? `Probability of each of the ${deck.classes.length} classes of ${deck.name}, as uint8 (probability = value / 256: the tensor's quantisation).`
+          : `Probability of each of the ${deck.classes.length} classes of ${deck.name}.`
+      } ${backgroundSentence(deck.classes)}`.trim(),
       labelFiles,
     };
   });
+  const marked = input.decks.some((d) => backgroundLabel(d.classes) !== null);
 
   const metadata = buildModelMetadata({
     name: input.name,
@@ -92,8 +95,21 @@ export function buildTflite(input: TfliteBuildInput): Uint8Array {
     },
     outputRange: plan ? { min: 0, max: 255 } : undefined,
     outputs,
+    custom: marked ? [backgroundMetadata(input.decks)] : [],
   });
 
   const flat = writeTflite(graph, { description: input.description, quantize: input.quantize, plan, metadata });
   return appendAssociatedFiles(flat, files);
+}
+
+/** Name of the custom metadata entry that says which label of each output is the background. */
+export const BACKGROUND_METADATA = 'magritte.background';
+
+/** Each output's background as JSON an app reads once: `{"outputs": [{"name", "label", "index"}]}` (null when none). */
+function backgroundMetadata(decks: TfliteDeck[]): CustomEntry {
+  const outputs = decks.map((d) => {
+    const label = backgroundLabel(d.classes);
+    return { name: d.name, label, index: label === null ? null : d.classes.findIndex((c) => c.background) };
+  });
+  return { name: BACKGROUND_METADATA, data: new TextEncoder().encode(JSON.stringify({ outputs })) };
 }

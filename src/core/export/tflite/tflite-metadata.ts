@@ -5,6 +5,7 @@ import {
   ColorSpaceType,
   Content,
   ContentProperties,
+  CustomMetadata,
   FeatureProperties,
   ImageProperties,
   ImageSize,
@@ -22,6 +23,14 @@ import {
  * the oldest parser that understands this metadata.
  */
 export const MIN_PARSER_VERSION = '1.0.0';
+/** Custom metadata on the subgraph came with schema 1.5.0 (older parsers skip it, with a warning). */
+export const CUSTOM_METADATA_PARSER_VERSION = '1.5.0';
+
+/** A named fact the standard fields cannot hold (the subgraph's custom_metadata). */
+export interface CustomEntry {
+  name: string;
+  data: Uint8Array;
+}
 
 export interface LabelFile {
   /** Name inside the zip appended to the model. */
@@ -57,6 +66,7 @@ export interface ModelDescription {
   outputs: OutputDescription[];
   /** Values the output tensors hold when not probabilities 0..1 (0..255 for uint8 outputs). */
   outputRange?: { min: number; max: number };
+  custom?: CustomEntry[];
 }
 
 /** Builds the ModelMetadata FlatBuffer ("M001") that goes into the TFLITE_METADATA buffer. */
@@ -118,6 +128,8 @@ export function buildModelMetadata(d: ModelDescription): Uint8Array {
     });
   });
 
+  const custom = d.custom ?? [];
+  const customEntries = custom.map((c) => CustomMetadata.createCustomMetadata(fb, str(c.name), alignedBytes(fb, c.data, 16)));
   const subgraph = SubGraphMetadata.createSubGraphMetadata(
     fb,
     str(d.name),
@@ -125,6 +137,7 @@ export function buildModelMetadata(d: ModelDescription): Uint8Array {
     SubGraphMetadata.createInputTensorMetadataVector(fb, [inputTensor]),
     SubGraphMetadata.createOutputTensorMetadataVector(fb, outputTensors),
     0,
+    customEntries.length > 0 ? SubGraphMetadata.createCustomMetadataVector(fb, customEntries) : 0,
   );
   const root = ModelMetadata.createModelMetadata(
     fb,
@@ -135,10 +148,17 @@ export function buildModelMetadata(d: ModelDescription): Uint8Array {
     str(d.author),
     str(d.license),
     0,
-    str(MIN_PARSER_VERSION),
+    str(custom.length > 0 ? CUSTOM_METADATA_PARSER_VERSION : MIN_PARSER_VERSION),
   );
   ModelMetadata.finishModelMetadataBuffer(fb, root);
   return fb.asUint8Array().slice();
+}
+
+/** A byte vector starting on an `align`-byte boundary (the schema's force_align, which flatc's TypeScript leaves out). */
+function alignedBytes(fb: flatbuffers.Builder, data: Uint8Array, align: number): number {
+  fb.startVector(1, data.length, align);
+  for (let i = data.length - 1; i >= 0; i--) fb.addInt8(data[i]);
+  return fb.endVector();
 }
 
 function contentOf(fb: flatbuffers.Builder, type: ContentProperties, props: number): number {

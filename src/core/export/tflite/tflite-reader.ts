@@ -37,7 +37,9 @@ export interface TfliteSummary {
     normalization: { mean: number[]; std: number[] } | null;
     /** The input tensor's Stats: the values it holds. */
     inputStats: { min: number[]; max: number[] } | null;
-    outputs: { name: string; labelFiles: ReadLabelFile[] }[];
+    outputs: { name: string; description: string; labelFiles: ReadLabelFile[] }[];
+    /** The subgraph's custom metadata entries: name -> data read as UTF-8. */
+    custom: Record<string, string>;
   } | null;
   /** Names of the files in the appended zip. */
   associatedFiles: string[];
@@ -112,10 +114,15 @@ function readMetadata(model: Model, files: Record<string, Uint8Array>): TfliteSu
   const meta = ModelMetadata.getRootAsModelMetadata(bb);
   const sub = meta.subgraphMetadata(0);
   const input = sub?.inputTensorMetadata(0) ?? null;
-  const outputs: { name: string; labelFiles: ReadLabelFile[] }[] = [];
+  const outputs: { name: string; description: string; labelFiles: ReadLabelFile[] }[] = [];
   for (let i = 0; i < (sub?.outputTensorMetadataLength() ?? 0); i++) {
     const out = sub?.outputTensorMetadata(i);
-    if (out) outputs.push({ name: String(out.name() ?? ''), labelFiles: labelFilesOf(out, files) });
+    if (out) outputs.push({ name: String(out.name() ?? ''), description: String(out.description() ?? ''), labelFiles: labelFilesOf(out, files) });
+  }
+  const custom: Record<string, string> = {};
+  for (let i = 0; i < (sub?.customMetadataLength() ?? 0); i++) {
+    const entry = sub?.customMetadata(i);
+    if (entry) custom[String(entry.name() ?? '')] = new TextDecoder().decode(entry.dataArray() ?? new Uint8Array());
   }
   return {
     name: String(meta.name() ?? ''),
@@ -126,6 +133,7 @@ function readMetadata(model: Model, files: Record<string, Uint8Array>): TfliteSu
     normalization: input ? normalizationOf(input) : null,
     inputStats: input?.stats() ? { min: Array.from(input.stats()?.minArray() ?? []), max: Array.from(input.stats()?.maxArray() ?? []) } : null,
     outputs,
+    custom,
   };
 }
 

@@ -39,15 +39,23 @@ export async function classifyPhotos(
     head,
     ok.map(({ f }) => f.features?.orig as Float32Array),
   );
-  const words = new Map(listClasses(store.db, req.deckId).map((c) => [c.key.toLowerCase(), c.words]));
+  const classes = new Map(listClasses(store.db, req.deckId).map((c) => [c.key.toLowerCase(), c]));
   const k = head.labels.length;
   const out: PhotoClassification[] = items.map((item, i) => {
     const f = features[i];
-    return { path: item.path, top: [], error: f.error ?? (f.features?.orig ? undefined : { code: 'INTERNAL', message: 'No features' }) };
+    return {
+      path: item.path,
+      top: [],
+      background: false,
+      error: f.error ?? (f.features?.orig ? undefined : { code: 'INTERNAL', message: 'No features' }),
+    };
   });
   ok.forEach(({ i }, row) => {
     const ranked = head.labels
-      .map((key, c) => ({ key, words: words.get(key.toLowerCase()) ?? {}, probability: probs[row * k + c] }))
+      .map((key, c) => {
+        const cls = classes.get(key.toLowerCase());
+        return { key, words: cls?.words ?? {}, probability: probs[row * k + c], background: cls?.background ?? false };
+      })
       .sort((a, b) => b.probability - a.probability);
     const top = ranked.slice(0, 3);
     const similar = findSimilarPhotos(store.db, {
@@ -58,11 +66,11 @@ export async function classifyPhotos(
       classKeys: top
         .slice(0, 2)
         .map((p) => p.key)
-        .filter((key) => words.has(key.toLowerCase())),
+        .filter((key) => classes.has(key.toLowerCase())),
       count: DEFAULT_SIMILAR,
     });
-    out[i] = { path: items[i].path, top, similar };
+    out[i] = { path: items[i].path, top, similar, background: top[0]?.background ?? false };
   });
-  for (const r of refused) out.push({ path: r.file, top: [], error: { code: r.code, message: r.reason } });
+  for (const r of refused) out.push({ path: r.file, top: [], background: false, error: { code: r.code, message: r.reason } });
   return out;
 }

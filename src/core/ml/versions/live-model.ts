@@ -20,7 +20,8 @@ export async function getLiveModel(ctx: CoreContext, req: { deckId: number; vers
   // The host serves the folder; make sure it is on this machine before the window asks for it.
   await ensureBaseModel(entry.id, ctx.options);
   const classes = listClasses(store.db, req.deckId);
-  const words = Object.fromEntries(head.labels.map((key) => [key, classes.find((c) => c.key.toLowerCase() === key.toLowerCase())?.words ?? {}]));
+  const classOf = (key: string) => classes.find((c) => c.key.toLowerCase() === key.toLowerCase());
+  const words = Object.fromEntries(head.labels.map((key) => [key, classOf(key)?.words ?? {}]));
   return {
     deckId: req.deckId,
     versionId,
@@ -35,5 +36,7 @@ export async function getLiveModel(ctx: CoreContext, req: { deckId: number; vers
     labels: head.labels,
     words,
     languages: readLanguages(store.db),
+    // The deck's background is read now, as its words are: each deck (and each model) keeps its own.
+    background: head.labels.find((key) => classOf(key)?.background) ?? null,
   };
 }

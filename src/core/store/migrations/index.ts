@@ -7,6 +7,7 @@ import { migration005 } from './005-validation-photos';
 import { migration006 } from './006-deck-revisions';
 import { migration007 } from './007-doctor';
 import { migration008 } from './008-full-int8';
+import { migration009 } from './009-background-words';
 
 /** Every schema step, in order. Never edit a released step: add a new one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];

@@ -16,6 +16,7 @@ import CameraIcon from '@mui/icons-material/PhotoCameraOutlined';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import PhotoIcon from '@mui/icons-material/PhotoLibraryOutlined';
 import WarningIcon from '@mui/icons-material/WarningAmberRounded';
+import { BACKGROUND_NAME } from '../../../shared/background';
 import type { DeckClass, LanguageCode } from '../../../shared/domain';
 import { dragHasFiles } from './drop-files';
 import { dragHasPhotos } from './drag-photos';
@@ -107,8 +108,14 @@ export function ClassCard({
           title={`Show the photos of ${cls.key}`}
           sx={{ flex: 1, minWidth: 0, justifyContent: 'flex-start', borderRadius: 1 }}
         >
-          <Typography variant="subtitle1" sx={{ fontWeight: 700 }} noWrap data-testid="class-key">
-            {cls.key}
+          <Typography
+            variant="subtitle1"
+            sx={{ fontWeight: 700 }}
+            noWrap
+            data-testid="class-key"
+            title={cls.background ? `Label: ${cls.key}` : undefined}
+          >
+            {cls.background ? BACKGROUND_NAME : cls.key}
           </Typography>
         </ButtonBase>
         <Tooltip title={`${cls.photoCount} ${cls.photoCount === 1 ? 'photo' : 'photos'}`}>
@@ -178,17 +185,24 @@ export function ClassCard({
           </MenuItem>
         </Menu>
       </Stack>
-      <Box sx={{ mt: 0.25 }}>
-        {languages.map((lang) => (
-          <WordRow
-            key={focus?.language === lang ? `${lang}-${focus.token}` : lang}
-            lang={lang}
-            word={cls.words[lang]}
-            autoEdit={focus?.language === lang}
-            onSave={(w) => onSaveWord(lang, w)}
-          />
-        ))}
-      </Box>
+      {cls.background ? (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }} data-testid="background-note">
+          Photos of the empty desk, the classroom, hands: what is none of the words. When the model sees this, nothing is shown or said. No words
+          needed.
+        </Typography>
+      ) : (
+        <Box sx={{ mt: 0.25 }}>
+          {languages.map((lang) => (
+            <WordRow
+              key={focus?.language === lang ? `${lang}-${focus.token}` : lang}
+              lang={lang}
+              word={cls.words[lang]}
+              autoEdit={focus?.language === lang}
+              onSave={(w) => onSaveWord(lang, w)}
+            />
+          ))}
+        </Box>
+      )}
       {warning ? (
         <Stack direction="row" spacing={0.75} sx={{ mt: 1, color: 'warning.dark', alignItems: 'flex-start' }} data-testid="class-warning">
           <WarningIcon fontSize="small" sx={{ mt: '1px' }} />

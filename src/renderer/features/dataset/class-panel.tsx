@@ -18,6 +18,7 @@ import { useUndo } from '../../components/undo-provider';
 import { languageName } from '../projects/languages';
 import { NameDialog } from '../projects/name-dialog';
 import { AddClassDialog } from './add-class-dialog';
+import { BackgroundSuggestion } from './background-suggestion';
 import { fewPhotosWarning } from './balance';
 import { ClassCard } from './class-card';
 import { WordsCsvButton } from './words-csv-button';
@@ -108,7 +109,7 @@ export function ClassPanel({
         <ListItemButton selected={filter === null} onClick={() => onFilter(null)} sx={{ borderRadius: 2, mb: 1 }} data-testid="all-photos">
           <ListItemText primary="All photos" secondary={`${totalPhotos} in this deck`} slotProps={{ primary: { sx: { fontWeight: 600 } } }} />
         </ListItemButton>
-        <Stack spacing={1.25}>
+        <Stack spacing={1.25} sx={{ mb: 1.25 }}>
           {classes.map((cls) => (
             <ClassCard
               key={cls.id}
@@ -130,6 +131,15 @@ export function ClassPanel({
             />
           ))}
         </Stack>
+        <BackgroundSuggestion
+          deckId={deckId}
+          classes={classes}
+          dense
+          onAdded={(cls) => {
+            onChanged();
+            onFilter(cls.id);
+          }}
+        />
         {classes.length === 0 ? (
           <Typography variant="body2" color="text.secondary" sx={{ px: 1, py: 2 }}>
             Add the words of this deck, or drop a folder whose subfolders are named after them (Apple, Orange…).

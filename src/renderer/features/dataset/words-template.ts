@@ -22,10 +22,15 @@ export function exampleRows(languages: readonly LanguageCode[]): string[][] {
 
 /**
  * A word list to fill in a spreadsheet: the header for the project's languages, then one row per
- * word of the deck with what is written so far (an example row when the deck has none). The byte
+ * word of the deck (not the background) with what is written so far (an example row when the deck has none). The byte
  * order mark makes Excel read it as UTF-8; the studio's reader skips it.
  */
-export function wordsTemplateCsv(languages: readonly LanguageCode[], classes: readonly Pick<DeckClass, 'key' | 'words'>[]): string {
+export function wordsTemplateCsv(
+  languages: readonly LanguageCode[],
+  all: readonly (Pick<DeckClass, 'key' | 'words'> & { background?: boolean })[],
+): string {
+  // "Nothing I know" has no words to write: the list leaves it out.
+  const classes = all.filter((c) => !c.background);
   const rows =
     classes.length > 0 ? [['key', ...languages], ...classes.map((c) => [c.key, ...languages.map((l) => c.words[l] ?? '')])] : exampleRows(languages);
   return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;

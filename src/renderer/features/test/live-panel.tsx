@@ -32,6 +32,7 @@ const REPEAT_AFTER_MS = 3000;
 const SMOOTHING_FRAMES = 4;
 const WAITING: Readout = {
   word: null,
+  quiet: false,
   waiting: true,
   probability: 0,
   top: [],
@@ -72,7 +73,9 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
         const shown = sw.shown;
         const model = settings.current.classifier.model;
         const key = shown.kind === 'word' ? model.labels[shown.index] : null;
-        const word = key !== null ? { key, ...wordIn({ key, words: model.words[key] ?? {} }, lang) } : null;
+        // "Nothing I know" won: nothing is shown or said, calmly.
+        const quiet = key !== null && key === model.background;
+        const word = key !== null && !quiet ? { key, ...wordIn({ key, words: model.words[key] ?? {} }, lang) } : null;
         // Said once when it changes; a brief "not sure" between two sightings of it does not repeat it.
         // A word not written in this language is not said (the key read in its voice would mislead).
         const now = performance.now();
@@ -82,11 +85,12 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
         }
         setReadout({
           word,
+          quiet,
           waiting: shown.kind === 'waiting',
           probability: shown.kind === 'waiting' ? 0 : shown.probability,
           // The bars show the same averaged figures as the big word, never one raw frame.
           // A word held while a new reading settles keeps its bar, even when it left the top three.
-          top: rankClassesKeeping(sw.averaged, model.labels, model.words, 3, shown.kind === 'word' ? shown.index : null),
+          top: rankClassesKeeping(sw.averaged, model.labels, model.words, 3, shown.kind === 'word' ? shown.index : null, model.background),
           smoothedFrames: SMOOTHING_FRAMES,
           changing: sw.changing,
           fps,

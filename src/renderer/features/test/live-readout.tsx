@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { BACKGROUND_NAME } from '../../../shared/background';
 import type { LanguageCode } from '../../../shared/domain';
 import type { BackendReport, RankedClass, WordIn } from '../../ml';
 import { MissingMark } from './missing-mark';
@@ -9,6 +10,8 @@ import { TopBars } from './top-bars';
 export interface Readout {
   /** The word shown (with its class key), or null for "Not sure" (or nothing seen yet when `waiting`). */
   word: (WordIn & { key: string }) | null;
+  /** The deck's "Nothing I know" is what the model sees: no word, nothing said. */
+  quiet: boolean;
   waiting: boolean;
   /** How sure, 0..1, of the shown word (or of the best guess when not sure), averaged like `top`. */
   probability: number;
@@ -31,7 +34,7 @@ interface Props {
 
 /** The live answer: the word in huge type (readable from the back of the room), then the detail. */
 export function LiveReadout({ readout, language, backend }: Props) {
-  const { word, waiting, probability, top } = readout;
+  const { word, quiet, waiting, probability, top } = readout;
   return (
     <Stack spacing={2.5} sx={{ minWidth: 0 }}>
       <Box data-testid="live-word-box" sx={{ textAlign: 'center', py: 1 }}>
@@ -40,6 +43,7 @@ export function LiveReadout({ readout, language, backend }: Props) {
           data-word={word?.text ?? ''}
           data-key={word?.key ?? ''}
           data-missing={word?.missing ? 'true' : 'false'}
+          data-background={quiet ? 'true' : 'false'}
           lang={word && !word.missing ? language : undefined}
           sx={{
             fontSize: 'clamp(56px, 9vw, 140px)',
@@ -51,7 +55,7 @@ export function LiveReadout({ readout, language, backend }: Props) {
             wordBreak: 'break-word',
           }}
         >
-          {waiting ? '\u00a0' : (word?.text ?? 'Not sure')}
+          {waiting ? '\u00a0' : quiet ? '…' : (word?.text ?? 'Not sure')}
         </Typography>
         {word?.missing ? <MissingMark language={language} /> : null}
         <Typography
@@ -60,7 +64,11 @@ export function LiveReadout({ readout, language, backend }: Props) {
           sx={{ color: 'text.secondary', mt: 0.5, fontVariantNumeric: 'tabular-nums' }}
           data-testid="live-confidence"
         >
-          {waiting ? 'Looking…' : `${Math.round(probability * 100)}% sure`}
+          {waiting
+            ? 'Looking…'
+            : quiet
+              ? `${BACKGROUND_NAME}: it stays quiet (${Math.round(probability * 100)}% sure)`
+              : `${Math.round(probability * 100)}% sure`}
         </Typography>
         <Typography variant="body2" color="text.secondary" data-testid="live-changing" sx={{ visibility: readout.changing ? 'visible' : 'hidden' }}>
           Changing: the new reading must hold for a moment first

@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import FolderIcon from '@mui/icons-material/FolderOpenOutlined';
 import PhotoIcon from '@mui/icons-material/AddPhotoAlternateOutlined';
+import { BACKGROUND_NAME } from '../../../shared/background';
 import type { LanguageCode } from '../../../shared/domain';
 import type { Classification, LiveClassifier } from '../../ml';
 import { wordIn } from '../../ml/ranking';
@@ -94,7 +95,9 @@ export function PhotoTestResults({ photos, language, threshold, onPickFiles, onP
         {photos.map((p) => {
           const best = p.result?.top[0];
           const sure = best && best.probability >= threshold;
-          const word = best && sure ? wordIn(best, language) : null;
+          // "Nothing I know": the photo shows none of the deck's words, so no word.
+          const quiet = sure && best.background === true;
+          const word = best && sure && !quiet ? wordIn(best, language) : null;
           return (
             <Paper
               key={p.id}
@@ -103,6 +106,7 @@ export function PhotoTestResults({ photos, language, threshold, onPickFiles, onP
               data-testid="photo-result"
               data-name={p.name}
               data-done={p.result || p.error ? 'true' : 'false'}
+              data-background={quiet ? 'true' : 'false'}
             >
               <Box
                 component="img"
@@ -111,9 +115,20 @@ export function PhotoTestResults({ photos, language, threshold, onPickFiles, onP
                 sx={{ width: '100%', aspectRatio: '4 / 3', objectFit: 'cover', display: 'block', bgcolor: 'grey.100' }}
               />
               <Box sx={{ p: 1.5 }}>
-                <Typography variant="h2" component="p" data-testid="photo-word" sx={{ color: sure ? 'text.primary' : 'text.disabled' }} noWrap>
-                  {p.error ? 'Could not read' : !best ? 'Looking…' : word ? word.text : 'Not sure'}
+                <Typography
+                  variant="h2"
+                  component="p"
+                  data-testid="photo-word"
+                  sx={{ color: sure && !quiet ? 'text.primary' : 'text.disabled' }}
+                  noWrap
+                >
+                  {p.error ? 'Could not read' : !best ? 'Looking…' : quiet ? '…' : word ? word.text : 'Not sure'}
                 </Typography>
+                {quiet ? (
+                  <Typography variant="body2" color="text.secondary" data-testid="photo-quiet">
+                    {BACKGROUND_NAME}: nothing is shown or said
+                  </Typography>
+                ) : null}
                 {word?.missing ? <MissingMark language={language} size="small" /> : null}
                 <Typography variant="caption" color="text.secondary" noWrap component="p" sx={{ mb: 1 }}>
                   {p.error ?? p.name}

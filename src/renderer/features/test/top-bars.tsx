@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { BACKGROUND_NAME } from '../../../shared/background';
 import type { LanguageCode } from '../../../shared/domain';
 import { wordIn, type RankedClass } from '../../ml/ranking';
 import { MissingMark } from './missing-mark';
@@ -18,14 +19,28 @@ export function TopBars({ top, language, size = 'large' }: Props) {
   return (
     <Stack spacing={big ? 1.25 : 0.5} data-testid="top-bars">
       {top.map((r, i) => {
-        const word = wordIn(r, language);
+        // "Nothing I know" has no words: it is named, never marked as missing.
+        const word = r.background ? { text: BACKGROUND_NAME, missing: false } : wordIn(r, language);
         return (
-          <Box key={r.key} data-testid="top-bar" data-key={r.key} data-probability={r.probability} data-missing={word.missing ? 'true' : 'false'}>
+          <Box
+            key={r.key}
+            data-testid="top-bar"
+            data-key={r.key}
+            data-probability={r.probability}
+            data-missing={word.missing ? 'true' : 'false'}
+            data-background={r.background ? 'true' : 'false'}
+          >
             <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
               <Typography
                 variant={big ? 'h3' : 'body2'}
                 component="span"
-                sx={{ flex: 1, minWidth: 0, fontWeight: i === 0 ? 700 : 500, fontStyle: word.missing ? 'italic' : undefined }}
+                sx={{
+                  flex: 1,
+                  minWidth: 0,
+                  fontWeight: i === 0 ? 700 : 500,
+                  fontStyle: word.missing || r.background ? 'italic' : undefined,
+                  color: r.background ? 'text.secondary' : undefined,
+                }}
                 noWrap
               >
                 {word.text}

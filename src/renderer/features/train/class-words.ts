@@ -1,3 +1,4 @@
+import { BACKGROUND_NAME } from '../../../shared/background';
 import type { DeckClass, LanguageCode } from '../../../shared/domain';
 
 export interface ClassLabel {
@@ -11,7 +12,8 @@ export interface ClassLabel {
 /** Labels by class key, for results whose classes are named by key (confusion matrix, bars). */
 export function classLabels(classes: readonly DeckClass[], teacher: LanguageCode): Map<string, ClassLabel> {
   const out = new Map<string, ClassLabel>();
-  for (const c of classes) out.set(c.key, labelOf(c.key, c.words, teacher));
+  // "Nothing I know" has no words: it is named as the teacher added it.
+  for (const c of classes) out.set(c.key, c.background ? labelOf(c.key, { [teacher]: BACKGROUND_NAME }, teacher) : labelOf(c.key, c.words, teacher));
   return out;
 }
 

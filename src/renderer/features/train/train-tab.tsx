@@ -9,6 +9,7 @@ import type { DeckClass, Photo } from '../../../shared/domain';
 import type { DeckTab, DeckTabProps } from '../../app/deck-tab';
 import { useStudio, useStudioEvent } from '../../api/hooks';
 import { ErrorAlert } from '../../components/error-alert';
+import { BackgroundSuggestion } from '../dataset/background-suggestion';
 import { useDeckData } from '../dataset/use-deck-data';
 import { usePhotoActions } from '../dataset/use-photo-actions';
 import { BaseModelSection } from './base-model-section';
@@ -108,6 +109,7 @@ function TrainTab({ project, deck, refreshDeck }: DeckTabProps) {
       <Box sx={{ flex: 1, minWidth: 0, overflowY: 'auto' }} data-testid="train-main">
         <Stack spacing={2.5} sx={{ p: 3, maxWidth: 1180, mx: 'auto' }}>
           {status?.model && !busy ? <ModelStatusLine status={status} of="model" /> : null}
+          {!busy ? <BackgroundSuggestion deckId={deck.id} classes={classes} onAdded={() => void reload()} /> : null}
           <TrainPanel
             deckName={deck.name}
             counts={classes.map((c) => c.photoCount)}

@@ -8,6 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
 import ImageSearchIcon from '@mui/icons-material/ImageSearch';
+import { BACKGROUND_NAME } from '../../../shared/background';
 import type { PhotoClassification, Prediction } from '../../../shared/api/training';
 import type { LanguageCode } from '../../../shared/domain';
 import { useStudio } from '../../api/hooks';
@@ -40,8 +41,13 @@ function PredictionRow({ p, first, teacher, pupils }: { p: Prediction; first: bo
   return (
     <Box data-testid="prediction">
       <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline' }}>
-        <Typography sx={{ fontWeight: first ? 700 : 500, flex: 1, minWidth: 0 }} noWrap data-testid="prediction-word">
-          {p.words[teacher] || p.key}
+        <Typography
+          sx={{ fontWeight: first ? 700 : 500, flex: 1, minWidth: 0, fontStyle: p.background ? 'italic' : undefined }}
+          noWrap
+          data-testid="prediction-word"
+          data-background={p.background ? 'true' : 'false'}
+        >
+          {p.background ? BACKGROUND_NAME : p.words[teacher] || p.key}
         </Typography>
         <Typography variant="body2" sx={{ fontWeight: first ? 700 : 400 }}>
           {Math.round(p.probability * 100)}%
@@ -129,7 +135,16 @@ export function TryPhoto({ deckId, versionId, teacher, pupils }: Props) {
                 ) : t.result.error ? (
                   <Alert severity="warning">{t.result.error.message}</Alert>
                 ) : (
-                  t.result.top.map((p, i) => <PredictionRow key={p.key} p={p} first={i === 0} teacher={teacher} pupils={pupils} />)
+                  <>
+                    {t.result.background ? (
+                      <Typography variant="body2" color="text.secondary" data-testid="tried-quiet">
+                        None of the deck’s words: the Test tab and the phones show and say nothing for this photo.
+                      </Typography>
+                    ) : null}
+                    {t.result.top.map((p, i) => (
+                      <PredictionRow key={p.key} p={p} first={i === 0} teacher={teacher} pupils={pupils} />
+                    ))}
+                  </>
                 )}
               </Stack>
             </Stack>

@@ -6,6 +6,7 @@
 import * as flatbuffers from 'flatbuffers';
 
 import { AssociatedFile } from '../tflite/associated-file.js';
+import { CustomMetadata } from '../tflite/custom-metadata.js';
 import { TensorMetadata } from '../tflite/tensor-metadata.js';
 
 
@@ -71,8 +72,18 @@ associatedFilesLength():number {
   return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
 }
 
+customMetadata(index: number, obj?:CustomMetadata):CustomMetadata|null {
+  const offset = this.bb!.__offset(this.bb_pos, 22);
+  return offset ? (obj || new CustomMetadata()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
+}
+
+customMetadataLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 22);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
 static startSubGraphMetadata(builder:flatbuffers.Builder) {
-  builder.startObject(5);
+  builder.startObject(10);
 }
 
 static addName(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset) {
@@ -131,18 +142,35 @@ static startAssociatedFilesVector(builder:flatbuffers.Builder, numElems:number) 
   builder.startVector(4, numElems, 4);
 }
 
+static addCustomMetadata(builder:flatbuffers.Builder, customMetadataOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(9, customMetadataOffset, 0);
+}
+
+static createCustomMetadataVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startCustomMetadataVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
+}
+
 static endSubGraphMetadata(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
 }
 
-static createSubGraphMetadata(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset, descriptionOffset:flatbuffers.Offset, inputTensorMetadataOffset:flatbuffers.Offset, outputTensorMetadataOffset:flatbuffers.Offset, associatedFilesOffset:flatbuffers.Offset):flatbuffers.Offset {
+static createSubGraphMetadata(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset, descriptionOffset:flatbuffers.Offset, inputTensorMetadataOffset:flatbuffers.Offset, outputTensorMetadataOffset:flatbuffers.Offset, associatedFilesOffset:flatbuffers.Offset, customMetadataOffset:flatbuffers.Offset):flatbuffers.Offset {
   SubGraphMetadata.startSubGraphMetadata(builder);
   SubGraphMetadata.addName(builder, nameOffset);
   SubGraphMetadata.addDescription(builder, descriptionOffset);
   SubGraphMetadata.addInputTensorMetadata(builder, inputTensorMetadataOffset);
   SubGraphMetadata.addOutputTensorMetadata(builder, outputTensorMetadataOffset);
   SubGraphMetadata.addAssociatedFiles(builder, associatedFilesOffset);
+  SubGraphMetadata.addCustomMetadata(builder, customMetadataOffset);
   return SubGraphMetadata.endSubGraphMetadata(builder);
 }
 }
