@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { featureWorkerEntry, workerExecArgv } from './worker-entry';
 
@@ -23,7 +24,7 @@ describe('feature worker entry', () => {
     expect(imports.filter((s) => /tensorflow|sharp|tsx/.test(s))).toEqual([]);
   });
 
-  it("drops TypeScript loaders from the parent's Node flags, keeps the rest", () => {
+  it("passes the parent's module loaders on to workers, minus TypeScript ones and flags a worker refuses", async () => {
     expect(
       workerExecArgv([
         '--require',
@@ -36,6 +37,14 @@ describe('feature worker entry', () => {
         '--import=tsx',
         '--max-old-space-size=4096',
       ]),
-    ).toEqual(['--expose-gc', '--import', '/x/tests/parent-port.mjs', '--max-old-space-size=4096']);
+    ).toEqual(['--import', '/x/tests/parent-port.mjs']);
+    // A worker refuses V8 flags given explicitly (npm run bench runs with --expose-gc).
+    const flags = workerExecArgv(['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx']);
+    const worker = new Worker("require('node:worker_threads').parentPort.postMessage('up')", { eval: true, execArgv: flags });
+    try {
+      expect(await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject))).toBe('up');
+    } finally {
+      await worker.terminate();
+    }
   });
 });

@@ -102,22 +102,20 @@ export function featureWorkerEntry(): Promise<URL> {
 const LOADER_FLAGS = new Set(['--require', '-r', '--import', '--loader', '--experimental-loader']);
 
 /**
- * This process's Node flags for worker threads, minus TypeScript loaders: a thread inherits its
- * parent's flags, so under tsx every worker would load tsx again (measured: most of a worker's
- * start-up on a loaded machine), though its code is JavaScript (or loads tsx by itself: the bootstrap).
+ * The Node flags worker threads start with: this process's module loaders, minus TypeScript ones.
+ * A thread inherits its parent's flags, so under tsx every worker would load tsx again (measured:
+ * most of a worker's start-up on a loaded machine), though its code is JavaScript (or loads tsx by
+ * itself: the bootstrap). Only loaders are passed on: a worker refuses V8 and process-wide flags
+ * such as --expose-gc (they apply to the whole process anyway).
  */
 export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    if (LOADER_FLAGS.has(flag)) {
-      const value = inline ?? argv[i + 1] ?? '';
-      if (inline === undefined) i++;
-      if (/tsx/.test(value)) continue;
-      out.push(flag, value);
-      continue;
-    }
-    out.push(argv[i]);
+    if (!LOADER_FLAGS.has(flag)) continue;
+    const value = inline ?? argv[i + 1] ?? '';
+    if (inline === undefined) i++;
+    if (!/tsx/.test(value)) out.push(flag, value);
   }
   return out;
 }
