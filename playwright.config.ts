@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from './src/test-support/chromium';
 import { sessionState } from './tests/e2e/support/session';
 
 /**
@@ -23,12 +24,7 @@ process.env.MAGRITTE_E2E_TOKEN ??= randomBytes(32).toString('base64url');
 const port = Number(process.env.MAGRITTE_E2E_PORT);
 const dir = process.env.MAGRITTE_E2E_DIR;
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
-const FAKE_CAMERA_ARGS = [
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  `--use-file-for-fake-video-capture=${path.resolve('../shared/webcam/apple-then-orange.y4m')}`,
-];
+const FAKE_CAMERA_ARGS = fakeCameraArgs(path.resolve('../shared/webcam/apple-then-orange.y4m'));
 const CAMERA_SPECS = /(webcam|live-parity)\.spec\.ts$/;
 
 export default defineConfig({
@@ -50,7 +46,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
     },
   },
@@ -62,7 +58,7 @@ export default defineConfig({
       name: 'camera',
       testMatch: CAMERA_SPECS,
       outputDir: 'test-results/camera',
-      use: { launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...FAKE_CAMERA_ARGS] } },
+      use: { launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...FAKE_CAMERA_ARGS] } },
     },
   ],
   webServer: {

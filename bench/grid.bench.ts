@@ -14,6 +14,7 @@ import type { ImportReport } from '../src/shared/domain';
 import { createStudioCore } from '../src/core/index';
 import { waitForJob } from '../src/test-support/test-core';
 import { startWebHost } from '../src/web/web-host';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/test-support/chromium';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MANY = 5000;
@@ -57,8 +58,8 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-grid-'));
   const core = createStudioCore({ dataDir: path.join(tmp, 'data'), projectsDir: path.join(tmp, 'projects') });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   try {
     await core.api.createProject({ name: 'Grid', languages: ['en', 'fr'] });

@@ -16,6 +16,7 @@ import { waitForJob } from '../src/test-support/test-core';
 import { FRUIT_CLASSES, fruitSources } from '../src/test-support/fruits';
 import { startWebHost } from '../src/web/web-host';
 import { emit, MODELS, ROOT, SHARED } from './ml-fixtures';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../src/test-support/chromium';
 
 const PER_CLASS = 15;
 const WARM_UP_MS = 5000;
@@ -31,16 +32,8 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-live-'));
   const core = createStudioCore({ dataDir: path.join(tmp, 'data'), projectsDir: path.join(tmp, 'projects'), modelsPath: [MODELS] });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${path.join(SHARED, 'webcam/apple-then-orange.y4m')}`,
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...fakeCameraArgs(path.join(SHARED, 'webcam/apple-then-orange.y4m'))],
   });
   try {
     await core.api.createProject({ name: 'Live', languages: ['en', 'fr'] });

@@ -6,27 +6,18 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStudioCore } from '../src/core/index';
 import { waitForJob } from '../src/test-support/test-core';
+import { freePort } from '../src/test-support/free-port';
 import { locateAdb } from '../src/core/devices/adb-locator';
 import { AdbHost } from '../src/core/devices/adb-host';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = path.resolve(ROOT, '../shared/models/mobilenet_v1_0.25_224');
 const RUNS = 7;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * An export the size of the real one: the base model's feature-extractor weights (every shard but

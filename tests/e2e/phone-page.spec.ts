@@ -5,6 +5,7 @@ import { makeFruitProject } from './support/fruit-deck';
 import { ARTIFACTS, SHARED } from './support/paths';
 import { startDeploySetup, type DeploySetup } from './support/deploy-setup';
 import { recordSpeech } from './support/speech';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../../src/test-support/chromium';
 
 /**
  * The deck's phone page as a phone shows it: opened through "Open on phone" (adb reverse + am start
@@ -38,16 +39,8 @@ test.beforeAll(async () => {
   await setup.adb.attach(phone);
   ({ deckId } = await makeFruitProject(setup.studio, { name: 'Phone page', export: false }));
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${FAKE_CAMERA}`,
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...fakeCameraArgs(FAKE_CAMERA)],
   });
   const { defaultBrowserType: _ignored, ...pixel7 } = devices['Pixel 7'];
   context = await browser.newContext({ ...pixel7, permissions: ['camera'] });

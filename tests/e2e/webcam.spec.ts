@@ -8,6 +8,7 @@ import { fruitPhotos } from './support/paths';
 import { recordSpeech } from './support/speech';
 import { connectStudio, type StudioConnection } from './support/studio-client';
 import { sessionState, e2eToken, openStudioPage } from './support/session';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../../src/test-support/chromium';
 
 /**
  * The webcam, end to end, in Chromium whose fake camera plays ../shared/webcam/apple-then-orange.y4m
@@ -175,8 +176,8 @@ test.describe('camera problems', () => {
   test('a refused camera gets a plain message and Try again; the rest of the studio keeps working', async ({ baseURL }) => {
     // No --use-fake-ui-for-media-stream and no camera permission: Chromium refuses the camera.
     other = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--use-fake-device-for-media-stream'],
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS, ...fakeCameraArgs(null, { ask: true })],
     });
     context = await other.newContext({
       baseURL,
@@ -204,7 +205,7 @@ test.describe('camera problems', () => {
     ['NotReadableError', 'busy', 'another program is using it'],
   ] as const) {
     test(`${kind}: the browser's ${name} becomes a plain message with what to do`, async ({ baseURL }) => {
-      other = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+      other = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
       context = await other.newContext({ baseURL, storageState: sessionState(baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
       // Stands in for the device: getUserMedia fails exactly as Chromium reports this problem.
       await context.addInitScript((errorName) => {

@@ -4,11 +4,11 @@
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { AdbHost } from '../../core/devices/adb-host';
 import { locateAdb } from '../../core/devices/adb-locator';
+import { freePort } from '../free-port';
 import type { EmulatedPhone } from './emulated-phone';
 
 export interface AdbTestServer {
@@ -21,18 +21,6 @@ export interface AdbTestServer {
   /** Waits until adb reports the serial in one of `states` ('gone' when absent). */
   waitForState(serial: string, states: string[], timeoutMs?: number): Promise<string>;
   stop(): Promise<void>;
-}
-
-/** A port nothing listens on right now (the OS picks it), so parallel runs never collide. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function adb(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {

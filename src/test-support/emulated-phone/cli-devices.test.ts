@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliRunner } from '../cli-runner';
 import { EmulatedPhone } from './emulated-phone';
-import { freePort, startAdbServer, type AdbTestServer } from './adb-test-server';
+import { startAdbServer, type AdbTestServer } from './adb-test-server';
+import { freePort } from '../free-port';
 import { makeExport } from './push-helpers';
 
 let adb: AdbTestServer;

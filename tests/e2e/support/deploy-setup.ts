@@ -8,7 +8,8 @@ import path from 'node:path';
 import { startAdbServer, type AdbTestServer } from '../../../src/test-support/emulated-phone/adb-test-server';
 import { EmulatedPhone } from '../../../src/test-support/emulated-phone/emulated-phone';
 import { e2eDir } from './paths';
-import { freePort, startStudioProcess, type StudioProcess } from './studio-process';
+import { freePort } from '../../../src/test-support/free-port';
+import { startStudioProcess, type StudioProcess } from './studio-process';
 
 export interface DeploySetup {
   adb: AdbTestServer;

@@ -5,9 +5,9 @@
  * started, and deploy tests must not touch the machine's real adb on 5037.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { connectStudio, type StudioConnection } from './studio-client';
+import { freePort } from '../../../src/test-support/free-port';
 
 export interface StudioProcess extends StudioConnection {
   /** The address the host printed, secret included (http://127.0.0.1:<port>/?token=...). */
@@ -19,17 +19,6 @@ export interface StudioProcess extends StudioConnection {
   /** Everything the host printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** `args` go to server.ts after the folders (e.g. ['--adb', file]). */
