@@ -10,6 +10,7 @@ import { exportCommand } from './export';
 import { trainCommand } from './train';
 import { evaluateCommand } from './evaluate';
 import { baseModelsCommand } from './base-models';
+import { doctorCommand } from './doctor';
 
 /** Every `magritte` command. Other areas add theirs here (one line each). */
 export const COMMANDS: CliCommand[] = [
@@ -24,4 +25,5 @@ export const COMMANDS: CliCommand[] = [
   trainCommand,
   evaluateCommand,
   baseModelsCommand,
+  doctorCommand,
 ];

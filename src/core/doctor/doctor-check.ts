@@ -39,7 +39,7 @@ function toFinding(input: CheckInput, raw: RawFinding): Finding {
     score: Math.round(raw.score * 1000) / 1000,
     ...(suggested ? { suggestedClassKey: suggested.key, suggestedClassId: suggested.id } : {}),
     ...(raw.acrossWords !== undefined ? { acrossWords: raw.acrossWords } : {}),
-    ...(word ? { classKey: word.key, count: raw.count } : {}),
+    ...(word ? { classKey: word.key, classId: word.id, count: raw.count } : {}),
   };
 }
 
@@ -54,9 +54,9 @@ export function rankFindings(findings: Finding[]): Finding[] {
   );
 }
 
-/** Every check on one deck; pure apart from cancellation. */
-export function checkDeck(input: CheckInput): Finding[] {
-  const neighbours = input.features.size > 1 ? nearestNeighbours(input) : null;
+/** Every check on one deck; pure apart from cancellation (it yields between blocks of work). */
+export async function checkDeck(input: CheckInput): Promise<Finding[]> {
+  const neighbours = input.features.size > 1 ? await nearestNeighbours(input) : null;
   const duplicates = duplicateFindings(input, neighbours);
   const quality = qualityFindings(input);
   const flagged = new Set(quality.flatMap((f) => f.members));

@@ -60,7 +60,7 @@ export async function runDoctor(ctx: CoreContext, job: JobContext, opts: DoctorO
   });
 
   job.progress(0, 1, 'Step 3 of 3 · Comparing photos');
-  const findings = checkDeck({ classes, photos, stats, features, throwIfCancelled: () => job.throwIfCancelled() });
+  const findings = await checkDeck({ classes, photos, stats, features, throwIfCancelled: () => job.throwIfCancelled() });
   const report: DoctorReport = {
     deckId: opts.deckId,
     createdAt: new Date().toISOString(),

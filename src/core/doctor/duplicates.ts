@@ -1,19 +1,25 @@
 import type { CheckInput, RawFinding } from './check-types';
 import type { Neighbours } from './neighbours';
-import { coarseDistance, coarsePrint, cropDistance, printDistance } from './print-match';
+import { coarseDistance, cropDistance, printDistance, printView } from './print-match';
 
 /**
  * Two fingerprints this close are the same picture: a re-encoded or resized copy differs by well
  * under one grey level on average, while two frames shot a second apart differ by one to several.
  */
 const SAME_MEAN = 1.2;
+/** A crop is compared after resampling the larger picture, which adds a little difference of its own. */
+const CROP_MEAN = 1.4;
 const SAME_VISIBLE = 0.003;
 /** Cheap first filter on 8x8 block means before comparing whole fingerprints. */
 const COARSE_MAX = 4;
 /** Pictures whose aspect ratios differ more than this are not plain copies (crops are checked apart). */
 const ASPECT_TOLERANCE = 0.02;
-/** Only photos this alike to the network are checked as possible crops of each other. */
+/** Only photos this alike to the network are checked as possible crops of each other... */
 const CROP_CANDIDATE_SIM = 0.85;
+/** ...among a photo's few nearest ones... */
+const CROP_CANDIDATES = 10;
+/** ...whose mean grey differs by less than this (a crop keeps the light of the picture). */
+const CROP_LUMINANCE = 15;
 
 class UnionFind {
   private readonly parent: number[];
@@ -47,8 +53,10 @@ export const pairKey = (i: number, j: number) => (i < j ? `${i},${j}` : `${j},${
 export function duplicateFindings(input: CheckInput, neighbours: Neighbours | null): DuplicateResult {
   const { photos, stats } = input;
   const n = photos.length;
-  const prints = photos.map((p) => stats.get(p.sha256) ?? null);
-  const coarse = prints.map((s) => (s ? coarsePrint(s.print) : null));
+  const prints = photos.map((p) => {
+    const s = stats.get(p.sha256);
+    return s ? { ...printView(s.print, s.aspect), luminance: s.luminance } : null;
+  });
   const exact = new UnionFind(n);
   const near = new UnionFind(n);
   const partners = new Set<string>();
@@ -60,16 +68,15 @@ export function duplicateFindings(input: CheckInput, neighbours: Neighbours | nu
 
   for (let i = 0; i < n; i++) {
     const a = prints[i];
-    const ca = coarse[i];
-    if (!a || !ca) continue;
+    if (!a) continue;
     if (i % 64 === 0) input.throwIfCancelled();
     for (let j = i + 1; j < n; j++) {
       const b = prints[j];
-      const cb = coarse[j];
-      if (!b || !cb) continue;
+      if (!b) continue;
+      if (Math.abs(a.luminance - b.luminance) > COARSE_MAX) continue;
       if (Math.abs(Math.log(a.aspect / b.aspect)) > ASPECT_TOLERANCE) continue;
-      if (coarseDistance(ca, cb) > COARSE_MAX) continue;
-      const d = printDistance(a.print, b.print);
+      if (coarseDistance(a, b) > COARSE_MAX) continue;
+      const d = printDistance(a, b);
       if (d.mean > SAME_MEAN || d.visible > SAME_VISIBLE) continue;
       link(i, j, photos[i].width === photos[j].width && photos[i].height === photos[j].height);
     }
@@ -82,15 +89,15 @@ export function duplicateFindings(input: CheckInput, neighbours: Neighbours | nu
       if (i % 64 === 0) input.throwIfCancelled();
       const a = prints[i];
       if (!a) continue;
-      for (let k = 0; k < neighbours.ids[i].length; k++) {
+      for (let k = 0; k < CROP_CANDIDATES; k++) {
         const j = neighbours.ids[i][k];
         if (j < 0 || neighbours.sims[i][k] < CROP_CANDIDATE_SIM) break;
         const b = prints[j];
-        if (!b || partners.has(pairKey(i, j))) continue;
+        if (!b || partners.has(pairKey(i, j)) || Math.abs(a.luminance - b.luminance) > CROP_LUMINANCE) continue;
         // The crop is the one with fewer pixels; check that way round.
         const [outer, inner] = photos[i].width * photos[i].height >= photos[j].width * photos[j].height ? [a, b] : [b, a];
-        const d = cropDistance(outer.print, outer.aspect, inner.print, inner.aspect);
-        if (d.mean <= SAME_MEAN && d.visible <= SAME_VISIBLE) link(i, j, false);
+        const d = cropDistance(outer, inner);
+        if (d.mean <= CROP_MEAN && d.visible <= SAME_VISIBLE) link(i, j, false);
       }
     }
   }

@@ -42,7 +42,10 @@ function ownWordSimilarity(input: CheckInput, partners: ReadonlySet<string>): nu
   return out;
 }
 
-/** Per word: a low but ordinary own-word similarity of its photos (the 10th percentile). */
+/**
+ * Per word: the lowest own-word similarity that is still ordinary for it (the outlier bound:
+ * median minus 3.5 robust standard deviations of its photos' own-word similarity).
+ */
 function usualSimilarity(input: CheckInput, ownSim: number[]): Map<number, number> {
   const by = new Map<number, number[]>();
   input.photos.forEach((p, i) => {
@@ -51,8 +54,8 @@ function usualSimilarity(input: CheckInput, ownSim: number[]): Map<number, numbe
   const out = new Map<number, number>();
   for (const [c, v] of by) {
     if (v.length < MIN_WORD) continue;
-    const s = [...v].sort((a, b) => a - b);
-    out.set(c, s[Math.floor(s.length * 0.1)]);
+    const m = median(v);
+    out.set(c, m + OUTLIER_Z * (median(v.map((x) => Math.abs(x - m))) * 1.4826 + 1e-6));
   }
   return out;
 }

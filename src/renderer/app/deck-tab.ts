@@ -16,4 +16,6 @@ export interface DeckTab {
   label: string;
   icon: ReactElement;
   component: ComponentType<DeckTabProps>;
+  /** Draws the tab's label with a count beside it (mounted while the deck is open). */
+  badge?: ComponentType<{ deck: Deck; label: string }>;
 }

@@ -30,6 +30,7 @@ export interface Finding {
   acrossWords?: boolean;
   /** For imbalance: the word concerned and its photo count. */
   classKey?: string;
+  classId?: number;
   count?: number;
 }
 
@@ -52,6 +53,8 @@ export interface DoctorApi {
   /**
    * Starts a check; the job's result is a DoctorReport (also kept: `getDoctorReport`).
    * `computeFeatures` (default true) computes missing features first; false uses only cached ones.
+   * While a check of the deck runs, asking again returns that job (unless it skips features and
+   * this one asks for them).
    */
   startDoctor: { req: { deckId: number; computeFeatures?: boolean }; res: { jobId: string } };
   /** The last check of the deck, with kept findings left out; null before the first. */
@@ -63,6 +66,8 @@ export interface DoctorApi {
 }
 
 export interface DoctorEvents {
+  /** A check of the deck started (by a screen, the CLI or after an import): screens show its progress. */
+  'doctor.started': { deckId: number; jobId: string; computeFeatures: boolean };
   /** A check of the deck finished, or a finding was kept or brought back: badges refresh. */
   'doctor.changed': { deckId: number; count: number };
 }

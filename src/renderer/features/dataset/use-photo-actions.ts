@@ -13,7 +13,8 @@ export function usePhotoActions(reload: () => Promise<void>) {
   const history = useUndo();
 
   const move = useCallback(
-    async (photos: Photo[], target: DeckClass) => {
+    // Only ids and words are needed, so other screens (the doctor) can pass what they hold.
+    async (photos: readonly Pick<Photo, 'id' | 'classId'>[], target: Pick<DeckClass, 'id' | 'key'>) => {
       const moving = photos.filter((p) => p.classId !== target.id);
       if (moving.length === 0) return;
       const ids = moving.map((p) => p.id);

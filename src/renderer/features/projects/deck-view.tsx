@@ -87,7 +87,14 @@ export function DeckView({ project, deck, tab, onTab, refreshDecks, onDeleted }:
         aria-label="Deck screens"
       >
         {DECK_TABS.map((t) => (
-          <Tab key={t.id} value={t.id} label={t.label} icon={t.icon} iconPosition="start" sx={{ minHeight: 48 }} />
+          <Tab
+            key={t.id}
+            value={t.id}
+            label={t.badge ? <t.badge deck={deck} label={t.label} /> : t.label}
+            icon={t.icon}
+            iconPosition="start"
+            sx={{ minHeight: 48, ...(t.badge ? { pr: 3 } : {}) }}
+          />
         ))}
       </Tabs>
       <Box sx={{ flex: 1, minHeight: 0 }}>
