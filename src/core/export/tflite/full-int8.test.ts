@@ -18,7 +18,7 @@ import { buildTflite, tfliteGraph, type TfliteBuildInput } from './build-tflite'
 import { calibrateRanges } from './calibrate';
 import { layerErrors, type LayerError } from './layer-errors';
 import type { ValueRange } from './quantize';
-import { readTflite } from './tflite-reader';
+import { dequantizeTensor, readTflite } from './tflite-reader';
 import { classifyWithTaskLibrary, disposeTfliteModel, loadTfliteModel, runTfliteRaw } from './tflite-runtime';
 
 const CLASSES = FRUIT_VOCABULARY;
@@ -63,13 +63,18 @@ describe('full-integer TFLite export', () => {
   });
 
   it('computes every op within half an int8 step of the same op in float, layer by layer', () => {
-    // Each op alone: the float op with the file's int8 weights and int32 bias, fed the int8
-    // network's own input, against the int8 kernel: only the output rounding may differ (0.5 step;
-    // 0.51 leaves room for float32 rounding). A wrong scale, zero point, axis or bias scale is off
-    // by many steps.
+    // Each op alone: the float op with the file's int8 weights and its float bias, fed the int8
+    // network's own input, against the int8 kernel: only the output rounding (0.5 step) and the
+    // int32 bias rounding (half a bias step, up to 0.23 output step in conv_dw_2, whose folded
+    // weights reach 60) may differ, plus 0.01 for float32 arithmetic. A wrong scale, zero point,
+    // axis or bias is off by many steps.
     expect(errors.map((e) => e.kind)).toEqual(expect.arrayContaining(['conv2d', 'depthwiseConv2d', 'mean', 'fullyConnected', 'softmax']));
     expect(errors).toHaveLength(tfliteGraph(input).ops.length);
-    for (const e of errors) expect(e.isolatedSteps, `${e.op} alone`).toBeLessThanOrEqual(0.51);
+    for (const e of errors)
+      console.log(
+        `${e.kind.padEnd(16)} ${e.op.padEnd(24)} alone ${e.isolatedSteps.toFixed(3)} steps; through the network max ${e.steps.toFixed(1)} steps, rms ${(e.rmsShare * 100).toFixed(2)}% of range`,
+      );
+    for (const e of errors) expect(e.isolatedSteps, `${e.op} alone`).toBeLessThanOrEqual(0.5 + e.biasSteps + 0.01);
     // Through the whole network, errors add up layer after layer (int8 weights, rounding); measured
     // at most 13.4% of a layer's range as root mean square (conv_pw_13), so 20% is the bound.
     for (const e of errors) expect(e.rmsShare, `${e.op} through the network`).toBeLessThanOrEqual(0.2);
@@ -79,9 +84,17 @@ describe('full-integer TFLite export', () => {
     const summary = readTflite(bytes);
     expect(summary.inputs).toEqual([
       // real = (q - 128) / 127.5: the normalisation (x - 127.5) / 127.5 on whole-number zero points.
-      { name: 'input_1', shape: [1, 224, 224, 3], type: 'uint8', quantization: { scale: [Math.fround(1 / 127.5)], zeroPoint: [128], axis: 0 } },
+      {
+        name: 'input_1',
+        shape: [1, 224, 224, 3],
+        type: 'uint8',
+        quantization: { scale: [Math.fround(1 / 127.5)], zeroPoint: [128], axis: 0 },
+        data: null,
+      },
     ]);
-    expect(summary.outputs).toEqual([{ name: 'Fruits', shape: [1, 6], type: 'uint8', quantization: { scale: [1 / 256], zeroPoint: [0], axis: 0 } }]);
+    expect(summary.outputs).toEqual([
+      { name: 'Fruits', shape: [1, 6], type: 'uint8', quantization: { scale: [1 / 256], zeroPoint: [0], axis: 0 }, data: null },
+    ]);
     // Nothing float anywhere: what NNAPI, Arm NN and other accelerators ask for.
     expect(summary.tensors.filter((t) => t.type === 'float32')).toEqual([]);
     expect(summary.operatorCodes).toContain(QUANTIZE);
@@ -105,6 +118,20 @@ describe('full-integer TFLite export', () => {
         Array.from({ length: op.bias.length }, (_, c) => Math.fround(inScale * (w?.quantization?.scale[channels === 1 ? 0 : c] ?? NaN))),
       );
       expect(b?.quantization?.zeroPoint.every((z) => z === 0)).toBe(true);
+      // Read back, weights and bias stand for the float ones within half their step (symmetric
+      // int8 in [-127, 127]; a channel's step is its largest weight / 127, or coarser where the
+      // bias would not fit in int32 otherwise).
+      const wf = op.kind === 'fullyConnected' ? op.weights.data : op.filter.data;
+      const wq = dequantizeTensor(w!);
+      const wScales = w!.quantization!.scale;
+      const inner = channels === 1 ? wf.length : wf.length / (op.kind === 'depthwiseConv2d' ? 1 : channels);
+      const channelOf = (i: number) => (channels === 1 ? 0 : op.kind === 'depthwiseConv2d' ? i % channels : Math.floor(i / inner));
+      let beyond = 0;
+      for (let i = 0; i < wf.length; i++) beyond = Math.max(beyond, Math.abs(wq[i] - wf[i]) - wScales[channelOf(i)] / 2);
+      expect(beyond, `${op.name} weights`).toBeLessThanOrEqual(1e-6);
+      expect(new Int8Array(w!.data!.buffer, w!.data!.byteOffset, w!.data!.length).every((v) => v >= -127)).toBe(true);
+      const bq = dequantizeTensor(b!);
+      op.bias.forEach((v, c) => expect(Math.abs(bq[c] - v), `${op.name} bias ${c}`).toBeLessThanOrEqual(b!.quantization!.scale[c] / 2 + 1e-6));
     }
   });
 

@@ -2,8 +2,8 @@ import type { Normalization } from '../../../shared/api/training';
 import type { ExportGraph, GraphOp } from '../graph/export-graph';
 import { graphValues, normalisedInput } from './calibrate';
 import { planFullInt8, type FullInt8Plan } from './full-int8-plan';
-import { dequantizeWeights, quantizeBias, quantizeSymmetric, WEIGHT_AXIS, type ValueRange } from './quantize';
-import { readTflite } from './tflite-reader';
+import type { ValueRange } from './quantize';
+import { dequantizeTensor, readTflite, type ReadTensor } from './tflite-reader';
 import { disposeTfliteModel, loadTfliteModel, runTfliteRaw, type TFLiteModel } from './tflite-runtime';
 import { writeTflite } from './tflite-writer';
 
@@ -23,12 +23,15 @@ export interface LayerError {
   steps: number;
   rmsShare: number;
   /**
-   * The op alone: the float op, computing with the int8 weights and bias the file holds, fed the
-   * int8 network's own (dequantised) input, against the int8 output, in int8 steps (values beyond
-   * the op's grid compared at its edge). Checks the file's kernels, grids and bias scales: a
-   * correct op is off by its output rounding only, half a step.
+   * The op alone: the float op, computing with the int8 weights the file holds and its float bias,
+   * fed the int8 network's own (dequantised) input, against the int8 output, in int8 steps (values
+   * beyond the op's grid compared at its edge). Checks the file's kernels, grids, zero points and
+   * int32 biases: a correct op is off by its output rounding (half a step) and its bias rounding
+   * (a few hundredths of a step).
    */
   isolatedSteps: number;
+  /** Half the int32 bias's largest step, in output steps: what rounding the bias may add alone. */
+  biasSteps: number;
 }
 
 /**
@@ -46,9 +49,11 @@ export async function layerErrors(
   const outputs = new Set(graph.outputs.map((o) => o.value));
   const int8Bytes = writeTflite(graph, { description: 'int8 check', quantize: 'full-int8', plan, expose: values });
   // Where each exposed int8 value sits in the outputs, and its grid as the file states it.
-  const int8Outputs = readTflite(int8Bytes).outputs.slice(graph.outputs.length);
+  const summary = readTflite(int8Bytes);
+  const int8Outputs = summary.outputs.slice(graph.outputs.length);
+  const tensors = new Map(summary.tensors.map((t) => [t.name, t]));
   const floatOrder = [...graph.outputs.map((o) => o.value), ...values.filter((v) => !outputs.has(v))];
-  const isolated = graph.ops.map((op) => singleOpGraph(graph, withInt8Weights(op, plan)));
+  const isolated = graph.ops.map((op) => singleOpGraph(graph, withFileWeights(op, tensors)));
   const models: TFLiteModel[] = [];
   const load = async (bytes: Uint8Array) => {
     const m = await loadTfliteModel(bytes);
@@ -97,6 +102,7 @@ export async function layerErrors(
         steps: worst[i].abs / scale,
         rmsShare: Math.sqrt(worst[i].sq / Math.max(1, worst[i].n)) / (scale * 255),
         isolatedSteps: worst[i].isolated,
+        biasSteps: (0.5 * Math.max(0, ...(tensors.get(`${op.name}/bias`)?.quantization?.scale ?? []))) / scale,
       };
     });
   } finally {
@@ -109,15 +115,18 @@ function dequantisedInput(pixels: Uint8Array, plan: FullInt8Plan): Float32Array 
   return Float32Array.from(pixels, (p) => (p - plan.input.zeroPoint) * plan.input.scale);
 }
 
-/** The op with the weights and bias the int8 file holds, as floats. */
-function withInt8Weights(op: GraphOp, plan: FullInt8Plan): GraphOp {
+/**
+ * The op computing with the weights the int8 file holds (read back and dequantised) and its own
+ * float bias: the int32 bias is part of what the check judges.
+ */
+function withFileWeights(op: GraphOp, tensors: ReadonlyMap<string, ReadTensor>): GraphOp {
   if (op.kind !== 'conv2d' && op.kind !== 'depthwiseConv2d' && op.kind !== 'fullyConnected') return op;
+  const name = `${op.name}/${op.kind === 'fullyConnected' ? 'weights' : 'filter'}`;
+  const t = tensors.get(name);
+  if (!t) throw new Error(`the int8 file has no ${name}`);
   const w = op.kind === 'fullyConnected' ? op.weights : op.filter;
-  const q = quantizeSymmetric(w.data, w.shape, WEIGHT_AXIS[op.kind]);
-  const b = quantizeBias(op.bias, gridOf(plan, op.input).scale, q.scales);
-  const weights = { shape: w.shape, data: dequantizeWeights(q, w.shape) };
-  const bias = Float32Array.from(b.values, (v, c) => v * b.scales[c]);
-  return op.kind === 'fullyConnected' ? { ...op, weights, bias } : { ...op, filter: weights, bias };
+  const weights = { shape: w.shape, data: dequantizeTensor(t) };
+  return op.kind === 'fullyConnected' ? { ...op, weights } : { ...op, filter: weights };
 }
 
 function singleOpGraph(graph: ExportGraph, op: GraphOp): ExportGraph {

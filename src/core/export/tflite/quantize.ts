@@ -16,18 +16,14 @@ export interface QuantizedWeights {
  */
 export const WEIGHT_AXIS = { conv2d: 0, depthwiseConv2d: 3, fullyConnected: -1 } as const;
 
-/** The float values int8 weights stand for (what the runtime computes with). */
-export function dequantizeWeights(q: QuantizedWeights, shape: number[]): Float32Array {
-  const channels = q.axis < 0 ? 1 : shape[q.axis];
-  const inner = q.axis < 0 ? 1 : shape.slice(q.axis + 1).reduce((a, b) => a * b, 1);
-  return Float32Array.from(q.values, (v, i) => v * q.scales[q.axis < 0 ? 0 : Math.floor(i / inner) % channels]);
-}
-
 /** Weights smaller than this stay float: quantising them saves nothing worth the accuracy. */
 export const MIN_ELEMENTS_TO_QUANTIZE = 1024;
 
-/** Quantises along `axis` of `shape` (row-major), or per tensor when axis is -1. */
-export function quantizeSymmetric(data: Float32Array, shape: number[], axis: number): QuantizedWeights {
+/**
+ * Quantises along `axis` of `shape` (row-major), or per tensor when axis is -1. `minScales` (one
+ * per output channel) keeps a channel's step from getting too fine for its int32 bias.
+ */
+export function quantizeSymmetric(data: Float32Array, shape: number[], axis: number, minScales?: Float32Array): QuantizedWeights {
   const channels = axis < 0 ? 1 : shape[axis];
   const inner = axis < 0 ? 1 : shape.slice(axis + 1).reduce((a, b) => a * b, 1);
   const channelOf = (i: number) => (axis < 0 ? 0 : Math.floor(i / inner) % channels);
@@ -40,6 +36,12 @@ export function quantizeSymmetric(data: Float32Array, shape: number[], axis: num
   const scales = new Float32Array(channels);
   // An all-zero channel still needs a non-zero scale for the runtime's arithmetic.
   for (let c = 0; c < channels; c++) scales[c] = maxAbs[c] > 0 ? maxAbs[c] / 127 : 1;
+  if (minScales) {
+    for (let c = 0; c < channels; c++) {
+      const floor = channels === 1 ? Math.max(...minScales) : minScales[c];
+      if (scales[c] < floor) scales[c] = floor;
+    }
+  }
   const values = new Int8Array(data.length);
   for (let i = 0; i < data.length; i++) {
     const q = Math.round(data[i] / scales[channelOf(i)]);
@@ -73,6 +75,15 @@ export function activationQuant(range: ValueRange): ActivationQuant {
   const scale = Math.fround((max - min) / 255);
   const zeroPoint = Math.max(-128, Math.min(127, Math.round(-128 - min / scale)));
   return { scale, zeroPoint };
+}
+
+/**
+ * The smallest weight step per output channel that keeps its int32 bias (bias / (input_scale *
+ * weight_scale)) within half the int32 range. A channel whose weights are all near zero (BatchNorm
+ * folding leaves some in MobileNet) would otherwise get a step so fine that its bias overflows.
+ */
+export function biasSafeWeightScales(bias: Float32Array, inputScale: number): Float32Array {
+  return Float32Array.from(bias, (b) => Math.abs(b) / (inputScale * 2 ** 30));
 }
 
 /**

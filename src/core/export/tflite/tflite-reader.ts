@@ -17,6 +17,22 @@ export interface ReadTensor {
   type: 'float32' | 'int32' | 'int8' | 'uint8' | 'other';
   /** real = (q - zeroPoint) * scale; one entry per tensor, or per channel along `axis`. */
   quantization: { scale: number[]; zeroPoint: number[]; axis: number } | null;
+  /** A constant's bytes (weights, bias); null for values computed at run time. */
+  data: Uint8Array | null;
+}
+
+/** The real values a constant int8 or int32 tensor stands for: (q - zeroPoint) * scale, per channel. */
+export function dequantizeTensor(t: ReadTensor): Float32Array {
+  const q = t.quantization;
+  if (!t.data || !q) throw new Error(`${t.name} is not a quantised constant`);
+  const bytes = t.data;
+  const values = t.type === 'int8' ? new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length) : new Int32Array(bytes.slice().buffer);
+  const channels = q.scale.length;
+  const inner = channels === 1 ? values.length : t.shape.slice(q.axis + 1).reduce((a, b) => a * b, 1);
+  return Float32Array.from(values, (v, i) => {
+    const c = channels === 1 ? 0 : Math.floor(i / inner) % channels;
+    return (v - q.zeroPoint[c]) * q.scale[c];
+  });
 }
 
 /** What a .tflite says about itself, read back with our generated FlatBuffer readers. */
@@ -63,6 +79,7 @@ export function readTflite(bytes: Uint8Array): TfliteSummary {
     const type = t?.type();
     const q = t?.quantization();
     const scale = Array.from(q?.scaleArray() ?? []);
+    const data = t && t.buffer() > 0 ? (model.buffers(t.buffer())?.dataArray() ?? null) : null;
     return {
       name: String(t?.name() ?? ''),
       shape: Array.from(t?.shapeArray() ?? []),
@@ -71,6 +88,7 @@ export function readTflite(bytes: Uint8Array): TfliteSummary {
         q && scale.length > 0
           ? { scale, zeroPoint: Array.from({ length: q.zeroPointLength() }, (_, i) => Number(q.zeroPoint(i) ?? 0)), axis: q.quantizedDimension() }
           : null,
+      data: data && data.length > 0 ? data : null,
     };
   };
   const files = readZip(bytes);

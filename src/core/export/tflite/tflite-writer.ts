@@ -14,7 +14,7 @@ import {
   TensorType,
 } from './generated/model/tflite';
 import { asUint8, type FullInt8Plan } from './full-int8-plan';
-import { MIN_ELEMENTS_TO_QUANTIZE, quantizeBias, quantizeSymmetric, WEIGHT_AXIS, type ActivationQuant } from './quantize';
+import { biasSafeWeightScales, MIN_ELEMENTS_TO_QUANTIZE, quantizeBias, quantizeSymmetric, WEIGHT_AXIS, type ActivationQuant } from './quantize';
 import { bytesOf, serialise, type OpSpec, type TensorSpec } from './tflite-serialise';
 
 export { METADATA_NAME } from './tflite-serialise';
@@ -90,8 +90,8 @@ export function writeTflite(graph: ExportGraph, options: TfliteWriteOptions): Ui
    * per tensor for axis -1) and an int32 bias on the input-times-weight grid.
    */
   const addWeights = (op: GraphOp & { bias: Float32Array }, name: string, w: ConstTensor, axis: number) => {
-    const addInt8 = () => {
-      const q = quantizeSymmetric(w.data, w.shape, axis);
+    const addInt8 = (minScales?: Float32Array) => {
+      const q = quantizeSymmetric(w.data, w.shape, axis, minScales);
       const index = addTensor({
         name,
         shape: w.shape,
@@ -102,8 +102,9 @@ export function writeTflite(graph: ExportGraph, options: TfliteWriteOptions): Ui
       return { q, index };
     };
     if (full) {
-      const { q, index: weights } = addInt8();
-      const b = quantizeBias(op.bias, quantOf(op.input).scale, q.scales);
+      const inputScale = quantOf(op.input).scale;
+      const { q, index: weights } = addInt8(biasSafeWeightScales(op.bias, inputScale));
+      const b = quantizeBias(op.bias, inputScale, q.scales);
       const bias = addTensor({
         name: `${op.name}/bias`,
         shape: [op.bias.length],
