@@ -51,7 +51,8 @@ export async function projectPoints(vectors: readonly ArrayLike<number>[], opts:
   const umap = new UMAP({
     nComponents: 2,
     nNeighbors: Math.min(NEIGHBOURS, n - 1),
-    minDist: 0.1,
+    // Roomier than UMAP's 0.1: a word's photos stay together without hiding one another.
+    minDist: 0.5,
     random: seededRandom(opts.seed),
   });
   const total = umap.initializeFit(vectors.map((v) => Array.from(v)));

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LiveModel } from '../../shared/api/training';
 import { StudioError } from '../../shared/errors';
 // Browser-safe on purpose (only TF.js and contract types): the same model the export writes out.
-import { buildInferenceModel, normalizePixels } from '../../core/ml/versions/inference-model';
+import { buildInferenceModel, normalizePixels, poolLayerName } from '../../core/ml/versions/inference-model';
 import { selectBackend, type BackendReport, type WindowBackendName } from './backend';
 import { loadBaseModel } from './base-models';
 import { decodePhoto, inputPixels, type FrameSource } from './pixels';
@@ -31,6 +31,8 @@ export interface Classification {
   top: RankedClass[];
   /** Every class's probability, in `model.labels` order. */
   probabilities: Float32Array;
+  /** What the base network saw (the pooled features the head read), for "why this word?". */
+  features: Float32Array;
   /** Milliseconds to prepare the pixels, to run the network, and both. */
   prepareMs: number;
   inferMs: number;
@@ -62,6 +64,11 @@ export class LiveClassifier {
     readonly backend: BackendReport,
     private readonly base: tf.LayersModel,
     private readonly net: tf.LayersModel,
+    /** The same layers with the pooled features as a second output: no extra weights, one pass. */
+    private readonly withFeatures: tf.LayersModel = tf.model({
+      inputs: net.inputs,
+      outputs: [net.outputs[0], net.getLayer(poolLayerName()).output as tf.SymbolicTensor],
+    }),
   ) {}
 
   static async load(model: LiveModel, options: LoadOptions = {}): Promise<LiveClassifier> {
@@ -92,27 +99,34 @@ export class LiveClassifier {
 
   /** Probabilities for prepared input pixels (inputSize x inputSize x 3 bytes, RGB). */
   async predict(rgb: Uint8Array): Promise<Float32Array> {
+    return (await this.run(rgb)).probabilities;
+  }
+
+  /** Probabilities and pooled features for prepared input pixels, from one pass of the network. */
+  async run(rgb: Uint8Array): Promise<{ probabilities: Float32Array; features: Float32Array }> {
     if (this.disposed) throw new ClassifierClosedError();
     const size = this.model.inputSize;
-    const probs = tf.tidy(() => {
+    const [probs, features] = tf.tidy(() => {
       const x = normalizePixels(tf.tensor4d(rgb, [1, size, size, 3], 'int32'), this.model.normalization);
-      return this.net.predict(x) as tf.Tensor;
+      return this.withFeatures.predict(x) as tf.Tensor[];
     });
     try {
-      return (await probs.data()) as Float32Array;
+      return { probabilities: (await probs.data()) as Float32Array, features: (await features.data()) as Float32Array };
     } finally {
       probs.dispose();
+      features.dispose();
     }
   }
 
   /** Classifies prepared pixels: the top `k` classes with their words, and the time it took. */
   async classifyPixels(rgb: Uint8Array, k = 3, prepareMs = 0): Promise<Classification> {
     const t0 = performance.now();
-    const probabilities = await this.predict(rgb);
+    const { probabilities, features } = await this.run(rgb);
     const inferMs = performance.now() - t0;
     return {
       top: rankClasses(probabilities, this.model.labels, this.model.words, k, this.model.background),
       probabilities,
+      features,
       prepareMs,
       inferMs,
       totalMs: prepareMs + inferMs,

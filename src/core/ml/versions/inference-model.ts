@@ -45,6 +45,11 @@ export function buildHeadModel(spec: HeadSpec, name = 'head'): tf.LayersModel {
   return tf.model({ inputs: input, outputs: applyDense(spec, input, `${name}_`), name });
 }
 
+/** Name of the pooled feature layer of an inference model (the window reads the features there too). */
+export function poolLayerName(outputName = 'probabilities'): string {
+  return `${outputName}_pool`;
+}
+
 /**
  * The inference-only model: image [n, size, size, 3] (already normalised) in, probabilities out.
  * Shares the base's weights (do not dispose the base while it is in use). No dropout, no training
@@ -54,7 +59,7 @@ export function buildHeadModel(spec: HeadSpec, name = 'head'): tf.LayersModel {
 export function buildInferenceModel(base: tf.LayersModel, featureLayer: string, spec: HeadSpec, outputName = 'probabilities'): tf.LayersModel {
   checkSpec(spec);
   const features = base.getLayer(featureLayer).output as tf.SymbolicTensor;
-  const pooled = tf.layers.globalAveragePooling2d({ name: `${outputName}_pool` }).apply(features) as tf.SymbolicTensor;
+  const pooled = tf.layers.globalAveragePooling2d({ name: poolLayerName(outputName) }).apply(features) as tf.SymbolicTensor;
   // The last layer carries `outputName`, so a stacked export has one clearly named output per deck.
   const probabilities = applyDense(spec, pooled, `${outputName}_`, outputName);
   return tf.model({ inputs: base.inputs, outputs: probabilities, name: `${outputName}_model` });

@@ -9,6 +9,10 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import DriveFolderUploadIcon from '@mui/icons-material/DriveFolderUploadOutlined';
 import DriveFileMoveIcon from '@mui/icons-material/DriveFileMoveOutlined';
 import SelectAllIcon from '@mui/icons-material/SelectAll';
+import GridViewIcon from '@mui/icons-material/GridViewOutlined';
+import BubbleChartIcon from '@mui/icons-material/BubbleChartOutlined';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import type { DeckClass } from '../../../shared/domain';
 import { MoveMenu } from './move-menu';
 
@@ -25,7 +29,12 @@ interface Props {
   onDelete(): void;
   onAddFiles(): void;
   onAddFolder(): void;
+  /** The photos as a grid of thumbnails, or as a map of dots placed by likeness. */
+  view: PhotoView;
+  onView(view: PhotoView): void;
 }
+
+export type PhotoView = 'grid' | 'map';
 
 /** Above the grid: what is shown, what is selected, and what can be done with it. */
 export function PhotoToolbar(p: Props) {
@@ -48,6 +57,22 @@ export function PhotoToolbar(p: Props) {
         bgcolor: 'background.paper',
       }}
     >
+      <ToggleButtonGroup
+        exclusive
+        size="small"
+        value={p.view}
+        onChange={(_, v: PhotoView | null) => v && p.onView(v)}
+        aria-label="Show the photos as"
+      >
+        <ToggleButton value="grid" data-testid="view-grid">
+          <GridViewIcon fontSize="small" sx={{ mr: 0.5 }} />
+          Grid
+        </ToggleButton>
+        <ToggleButton value="map" data-testid="view-map">
+          <BubbleChartIcon fontSize="small" sx={{ mr: 0.5 }} />
+          Map
+        </ToggleButton>
+      </ToggleButtonGroup>
       <Typography variant="subtitle1" sx={{ fontWeight: 600 }} noWrap data-testid="grid-title">
         {p.title}
       </Typography>

@@ -15,7 +15,8 @@ import { dragHasPhotos, PHOTO_DRAG_TYPE, readDraggedPhotos, setDragLabel } from 
 import { filesFromDrop, filesFromInput } from './drop-files';
 import { useImports } from './import/import-provider';
 import { PhotoGrid } from './photo-grid';
-import { PhotoToolbar } from './photo-toolbar';
+import { PhotoToolbar, type PhotoView } from './photo-toolbar';
+import { DeckMapView } from '../deck-map/deck-map-view';
 import { PhotoViewer } from './photo-viewer';
 import { needsClass, toRelativePaths, type FoundFile } from './relative-paths';
 import { clickSelect, EMPTY_SELECTION, keepVisible, selectAll, type Selection } from './selection';
@@ -82,6 +83,7 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
   const [filter, setFilter] = useState<number | null>(null);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [viewer, setViewer] = useState<number | null>(null);
+  const [view, setView] = useState<PhotoView>('grid');
   const [loose, setLoose] = useState<Picked[] | null>(null);
   const [cameraFor, setCameraFor] = useState<number | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -243,9 +245,22 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
             fileInput.current?.click();
           }}
           onAddFolder={() => folderInput.current?.click()}
+          view={view}
+          onView={setView}
         />
         <Box sx={{ flex: 1, minHeight: 0 }}>
-          {shown.length > 0 ? (
+          {view === 'map' && shown.length > 0 ? (
+            <DeckMapView
+              deckId={deck.id}
+              allPhotos={photos}
+              photos={shown}
+              classes={classes}
+              selection={selection}
+              onSelection={setSelection}
+              onOpen={onOpen}
+              onKeyDown={onKeyDown}
+            />
+          ) : shown.length > 0 ? (
             <PhotoGrid
               photos={shown}
               labels={labels}

@@ -16,6 +16,9 @@ import { useCamera } from '../../camera/use-camera';
 import { useCameraPrefs } from '../capture/use-camera-prefs';
 import { LiveLoop } from './live-loop';
 import { LiveReadout, type Readout } from './live-readout';
+import { useLiveSimilar } from '../deck-map/use-live-similar';
+import { WhyThisWord } from '../deck-map/why-this-word';
+import { ErrorAlert } from '../../components/error-alert';
 
 interface Props {
   classifier: LiveClassifier;
@@ -56,10 +59,11 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
   const loop = useRef<LiveLoop | null>(null);
   const lastSpoken = useRef({ word: '', at: 0 });
   const stable = useMemo(() => new StableWord({ window: SMOOTHING_FRAMES, threshold, hold: 3 }), [threshold]);
+  const why = useLiveSimilar(classifier.model.deckId, classifier.model.versionId);
   // What the running loop reads on each frame: the loop lives as long as the camera, while the
   // language, speech, smoothing and the classifier itself (after retraining) change under it.
-  const settings = useRef({ language, speech, stable, classifier });
-  settings.current = { language, speech, stable, classifier };
+  const settings = useRef({ language, speech, stable, classifier, pushWhy: why.push });
+  settings.current = { language, speech, stable, classifier, pushWhy: why.push };
 
   useEffect(() => {
     const video = camera.video;
@@ -68,7 +72,7 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
       video,
       settings.current.classifier,
       ({ result, fps, latencyMedian, latencyP95, prepareMedian }) => {
-        const { stable: sw, language: lang, speech: talk } = settings.current;
+        const { stable: sw, language: lang, speech: talk, pushWhy } = settings.current;
         const changed = sw.push(result.probabilities);
         const shown = sw.shown;
         const model = settings.current.classifier.model;
@@ -83,14 +87,19 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
           lastSpoken.current = { word: word.text, at: now };
           speak(word.text, lang);
         }
+        // The bars show the same averaged figures as the big word, never one raw frame.
+        // A word held while a new reading settles keeps its bar, even when it left the top three.
+        const top = rankClassesKeeping(sw.averaged, model.labels, model.words, 3, shown.kind === 'word' ? shown.index : null, model.background);
+        pushWhy(
+          result.features,
+          top.slice(0, 2).map((t) => t.key),
+        );
         setReadout({
           word,
           quiet,
           waiting: shown.kind === 'waiting',
           probability: shown.kind === 'waiting' ? 0 : shown.probability,
-          // The bars show the same averaged figures as the big word, never one raw frame.
-          // A word held while a new reading settles keeps its bar, even when it left the top three.
-          top: rankClassesKeeping(sw.averaged, model.labels, model.words, 3, shown.kind === 'word' ? shown.index : null, model.background),
+          top,
           smoothedFrames: SMOOTHING_FRAMES,
           changing: sw.changing,
           fps,
@@ -141,7 +150,20 @@ export function LivePanel({ classifier, language, threshold, speech, onUsePhotos
             </Button>
           </Stack>
         ) : (
-          <LiveReadout readout={readout} language={language} backend={classifier.backend} />
+          <Stack spacing={3}>
+            <LiveReadout readout={readout} language={language} backend={classifier.backend} />
+            <Box data-testid="live-why">
+              <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
+                Why this word?
+              </Typography>
+              {why.error ? <ErrorAlert error={why.error} /> : null}
+              {why.answer ? (
+                <WhyThisWord answer={why.answer} language={language} size={64} />
+              ) : (
+                <Typography color="text.secondary">Looking for the photos of the deck that look most like the camera…</Typography>
+              )}
+            </Box>
+          </Stack>
         )}
       </Box>
     </Stack>

@@ -13,6 +13,8 @@ import { wordIn } from '../../ml/ranking';
 import { MissingMark } from './missing-mark';
 import { describeError } from '../../components/error-alert';
 import { TopBars } from './top-bars';
+import { useStudio } from '../../api/hooks';
+import { WhyDialog } from '../deck-map/why-this-word';
 
 export interface TestedPhoto {
   id: number;
@@ -68,6 +70,9 @@ export function usePhotoTest(classifier: LiveClassifier | null) {
 }
 
 interface Props {
+  /** The model judging the photos ("why this word?" compares with its deck's photos). */
+  deckId: number;
+  versionId: number;
   photos: TestedPhoto[];
   language: LanguageCode;
   threshold: number;
@@ -76,9 +81,26 @@ interface Props {
   onClear(): void;
 }
 
-export function PhotoTestResults({ photos, language, threshold, onPickFiles, onPickFolder, onClear }: Props) {
+export function PhotoTestResults({ deckId, versionId, photos, language, threshold, onPickFiles, onPickFolder, onClear }: Props) {
+  const { client } = useStudio();
+  const [why, setWhy] = useState<TestedPhoto | null>(null);
+  const best = why?.result?.top[0];
   return (
     <Stack spacing={2}>
+      <WhyDialog
+        title={best ? `Why “${wordIn(best, language).text}”?` : null}
+        photoUrl={why?.url}
+        language={language}
+        load={() =>
+          client.findSimilarPhotos({
+            deckId,
+            versionId,
+            query: { features: Array.from(why?.result?.features ?? []) },
+            classKeys: (why?.result?.top ?? []).slice(0, 2).map((t) => t.key),
+          })
+        }
+        onClose={() => setWhy(null)}
+      />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Typography variant="body1" sx={{ flex: 1, minWidth: 240 }} color="text.secondary">
           Drop photos or a folder anywhere on this page, or choose them. The model runs here, in this window.
@@ -134,6 +156,11 @@ export function PhotoTestResults({ photos, language, threshold, onPickFiles, onP
                   {p.error ?? p.name}
                 </Typography>
                 {p.result ? <TopBars top={p.result.top} language={language} size="small" /> : null}
+                {p.result ? (
+                  <Button size="small" sx={{ mt: 0.5, ml: -0.5 }} onClick={() => setWhy(p)} data-testid="photo-why">
+                    Why this word?
+                  </Button>
+                ) : null}
               </Box>
             </Paper>
           );

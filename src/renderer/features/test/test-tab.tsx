@@ -164,6 +164,8 @@ function TestTab({ project, deck }: DeckTabProps) {
           />
         ) : (
           <PhotoTestResults
+            deckId={deck.id}
+            versionId={model.versionId}
             photos={photoTest.photos}
             language={language}
             threshold={prefs.threshold}

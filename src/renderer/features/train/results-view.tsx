@@ -117,7 +117,17 @@ export const ResultsView = memo(function ResultsView({ version, labels, photos, 
           hint="Held-back photos the model did not recognise, with its answer and how sure it was."
           testId="section-misclassified"
         >
-          <MisclassifiedPhotos items={version.misclassified} labels={labels} photos={photos} classes={classes} onMove={onMove} onDelete={onDelete} />
+          <MisclassifiedPhotos
+            deckId={version.deckId}
+            versionId={version.id}
+            language={teacher}
+            items={version.misclassified}
+            labels={labels}
+            photos={photos}
+            classes={classes}
+            onMove={onMove}
+            onDelete={onDelete}
+          />
         </Section>
       ) : null}
 

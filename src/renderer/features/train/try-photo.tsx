@@ -16,6 +16,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { languageName } from '../projects/languages';
 import { filesFromInput } from '../dataset/drop-files';
 import { useFileDrop } from '../dataset/use-file-drop';
+import { WhyThisWord } from '../deck-map/why-this-word';
 
 interface Props {
   deckId: number;
@@ -125,29 +126,36 @@ export function TryPhoto({ deckId, versionId, teacher, pupils }: Props) {
       {tried.length > 0 ? (
         <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))', gap: 2, mt: 2 }}>
           {tried.map((t) => (
-            <Stack key={t.url} direction="row" spacing={2} data-testid="tried-photo" sx={{ p: 1.5, borderRadius: 2, bgcolor: 'background.default' }}>
-              <img src={t.url} alt={t.name} style={{ width: 132, height: 132, objectFit: 'cover', borderRadius: 8, flexShrink: 0 }} />
-              <Stack spacing={1} sx={{ flex: 1, minWidth: 0, justifyContent: 'center' }}>
-                {t.result === null ? (
-                  busy ? (
-                    <CircularProgress size={24} aria-label="Looking at the photo" />
-                  ) : null
-                ) : t.result.error ? (
-                  <Alert severity="warning">{t.result.error.message}</Alert>
-                ) : (
-                  <>
-                    {t.result.background ? (
-                      <Typography variant="body2" color="text.secondary" data-testid="tried-quiet">
-                        None of the deck’s words: the Test tab and the phones show and say nothing for this photo.
-                      </Typography>
-                    ) : null}
-                    {t.result.top.map((p, i) => (
-                      <PredictionRow key={p.key} p={p} first={i === 0} teacher={teacher} pupils={pupils} />
-                    ))}
-                  </>
-                )}
+            <Box key={t.url} data-testid="tried-photo" sx={{ p: 1.5, borderRadius: 2, bgcolor: 'background.default' }}>
+              <Stack direction="row" spacing={2}>
+                <img src={t.url} alt={t.name} style={{ width: 132, height: 132, objectFit: 'cover', borderRadius: 8, flexShrink: 0 }} />
+                <Stack spacing={1} sx={{ flex: 1, minWidth: 0, justifyContent: 'center' }}>
+                  {t.result === null ? (
+                    busy ? (
+                      <CircularProgress size={24} aria-label="Looking at the photo" />
+                    ) : null
+                  ) : t.result.error ? (
+                    <Alert severity="warning">{t.result.error.message}</Alert>
+                  ) : (
+                    <>
+                      {t.result.background ? (
+                        <Typography variant="body2" color="text.secondary" data-testid="tried-quiet">
+                          None of the deck’s words: the Test tab and the phones show and say nothing for this photo.
+                        </Typography>
+                      ) : null}
+                      {t.result.top.map((p, i) => (
+                        <PredictionRow key={p.key} p={p} first={i === 0} teacher={teacher} pupils={pupils} />
+                      ))}
+                    </>
+                  )}
+                </Stack>
               </Stack>
-            </Stack>
+              {t.result?.similar && t.result.similar.groups.length > 0 ? (
+                <Box sx={{ mt: 1.5 }}>
+                  <WhyThisWord answer={t.result.similar} language={teacher} size={56} />
+                </Box>
+              ) : null}
+            </Box>
           ))}
         </Box>
       ) : null}
