@@ -64,6 +64,7 @@ test('live, beside the word: the nearest photos of the word said and of the next
   // It follows the camera: within the feed's apple-orange turns, the answer comes to name the other fruit first.
   const firstKey = groups[0].key;
   await expect.poll(async () => (await readGroups(why))[0]?.key, { timeout: 90_000 }).toBe(firstKey === 'Apple' ? 'Orange' : 'Apple');
+  await why.scrollIntoViewIfNeeded();
   await snap(page, 'why-01-live');
 });
 
