@@ -12,7 +12,7 @@ import { useNotices } from '../../components/notices';
 interface Props {
   deckId: number;
   classes: readonly DeckClass[];
-  /** The new (or newly marked) class, to open it for photos. */
+  /** Called with the new (or newly marked) class. */
   onAdded(cls: DeckClass): void;
   dense?: boolean;
 }

@@ -131,15 +131,7 @@ export function ClassPanel({
             />
           ))}
         </Stack>
-        <BackgroundSuggestion
-          deckId={deckId}
-          classes={classes}
-          dense
-          onAdded={(cls) => {
-            onChanged();
-            onFilter(cls.id);
-          }}
-        />
+        <BackgroundSuggestion deckId={deckId} classes={classes} dense onAdded={() => onChanged()} />
         {classes.length === 0 ? (
           <Typography variant="body2" color="text.secondary" sx={{ px: 1, py: 2 }}>
             Add the words of this deck, or drop a folder whose subfolders are named after them (Apple, Orange…).

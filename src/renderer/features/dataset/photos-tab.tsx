@@ -1,3 +1,4 @@
+import { BACKGROUND_NAME } from '../../../shared/background';
 import { DropOverlay } from '../../components/drop-overlay';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import Box from '@mui/material/Box';
@@ -231,7 +232,7 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
         {...deckDrop.dropProps}
       >
         <PhotoToolbar
-          title={current ? current.key : 'All photos'}
+          title={current ? (current.background ? BACKGROUND_NAME : current.key) : 'All photos'}
           shown={shown.length}
           selected={selection.ids.size}
           classes={classes}
@@ -276,7 +277,11 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
             <Box sx={{ textAlign: 'center', pt: 10, px: 4, color: 'text.secondary' }} data-testid="grid-empty">
               <PhotoLibraryIcon sx={{ fontSize: 56, color: 'grey.400' }} />
               <Typography variant="h3" component="p" sx={{ mt: 1, color: 'text.primary' }}>
-                {current ? `No photos of “${current.key}” yet` : 'No photos in this deck yet'}
+                {current?.background
+                  ? 'No photos of what the model should stay quiet on yet: the empty desk, the classroom, hands'
+                  : current
+                    ? `No photos of “${current.key}” yet`
+                    : 'No photos in this deck yet'}
               </Typography>
               <Typography sx={{ mt: 1, maxWidth: 520, mx: 'auto' }}>
                 {current
