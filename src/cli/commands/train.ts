@@ -12,12 +12,13 @@ const FLAGS: [string, keyof TrainingSettings][] = [
   ['hidden', 'hiddenUnits'],
   ['seed', 'seed'],
   ['validation', 'validationShare'],
+  ['heads', 'heads'],
 ];
 
 export const trainCommand: CliCommand = {
   name: 'train',
   summary: "Train a deck's model (base network features + a new last layer) and keep it as a new version.",
-  usage: 'train <dir> [--deck NAME] [--epochs N --lr X --batch N --hidden N --seed N --validation X] [--augment] [--base ID] [--json]',
+  usage: 'train <dir> [--deck NAME] [--epochs N --lr X --batch N --hidden N --seed N --validation X --heads N] [--augment] [--base ID] [--json]',
   options: {
     deck: { type: 'string' },
     epochs: { type: 'string' },
@@ -26,6 +27,7 @@ export const trainCommand: CliCommand = {
     hidden: { type: 'string' },
     seed: { type: 'string' },
     validation: { type: 'string' },
+    heads: { type: 'string' },
     augment: { type: 'boolean' },
     base: { type: 'string' },
     json: { type: 'boolean' },

@@ -118,6 +118,12 @@ export interface TrainingSettings {
   augmentation: boolean;
   /** Same seed, same photos, same settings: the same weights. */
   seed: number;
+  /**
+   * Heads trained side by side from different starting weights and averaged (with a hidden layer
+   * only): steadier on few, varied photos. Stored and exported as one head with heads x hiddenUnits
+   * hidden units. Versions saved before it existed were trained with 1.
+   */
+  heads: number;
 }
 
 export interface TrainingConfig {
@@ -398,6 +404,7 @@ const settingsPatch = () =>
     classWeighting: z.boolean().optional(),
     augmentation: z.boolean().optional(),
     seed: z.number().optional(),
+    heads: z.number().optional(),
   });
 
 /** The validator of each request: shape and size (see ../validation/fields.ts). */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { splitByBlocks } from './block-split';
 import { trainHead, type TrainHeadInput } from './head-trainer';
 import { DEFAULT_SETTINGS } from './training-settings';
+import { predictWithHead } from '../versions/head-predict';
 
 /** Three separable clusters of 40 "feature vectors" each (fast, but real training). */
 function clusters(): TrainHeadInput['train'] {
@@ -90,6 +91,27 @@ describe('head training', () => {
     await trainHead(base({ settings: { ...DEFAULT_SETTINGS, epochs: 2, hiddenUnits: 0 }, val: clusters() }));
     await trainHead(base({ settings: { ...DEFAULT_SETTINGS, learningRate: 1e30 } }));
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('averages several heads as one ordinary two-layer head that predicts exactly what training judged', async () => {
+    const val = clusters();
+    const settings = { ...DEFAULT_SETTINGS, epochs: 4, hiddenUnits: 10, heads: 3 };
+    const out = await trainHead(base({ settings, val }));
+    expect(out.layers.map((l) => [l.inputSize, l.units, l.activation])).toEqual([
+      [16, 30, 'relu'],
+      [30, 3, 'softmax'],
+    ]);
+    // The stored head (what versions keep and exports write) gives the trainer's own probabilities.
+    const spec = { baseModelId: 'test', featureSize: 16, layers: out.layers, labels: ['a', 'b', 'c'] };
+    const stored = await predictWithHead(spec, val.x);
+    expect(stored.length).toBe(out.valProbs.length);
+    stored.forEach((p, i) => expect(p).toBeCloseTo(out.valProbs[i], 5));
+    // Three different heads, not three copies: each started from its own weights.
+    const cols = (j: number) => out.layers[0].kernel.filter((_, i) => Math.floor((i % 30) / 10) === j);
+    expect(cols(1)).not.toEqual(cols(0));
+    expect(cols(2)).not.toEqual(cols(1));
+    // Same seed, same heads.
+    expect((await trainHead(base({ settings, val }))).layers).toEqual(out.layers);
   });
 
   it('weights small classes up when class weighting is on', async () => {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DenseLayerSpec, EpochMetrics, TrainingSettings } from '../../../shared/api/training';
 import { initBackend } from '../backend';
+import { HeadNetwork } from './head-network';
 import { seededRandom, shuffleInPlace } from './seeded-random';
 
 export interface HeadData {
@@ -35,14 +36,6 @@ export interface TrainHeadOutput {
   trainAccuracy: number;
 }
 
-/** Uniform draws from the seeded generator (Glorot uniform), so the same seed gives the same start. */
-function glorot(inputSize: number, units: number, random: () => number): tf.Tensor2D {
-  const limit = Math.sqrt(6 / (inputSize + units));
-  const values = new Float32Array(inputSize * units);
-  for (let i = 0; i < values.length; i++) values[i] = (random() * 2 - 1) * limit;
-  return tf.tensor2d(values, [inputSize, units]);
-}
-
 function stack(rows: readonly Float32Array[], size: number): tf.Tensor2D {
   const flat = new Float32Array(rows.length * size);
   rows.forEach((r, i) => flat.set(r, i * size));
@@ -59,31 +52,14 @@ export async function trainHead(input: TrainHeadInput): Promise<TrainHeadOutput>
   await initBackend();
   const { settings: s, featureSize, numClasses } = input;
   const random = seededRandom(s.seed);
-  const sizes = s.hiddenUnits > 0 ? [featureSize, s.hiddenUnits, numClasses] : [featureSize, numClasses];
-  const activations: DenseLayerSpec['activation'][] = s.hiddenUnits > 0 ? ['relu', 'softmax'] : ['softmax'];
-
   // Class weights: n / (k x n_c), so each class weighs the same in total.
   const counts = new Array<number>(numClasses).fill(0);
   input.train.y.forEach((c) => counts[c]++);
   const classWeight = counts.map((n) => (s.classWeighting && n > 0 ? input.train.y.length / (numClasses * n) : 1));
 
-  const variables: tf.Variable[] = [];
-  for (let i = 0; i + 1 < sizes.length; i++) {
-    // tf.variable copies its initial value; the temporaries are freed right away. No names: TF.js
-    // names must be unique process-wide, and two decks may train at once.
-    const kernel = glorot(sizes[i], sizes[i + 1], random);
-    const bias = tf.zeros([sizes[i + 1]]);
-    variables.push(tf.variable(kernel, true), tf.variable(bias, true));
-    tf.dispose([kernel, bias]);
-  }
-  const logits = (x: tf.Tensor2D): tf.Tensor2D => {
-    let h: tf.Tensor2D = x;
-    for (let i = 0; i < variables.length; i += 2) {
-      h = tf.add(tf.matMul(h, variables[i] as tf.Variable<tf.Rank.R2>), variables[i + 1]) as tf.Tensor2D;
-      if (i + 2 < variables.length) h = tf.relu(h);
-    }
-    return h;
-  };
+  const net = new HeadNetwork(featureSize, numClasses, s.hiddenUnits, s.heads, random);
+  const { variables } = net;
+  const logits = (x: tf.Tensor2D): tf.Tensor2D => net.logits(x);
 
   const xTrain = stack(input.train.x, featureSize);
   const yTrain = tf.tidy(() => tf.oneHot(tf.tensor1d(input.train.y as number[], 'int32'), numClasses).toFloat() as tf.Tensor2D);
@@ -113,7 +89,7 @@ export async function trainHead(input: TrainHeadInput): Promise<TrainHeadOutput>
             const xb = tf.gather(xTrain, idx) as tf.Tensor2D;
             const yb = tf.gather(yTrain, idx) as tf.Tensor2D;
             const wb = tf.gather(wTrain, idx);
-            return tf.losses.softmaxCrossEntropy(yb, logits(xb), wb, 0, tf.Reduction.SUM_BY_NONZERO_WEIGHTS) as tf.Scalar;
+            return net.loss(xb, yb, wb);
           },
           true,
           variables,
@@ -145,11 +121,7 @@ export async function trainHead(input: TrainHeadInput): Promise<TrainHeadOutput>
 
     // Back to the last good weights (they are the current ones when training completed).
     variables.forEach((v, i) => v.assign(good[i]));
-    const layers = sizes.slice(1).map((units, i) => {
-      const kernel = variables[i * 2].dataSync() as Float32Array;
-      const bias = variables[i * 2 + 1].dataSync() as Float32Array;
-      return { inputSize: sizes[i], units, activation: activations[i], kernel: Array.from(kernel), bias: Array.from(bias) };
-    });
+    const layers = net.layers();
     const valProbs = xVal ? (tf.tidy(() => tf.softmax(logits(xVal)).dataSync()) as Float32Array) : new Float32Array(0);
     const trainAccuracy = tf.tidy(() => {
       const pred = tf.argMax(logits(xTrain), 1).dataSync();

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EpochMetrics, FeaturesResult, FolderEvaluation, TrainingRunResult } from '../../../shared/api/training';
 import { testCore } from '../../../test-support/test-core';
 import { fruitDeck, fruitFolder, fruitFrames, waitForJob, type TestCore } from '../../../test-support/fruit-deck';
-import { PREPROCESSING_VERSION } from '../features/preprocess';
+import { AUGMENT_VARIANTS, PREPROCESSING_VERSION } from '../features/preprocess';
 
 /**
  * One project for the whole file: frames 0-24 of each fruit imported (150 photos), the other 15
@@ -62,7 +64,8 @@ describe('training on the fruit photos', () => {
     expect(v.curves).toHaveLength(defaults.epochs);
     expect(v.metrics.confusion).toHaveLength(6);
     expect(v.misclassified.length).toBe(v.metrics.n - v.metrics.confusion.reduce((s, row, i) => s + row[i], 0));
-  });
+    // The first training computes 6 views of 120 photos and fits 5 averaged heads: 4 minutes on a 2-core machine under a load of 20.
+  }, 480_000);
 
   it('recognises at least 90% of the 15 later frames of each fruit it never saw', async () => {
     const { jobId } = await t.core.api.startEvaluation({ deckId: t.deckId, dir: heldOut });
@@ -88,7 +91,8 @@ describe('training on the fruit photos', () => {
     expect(live.inputSize).toBe(224);
     expect(live.featureLayer).toBe('conv_pw_13_relu');
     expect(live.head.labels).toEqual(live.labels);
-    expect(live.head.layers.map((l) => l.units)).toEqual([100, 6]);
+    // 5 averaged heads of 100 hidden units each, kept as one head with 500.
+    expect(live.head.layers.map((l) => l.units)).toEqual([500, 6]);
   });
 
   it('gives identical weights for the same seed, different ones for another seed', async () => {
@@ -145,6 +149,22 @@ describe('training on the fruit photos', () => {
   });
 });
 
+/** The cache rows of the one project under this test core's projects folder, read beside the core (WAL readers do not block it). */
+function embeddingRows(tmp: string): { sha256: string; variant: string; createdAt: string }[] {
+  const projects = path.join(tmp, 'projects');
+  const [project] = fs.readdirSync(projects);
+  const db = new Database(path.join(projects, project, 'project.db'), { readonly: true });
+  try {
+    return db.prepare('SELECT sha256, variant, created_at AS createdAt FROM embeddings ORDER BY sha256, variant').all() as {
+      sha256: string;
+      variant: string;
+      createdAt: string;
+    }[];
+  } finally {
+    db.close();
+  }
+}
+
 describe('features cache and augmentation on a small deck', () => {
   let t: TestCore & { deckId: number };
   beforeAll(async () => {
@@ -173,16 +193,26 @@ describe('features cache and augmentation on a small deck', () => {
     expect(run.metrics.valCount).toBe(6);
     expect(await api.getFeatureStatus({ deckId: t.deckId })).toMatchObject({ cached: 24, augmentedCached: 18 });
 
-    // Same seed, same photos, same cached views: the very same weights.
+    // Every augmentation view of each of the 18 training photos is a row of the project's cache.
+    const rows = embeddingRows(t.tmp);
+    for (const v of AUGMENT_VARIANTS) expect(rows.filter((r) => r.variant === v)).toHaveLength(18);
+
+    // Same seed, same photos, same cached views: the very same weights, and no view computed again
+    // (a recomputed view would be written again with a later created_at).
     const firstHead = (await api.getLiveModel({ deckId: t.deckId, versionId: run.versionId })).head;
     const { jobId: againJob } = await api.startTraining({ deckId: t.deckId, settings: { augmentation: true, epochs: 5, validationShare: 0.25 } });
+    const messages: string[] = [];
+    const off = t.core.events.on('job.progress', (p) => p.jobId === againJob && messages.push(p.message));
     const rerun = await waitForJob<TrainingRunResult>(t.core, againJob);
+    off();
+    expect(embeddingRows(t.tmp)).toEqual(rows);
+    expect(messages).toContain('Step 2 of 4 · Augmentation · Features already computed for all 18 photos');
     expect((await api.getLiveModel({ deckId: t.deckId, versionId: rerun.versionId })).head.layers).toEqual(firstHead.layers);
 
     await api.createClass({ deckId: t.deckId, key: 'Kiwi' });
     // Refused at once, before any job starts, naming the class that needs photos.
     await expect(api.startTraining({ deckId: t.deckId })).rejects.toMatchObject({ code: 'NOT_ENOUGH_PHOTOS', details: { classes: ['Kiwi'] } });
-  });
+  }, 300_000);
 });
 
 describe('training config and machine info', () => {

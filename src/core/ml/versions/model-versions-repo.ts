@@ -103,6 +103,11 @@ type SummaryRow = Pick<
   'id' | 'deck_id' | 'number' | 'run_id' | 'base_model_id' | 'created_at' | 'settings_json' | 'metrics_json' | 'stopped' | 'message'
 >;
 
+/** A version's settings; versions saved before averaged heads existed were trained with one. */
+function storedSettings(json: string): TrainingSettings {
+  return { heads: 1, ...(JSON.parse(json) as Omit<TrainingSettings, 'heads'>) };
+}
+
 function toSummary(r: SummaryRow, currentId: number | null): ModelVersionSummary {
   const metrics = JSON.parse(r.metrics_json) as RunMetrics;
   return {
@@ -112,7 +117,7 @@ function toSummary(r: SummaryRow, currentId: number | null): ModelVersionSummary
     runId: r.run_id,
     baseModelId: r.base_model_id,
     createdAt: r.created_at,
-    settings: JSON.parse(r.settings_json) as TrainingSettings,
+    settings: storedSettings(r.settings_json),
     accuracy: metrics.accuracy,
     stopped: r.stopped,
     message: r.message,
@@ -174,7 +179,7 @@ function getRow(db: Db, versionId: number): VersionRow {
 
 export function getModelVersion(db: Db, versionId: number): ModelVersion {
   const r = getRow(db, versionId);
-  const settings = JSON.parse(r.settings_json) as TrainingSettings;
+  const settings = storedSettings(r.settings_json);
   return {
     ...toSummary(r, newestId(db, r.deck_id)),
     curves: JSON.parse(r.curves_json) as EpochMetrics[],

@@ -11,6 +11,7 @@ const base = {
   classWeighting: true,
   augmentation: false,
   seed: 42,
+  heads: 5,
 };
 
 describe('settings fields', () => {
@@ -22,6 +23,7 @@ describe('settings fields', () => {
     expect(parseSetting(field('validationShare'), '25')).toEqual({ value: 0.25 });
     expect(parseSetting(field('validationShare'), '60')).toEqual({ error: 'Use a number from 0 to 50.' });
     expect(parseSetting(field('seed'), '')).toHaveProperty('error');
+    expect(parseSetting(field('heads'), '17')).toEqual({ error: 'Use a number from 1 to 16.' });
   });
 
   it('lines two versions up setting by setting', () => {

@@ -50,6 +50,14 @@ export const NUMBER_FIELDS: NumberField[] = [
     integer: true,
   },
   {
+    name: 'heads',
+    label: 'Averaged models',
+    help: 'Several small models learn side by side and their answers are averaged: steadier on varied photos, a little slower to train.',
+    min: 1,
+    max: 16,
+    integer: true,
+  },
+  {
     name: 'validationShare',
     label: 'Photos held back to check (%)',
     help: 'The last photos of each word are kept out of training to test the model fairly.',
