@@ -64,8 +64,7 @@ describe('training on the fruit photos', () => {
     expect(v.curves).toHaveLength(defaults.epochs);
     expect(v.metrics.confusion).toHaveLength(6);
     expect(v.misclassified.length).toBe(v.metrics.n - v.metrics.confusion.reduce((s, row, i) => s + row[i], 0));
-    // The first training computes 6 views of 120 photos and fits 5 averaged heads: 4 minutes on a 2-core machine under a load of 20.
-  }, 480_000);
+  });
 
   it('recognises at least 90% of the 15 later frames of each fruit it never saw', async () => {
     const { jobId } = await t.core.api.startEvaluation({ deckId: t.deckId, dir: heldOut });
@@ -91,8 +90,7 @@ describe('training on the fruit photos', () => {
     expect(live.inputSize).toBe(224);
     expect(live.featureLayer).toBe('conv_pw_13_relu');
     expect(live.head.labels).toEqual(live.labels);
-    // 5 averaged heads of 100 hidden units each, kept as one head with 500.
-    expect(live.head.layers.map((l) => l.units)).toEqual([500, 6]);
+    expect(live.head.layers.map((l) => l.units)).toEqual([100, 6]);
   });
 
   it('gives identical weights for the same seed, different ones for another seed', async () => {
@@ -212,7 +210,7 @@ describe('features cache and augmentation on a small deck', () => {
     await api.createClass({ deckId: t.deckId, key: 'Kiwi' });
     // Refused at once, before any job starts, naming the class that needs photos.
     await expect(api.startTraining({ deckId: t.deckId })).rejects.toMatchObject({ code: 'NOT_ENOUGH_PHOTOS', details: { classes: ['Kiwi'] } });
-  }, 300_000);
+  });
 });
 
 describe('training config and machine info', () => {

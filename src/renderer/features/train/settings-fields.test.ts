@@ -11,7 +11,7 @@ const base = {
   classWeighting: true,
   augmentation: false,
   seed: 42,
-  heads: 5,
+  heads: 1,
 };
 
 describe('settings fields', () => {
