@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { makeFruitProject } from './support/fruit-deck';
 import { ARTIFACTS, SHARED } from './support/paths';
 import { startDeploySetup, type DeploySetup } from './support/deploy-setup';
+import { quietDeck } from './support/quiet-deck';
 import { recordSpeech } from './support/speech';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../../src/test-support/chromium';
 
@@ -110,6 +111,27 @@ test('marks a word nobody wrote in the chosen language instead of showing the ke
   } finally {
     await setup.studio.api.updateClass({ classId: apple.id, words: { es: 'manzana' } });
   }
+});
+
+test('stays quiet on what its "Nothing I know" was trained on: a calm "…", nothing said', async () => {
+  test.setTimeout(300_000);
+  // Another deck of the project: Apple and Dates are words, the orange the camera shows is its background.
+  const quiet = await quietDeck(setup.studio);
+  await page.goto(url.replace(`/phone/${deckId}`, `/phone/${quiet}`));
+  await page.getByRole('button', { name: /Tap to hear/ }).click();
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(word()).toHaveAttribute('data-background', 'true', { timeout: 90_000 });
+  await expect(word()).toHaveText('…');
+  await expect(page.getByText('Point at something from the deck.')).toBeVisible();
+  await snapPhone('phone-page-03c-nothing-i-know');
+  await expect(word()).toHaveAttribute('data-key', 'Apple', { timeout: 30_000 });
+  await expect(word()).toHaveText('pomme');
+  await expect(word()).not.toHaveAttribute('data-background', 'true');
+  // The apple was said; the background never was, in any form.
+  const spoken = await page.evaluate(() => (globalThis as unknown as { __spoken: string[] }).__spoken);
+  expect(spoken).toContain('fr:pomme');
+  expect(spoken.filter((s) => /background|orange|…/i.test(s))).toEqual([]);
+  await page.goto(url);
 });
 
 test('keeps working with the cable out and the studio closed, once loaded', async () => {
