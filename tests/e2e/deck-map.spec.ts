@@ -122,6 +122,9 @@ test('pointing at a dot shows its photo; a click opens it large', async () => {
 });
 
 test('a loop drawn around dots selects them; "Move to…" recolours them and Ctrl+Z puts them back', async () => {
+  // The pointer leaves the map first: a photo card still shown from pointing at a dot would cover dots.
+  await page.mouse.move(1, 1);
+  await expect(page.getByTestId('map-hover')).toBeHidden();
   const before = await readDots();
   const apples = before.filter((d) => d.word === 'Apple');
   // Around the middle of the apples: a loop whose radius holds a few of them, none on its edge.
@@ -147,14 +150,15 @@ test('a loop drawn around dots selects them; "Move to…" recolours them and Ctr
   for (const d of inside) await expect(dotOf(d.id)).toHaveAttribute('data-selected', 'true');
   await snap(page, 'deck-map-03-lasso-selected');
 
-  // Ctrl+click adds one more dot, far from the loop.
-  const extra = before.find((d) => d.word === 'Pomegranate' && d.onTop)!;
+  // Ctrl+click adds one more dot of another word (not the one they go to), away from the loop.
+  const extra = before.find((d) => d.word !== 'Apple' && d.word !== 'Orange' && d.onTop && distance(d) > radius + 20);
+  if (!extra) throw new Error('no dot of another word can be pointed at: the map is drawn with every dot covered');
   await dotOf(extra.id).click({ modifiers: ['Control'] });
   await expect(page.getByTestId('selection-count')).toHaveText(`${inside.length + 1} of ${before.length} selected`);
 
   const orangeFill = before.find((d) => d.word === 'Orange')!.fill;
   const moved = [...inside, extra];
-  const counts = { Apple: inside.filter((d) => d.word === 'Apple').length, Pomegranate: 1 };
+  const counts = { Apple: inside.filter((d) => d.word === 'Apple').length };
   await deck.moveSelectedTo('Orange');
   for (const d of moved) {
     await expect(dotOf(d.id)).toHaveAttribute('data-word', 'Orange');
@@ -174,5 +178,5 @@ test('a loop drawn around dots selects them; "Move to…" recolours them and Ctr
   for (const d of moved) await expect(dotOf(d.id)).toHaveAttribute('data-word', d.word);
   await deck.expectCount('Orange', 40);
   await deck.expectCount('Apple', 40);
-  await deck.expectCount('Pomegranate', 40);
+  await deck.expectCount(extra.word, 40);
 });
