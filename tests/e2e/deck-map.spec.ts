@@ -150,9 +150,17 @@ test('a loop drawn around dots selects them; "Move to…" recolours them and Ctr
   for (const d of inside) await expect(dotOf(d.id)).toHaveAttribute('data-selected', 'true');
   await snap(page, 'deck-map-03-lasso-selected');
 
-  // Ctrl+click adds one more dot of another word (not the one they go to), away from the loop.
-  const extra = before.find((d) => d.word !== 'Apple' && d.word !== 'Orange' && d.onTop && distance(d) > radius + 20);
-  if (!extra) throw new Error('no dot of another word can be pointed at: the map is drawn with every dot covered');
+  // Ctrl+click adds one more dot: one of another word (not the one they go to), outside the loop,
+  // read again until one can be pointed at (a closing card or dialog may still cover the map).
+  const insideIds = new Set(inside.map((d) => d.id));
+  let extra: (typeof before)[number] | undefined;
+  await expect
+    .poll(async () => {
+      extra = (await readDots()).find((d) => d.word !== 'Apple' && d.word !== 'Orange' && d.onTop && !insideIds.has(d.id));
+      return extra?.word ?? null;
+    })
+    .not.toBeNull();
+  if (!extra) throw new Error('unreachable: the poll above found a dot');
   await dotOf(extra.id).click({ modifiers: ['Control'] });
   await expect(page.getByTestId('selection-count')).toHaveText(`${inside.length + 1} of ${before.length} selected`);
 
