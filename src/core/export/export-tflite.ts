@@ -6,7 +6,7 @@ import type { ParityReport, QuantizationReport } from '../../shared/api/export';
 import type { BaseModelManifestEntry } from '../../shared/api/training';
 import { StudioError } from '../../shared/errors';
 import { preparePixels } from '../ml/features/preprocess';
-import { readFileInside } from '../fs/safe-path';
+import { readFileInside, writeFileInsideSync } from '../fs/safe-path';
 import { blobPath } from '../store/paths';
 import type { ProjectStore } from '../store/project-store';
 import { parityPhotos } from './deck-model';
@@ -83,7 +83,7 @@ export async function exportTflite(s: TfliteStepInput): Promise<TfliteStepResult
   if (!parity.passed) throw parityFailed(parity);
   fs.mkdirSync(s.dir, { recursive: true });
   const files: TfliteStepResult['files'] = { float: `${s.fileStem}.tflite`, int8: null, fullInt8: null };
-  fs.writeFileSync(path.join(s.dir, files.float ?? ''), floatBytes);
+  writeFileInsideSync(s.dir, path.join(s.dir, files.float ?? ''), floatBytes, true);
 
   let quantization: QuantizationReport | null = null;
   if (plan.quantize === 'int8') {
@@ -93,7 +93,7 @@ export async function exportTflite(s: TfliteStepInput): Promise<TfliteStepResult
     // A too costly int8 model is reported, not written: the float one is the safe choice.
     if (quantization.passed) {
       files.int8 = `${s.fileStem}-int8.tflite`;
-      fs.writeFileSync(path.join(s.dir, files.int8), int8Bytes);
+      writeFileInsideSync(s.dir, path.join(s.dir, files.int8), int8Bytes, true);
     }
     s.lap('int8');
   }
@@ -101,7 +101,7 @@ export async function exportTflite(s: TfliteStepInput): Promise<TfliteStepResult
     const full = await fullInt8Step(s, tfliteInput, parityInput, floatBytes.length);
     quantization = full.report;
     files.fullInt8 = `${s.fileStem}-full-int8.tflite`;
-    fs.writeFileSync(path.join(s.dir, files.fullInt8), full.bytes);
+    writeFileInsideSync(s.dir, path.join(s.dir, files.fullInt8), full.bytes, true);
   }
   return { parity, quantization, files };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeFileInsideSync } from '../../fs/safe-path';
 
 /**
  * The feature worker's entry. Bundled by electron-vite (packaged app, out/main), the built
@@ -72,7 +73,7 @@ export async function workerFromSources(file = path.join(path.dirname(fileURLToP
       // Written whole in a folder of its own, then renamed into place: a racing process never runs half of it.
       const tmp = `${dir}.${process.pid}.${Date.now()}.tmp`;
       fs.mkdirSync(tmp, { recursive: true });
-      for (const f of out.outputFiles) fs.writeFileSync(path.join(tmp, path.relative(staging, f.path)), f.text, { flag: 'wx' });
+      for (const f of out.outputFiles) writeFileInsideSync(tmp, path.join(tmp, path.relative(staging, f.path)), f.text, true);
       try {
         fs.renameSync(tmp, dir);
       } catch (e) {
