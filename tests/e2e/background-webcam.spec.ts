@@ -4,7 +4,7 @@ import { snap } from './support/artifacts';
 import { cameraFruitProject, hostSocketUrl } from './support/camera-fruits';
 import { fruitPhotos } from './support/paths';
 import { quietDeckWords, trainQuietDeck } from './support/quiet-deck';
-import { sessionState, e2eToken } from './support/session';
+import { e2eToken, openStudioPage } from './support/session';
 import { connectStudio, type StudioConnection } from './support/studio-client';
 import { TrainPage } from './pages/train-page';
 import { DeckPage } from './pages/deck-page';
@@ -26,11 +26,7 @@ test.beforeAll(async ({ browser }, info) => {
   studio = await connectStudio(hostSocketUrl(), e2eToken());
   ({ deckId: fruitsDeck } = await cameraFruitProject(studio));
   quiet = await quietDeckWords(studio);
-  page = await browser.newPage({
-    baseURL: info.project.use.baseURL,
-    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
-    viewport: { width: 1440, height: 900 },
-  });
+  page = await openStudioPage(browser, info.project.use.baseURL!);
 });
 
 test.afterAll(async () => {

@@ -4,7 +4,7 @@ import { DeckPage } from './pages/deck-page';
 import { snap } from './support/artifacts';
 import { cameraFruitProject, hostSocketUrl } from './support/camera-fruits';
 import { ARTIFACTS } from './support/paths';
-import { sessionState, e2eToken } from './support/session';
+import { e2eToken, openStudioPage } from './support/session';
 import { connectStudio, type StudioConnection } from './support/studio-client';
 
 /**
@@ -23,11 +23,7 @@ test.beforeAll(async ({ browser }, info) => {
   test.setTimeout(300_000);
   studio = await connectStudio(hostSocketUrl(), e2eToken());
   ({ deckId } = await cameraFruitProject(studio));
-  page = await browser.newPage({
-    baseURL: info.project.use.baseURL,
-    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
-    viewport: { width: 1440, height: 900 },
-  });
+  page = await openStudioPage(browser, info.project.use.baseURL!);
   deck = new DeckPage(page);
 });
 

@@ -8,7 +8,7 @@ import { snap } from './support/artifacts';
 import { hostSocketUrl } from './support/camera-fruits';
 import { fruitFrames } from '../../src/test-support/fruits';
 import { fruitPhotos } from './support/paths';
-import { sessionState, e2eToken } from './support/session';
+import { e2eToken, openStudioPage } from './support/session';
 import { connectStudio, type StudioConnection } from './support/studio-client';
 
 /**
@@ -39,11 +39,7 @@ test.beforeAll(async ({ browser }, info) => {
   await studio.api.createProject({ name: 'Doctor lessons', languages: ['en'] });
   deckId = (await studio.api.createDeck({ name: 'Fruits' })).id;
   for (const key of ['Apple', 'Orange']) await studio.api.createClass({ deckId, key });
-  page = await browser.newPage({
-    baseURL: info.project.use.baseURL,
-    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
-    viewport: { width: 1440, height: 900 },
-  });
+  page = await openStudioPage(browser, info.project.use.baseURL!);
   deck = new DeckPage(page);
 });
 

@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { snap } from './support/artifacts';
 import { cameraFruitProject, hostSocketUrl } from './support/camera-fruits';
 import { fruitPhotos } from './support/paths';
-import { sessionState, e2eToken } from './support/session';
+import { e2eToken, openStudioPage } from './support/session';
 import { connectStudio, type StudioConnection } from './support/studio-client';
 
 /**
@@ -23,11 +23,7 @@ test.beforeAll(async ({ browser }, info) => {
   const classes = await studio.api.listClasses({ deckId });
   const key = new Map(classes.map((c) => [c.id, c.key]));
   wordOfPhoto = new Map((await studio.api.listPhotos({ deckId })).map((p) => [p.id, key.get(p.classId)!]));
-  page = await browser.newPage({
-    baseURL: info.project.use.baseURL,
-    storageState: sessionState(info.project.use.baseURL!, e2eToken()),
-    viewport: { width: 1440, height: 900 },
-  });
+  page = await openStudioPage(browser, info.project.use.baseURL!);
 });
 
 test.afterAll(async () => {
