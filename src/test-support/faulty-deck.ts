@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { FRUIT_CLASSES, SHARED, fruitFrames } from './fruits';
+import { FRUIT_CLASSES, fruitFrames } from './fruits';
+import { variedClothingWord } from './varied-clothing';
 
 export type FaultKind = 'duplicate' | 'near-duplicate' | 'blurry' | 'dark' | 'bright' | 'tiny' | 'outlier' | 'mislabel' | 'imbalance';
 
@@ -27,8 +28,6 @@ export interface FaultyFolder {
   dir: string;
   truth: InjectedFault[];
 }
-
-const CLOTHING = path.join(SHARED, 'data/varied-clothing');
 
 export interface FaultyOptions {
   /** Frames [0, frames) of each fruit are the clean deck (faults are made from frames after them). */
@@ -109,14 +108,14 @@ export async function makeFaultyFolder(dir: string, opts: FaultyOptions = {}): P
     if (wants('tiny')) truth.push({ kind: 'tiny', file: await put(cls, `tiny-${cls}.jpg`, await sharp(spare(3)).resize(160).jpeg().toBuffer()) });
   }
   if (wants('outlier')) {
-    const shoes = fs.readdirSync(path.join(CLOTHING, 'shoes')).sort();
+    const shoes = fs.readdirSync(variedClothingWord('shoes')).sort();
     for (const [i, cls] of FRUIT_CLASSES.slice(0, 4).entries()) {
-      truth.push({ kind: 'outlier', file: await put(cls, `shoe-${i}.jpg`, path.join(CLOTHING, 'shoes', shoes[i])) });
+      truth.push({ kind: 'outlier', file: await put(cls, `shoe-${i}.jpg`, path.join(variedClothingWord('shoes'), shoes[i])) });
     }
   }
   if (wants('imbalance')) {
-    const hats = fs.readdirSync(path.join(CLOTHING, 'hat')).sort().slice(0, 3);
-    for (const h of hats) await put('Hat', h, path.join(CLOTHING, 'hat', h));
+    const hats = fs.readdirSync(variedClothingWord('hat')).sort().slice(0, 3);
+    for (const h of hats) await put('Hat', h, path.join(variedClothingWord('hat'), h));
     truth.push({ kind: 'imbalance', file: '', word: 'Hat' });
   }
   return { dir, truth };

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeckMap } from '../../shared/api/deck-map';
 import type { Photo } from '../../shared/domain';
-import { fruitDeck, fruitFrames, SHARED, waitForJob, type TestCore } from '../../test-support/fruit-deck';
+import { fruitDeck, fruitFrames, waitForJob, type TestCore } from '../../test-support/fruit-deck';
 import { runImport } from '../../test-support/test-core';
 import { trainDeck } from '../../test-support/train-deck';
+import { variedClothingWord } from '../../test-support/varied-clothing';
 import { EmbeddingStore } from '../ml/features/embedding-store';
 import { PREPROCESSING_VERSION } from '../ml/features/preprocess';
 import { loadDeckVectors } from './deck-vectors';
@@ -97,7 +98,7 @@ describe('the deck map on the fruit photos', () => {
     await api.undoDelete({ undoToken });
 
     const extra = await api.createClass({ deckId: t.deckId, key: 'Hat' });
-    const hat = path.join(SHARED, 'data/varied-clothing/hat/00d94e21-5891-492e-be0e-792e7338c077.jpg');
+    const hat = path.join(variedClothingWord('hat'), '00d94e21-5891-492e-be0e-792e7338c077.jpg');
     await runImport(t.core, { deckId: t.deckId, classId: extra.id, sources: [{ path: hat }] });
     const grown = await api.openDeckMap({ deckId: t.deckId });
     expect(grown.map).toBeNull();
