@@ -1,4 +1,4 @@
-import { decodeImage } from '../../media/decode-image';
+import { decodeNetworkViews, type DecodeResize } from '../../media/decode-image';
 
 /**
  * Bump when the pixels a photo turns into change (crop, resize, variants): cached features are keyed
@@ -26,15 +26,6 @@ export function trainingVariants(settings: { augmentation: boolean }): Variant[]
 /** Share of the centre square the crop variants keep. */
 const CROP_SHARE = 0.8;
 
-/**
- * The centre square of the upright photo, `size` x `size`, packed RGB: the one decoder's pixels
- * (src/core/media/decode-image.ts), which import and the window's parity fixtures use too.
- * Versions 1 and 2 let libjpeg decode big JPEGs at reduced size: faster, but up to 2e-2 apart from the window.
- */
-async function squareRgb(input: Buffer, size: number): Promise<Buffer> {
-  return (await decodeImage(input, { resize: { fit: 'cover', size } })).data;
-}
-
 function mirror(rgb: Uint8Array, size: number): Uint8Array {
   const out = new Uint8Array(rgb.length);
   const row = size * 3;
@@ -59,24 +50,33 @@ function window(rgb: Uint8Array, big: number, size: number, left: number, top: n
   return out;
 }
 
-/** Pixels (size x size x 3, 0..255) for each requested variant of one photo. */
+/**
+ * Pixels (size x size x 3, 0..255) for each requested variant of one photo: up to three views (the
+ * centre square, the squashed frame, the larger square the crops come from) from the one decoder
+ * (src/core/media/decode-image.ts), which reads the file once and, for camera-sized photos,
+ * decodes it once for all of them.
+ */
 export async function preparePixels(input: Buffer, size: number, variants: readonly Variant[]): Promise<Map<Variant, Uint8Array>> {
+  const wants = (...vs: Variant[]) => vs.some((v) => variants.includes(v));
+  const big = Math.round(size / CROP_SHARE);
+  const resizes: { key: 'square' | 'squashed' | 'large'; resize: DecodeResize }[] = [];
+  if (wants('orig', 'flip')) resizes.push({ key: 'square', resize: { fit: 'cover', size } });
+  if (wants('squash', 'squash-flip')) resizes.push({ key: 'squashed', resize: { fit: 'fill', size } });
+  if (wants('crop-tl', 'crop-br')) resizes.push({ key: 'large', resize: { fit: 'cover', size: big } });
+  const decoded = await decodeNetworkViews(
+    input,
+    resizes.map((r) => r.resize),
+  );
+  const view = new Map(resizes.map((r, i) => [r.key, new Uint8Array(decoded[i].data)]));
   const out = new Map<Variant, Uint8Array>();
-  if (variants.includes('orig') || variants.includes('flip')) {
-    const orig = new Uint8Array(await squareRgb(input, size));
-    if (variants.includes('orig')) out.set('orig', orig);
-    if (variants.includes('flip')) out.set('flip', mirror(orig, size));
-  }
-  if (variants.includes('squash') || variants.includes('squash-flip')) {
-    const squashed = new Uint8Array((await decodeImage(input, { resize: { fit: 'fill', size } })).data);
-    if (variants.includes('squash')) out.set('squash', squashed);
-    if (variants.includes('squash-flip')) out.set('squash-flip', mirror(squashed, size));
-  }
-  if (variants.includes('crop-tl') || variants.includes('crop-br')) {
-    const big = Math.round(size / CROP_SHARE);
-    const large = new Uint8Array(await squareRgb(input, big));
-    if (variants.includes('crop-tl')) out.set('crop-tl', window(large, big, size, 0, 0));
-    if (variants.includes('crop-br')) out.set('crop-br', window(large, big, size, big - size, big - size));
-  }
+  const square = view.get('square');
+  if (square && variants.includes('orig')) out.set('orig', square);
+  if (square && variants.includes('flip')) out.set('flip', mirror(square, size));
+  const squashed = view.get('squashed');
+  if (squashed && variants.includes('squash')) out.set('squash', squashed);
+  if (squashed && variants.includes('squash-flip')) out.set('squash-flip', mirror(squashed, size));
+  const large = view.get('large');
+  if (large && variants.includes('crop-tl')) out.set('crop-tl', window(large, big, size, 0, 0));
+  if (large && variants.includes('crop-br')) out.set('crop-br', window(large, big, size, big - size, big - size));
   return out;
 }
