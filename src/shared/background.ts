@@ -16,3 +16,11 @@ export function backgroundIndex(labels: readonly string[], background: string | 
   const i = labels.findIndex((l) => l.toLowerCase() === background.toLowerCase());
   return i >= 0 ? i : null;
 }
+
+/**
+ * How a class is named on screen: its key, or "Nothing I know" for the background (whose key,
+ * often "background", is a label for other programs, not a word for teachers).
+ */
+export function classTitle(cls: { key: string; background?: boolean }): string {
+  return cls.background ? BACKGROUND_NAME : cls.key;
+}

@@ -5,9 +5,10 @@ import { StudioError } from '../../shared/errors';
 import type { CoreContext } from '../context';
 import { APP_VERSION } from '../app-version';
 import { importPhotos } from '../media/import-photos';
-import { addBackgroundClass } from '../store/background-class';
+import { addBackgroundClass, setBackground } from '../store/background-class';
 import * as classes from '../store/classes-repo';
 import * as decks from '../store/decks-repo';
+import * as hints from '../store/hidden-hints';
 import * as photos from '../store/photos-repo';
 import { importWordsCsv } from '../store/words-csv';
 
@@ -70,6 +71,13 @@ export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof Pr
       events.emit('words.changed', { deckId });
       return created;
     },
+    setClassBackground: async ({ classId, background }) => {
+      const changed = setBackground(db(), classId, background);
+      events.emit('words.changed', { deckId: changed.deckId });
+      return changed;
+    },
+    listHiddenHints: async ({ deckId }) => hints.listHiddenHints(db(), deckId),
+    setHintHidden: async ({ deckId, hint, hidden }) => hints.setHintHidden(db(), deckId, hint, hidden),
     deleteClass: async ({ classId }) => {
       const { deckId } = classes.getClass(db(), classId);
       classes.deleteClass(db(), classId);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../shared/api/export';
+import { NO_CHANGES } from '../../test-support/deck-changes';
 import { fruitDeck, trainDeck } from '../../test-support/train-deck';
 import { importFruits } from '../../test-support/fruit-deck';
 import { testCore, waitForJob, type TestCore } from '../../test-support/test-core';
@@ -32,7 +33,7 @@ describe('deck status', () => {
     await waitForJob<ExportResult>(t.core, jobId);
     const s = await status();
     expect(s.model).toMatchObject({ number: 1, upToDate: true });
-    expect(s.model?.changes).toEqual({ photosAdded: 0, photosRemoved: 0, photosMoved: 0, classesAdded: [], classesRemoved: [], wordsChanged: [] });
+    expect(s.model?.changes).toEqual(NO_CHANGES);
     expect(s.export).toMatchObject({ versionNumber: 1, newerVersion: false, upToDate: true });
     expect(s.needs).toEqual({ train: false, export: false });
   });
@@ -75,6 +76,32 @@ describe('deck status', () => {
     const s = await status();
     expect(s.model?.upToDate).toBe(true);
     expect(s.export?.changes?.wordsChanged).toEqual(['Orange']);
+    expect(s.needs).toEqual({ train: false, export: true });
+  });
+
+  it('a word made "Nothing I know", or a normal word again, counts as a change since the training and the export', async () => {
+    const exported = async () => {
+      const { jobId } = await t.core.api.startExport({ deckIds: [deckId], formats: ['tfjs'] });
+      await waitForJob<ExportResult>(t.core, jobId);
+    };
+    await exported();
+    expect((await status()).needs).toEqual({ train: false, export: false });
+
+    const orange = (await t.core.api.listClasses({ deckId })).find((c) => c.key === 'Orange')!;
+    await t.core.api.setClassBackground({ classId: orange.id, background: true });
+    let s = await status();
+    // The model's outputs are the same: it needs no training, but its export must say which one is silence.
+    expect(s.model?.changes).toMatchObject({ backgroundMarked: ['Orange'], backgroundUnmarked: [] });
+    expect(s.model?.upToDate).toBe(true);
+    expect(s.export?.changes).toMatchObject({ backgroundMarked: ['Orange'], backgroundUnmarked: [] });
+    expect(s.export?.upToDate).toBe(false);
+    expect(s.needs).toEqual({ train: false, export: true });
+
+    await exported();
+    expect((await status()).export?.upToDate).toBe(true);
+    await t.core.api.setClassBackground({ classId: orange.id, background: false });
+    s = await status();
+    expect(s.export?.changes).toMatchObject({ backgroundMarked: [], backgroundUnmarked: ['Orange'] });
     expect(s.needs).toEqual({ train: false, export: true });
   });
 });

@@ -8,7 +8,7 @@ import { listExports } from '../export/export-history';
 import { listModelVersions } from '../ml/versions/model-versions-repo';
 import { getDeck } from '../store/decks-repo';
 import type { Db } from '../store/open-database';
-import { diffSnapshots, modelAffected } from './deck-snapshot';
+import { diffSnapshots, exportOnly, modelAffected } from './deck-snapshot';
 import { currentSnapshot, readRevision } from './revisions-repo';
 
 const revisionOfVersion = (db: Db, versionId: number) =>
@@ -47,10 +47,14 @@ export function deckStatus(db: Db, deckId: number): DeckStatus {
   let exported: ExportStatus | null = null;
   if (latest) {
     const d = latest.decks.find((x) => x.deckId === deckId)!;
-    // Photos: against what the exported version was trained on. Words: against the export itself.
+    // Photos: against what the exported version was trained on. Words and which one is the
+    // background: against the export itself (they are written into it).
     const photos = since(revisionOfVersion(db, d.versionId));
     const words = since(revisionOfExport(db, latest.id, deckId));
-    const changes = photos && words ? { ...photos, wordsChanged: words.wordsChanged } : null;
+    const changes =
+      photos && words
+        ? { ...photos, wordsChanged: words.wordsChanged, backgroundMarked: words.backgroundMarked, backgroundUnmarked: words.backgroundUnmarked }
+        : null;
     const newerVersion = newest !== undefined && newest.id !== d.versionId;
     exported = {
       exportId: latest.id,
@@ -60,7 +64,7 @@ export function deckStatus(db: Db, deckId: number): DeckStatus {
       versionNumber: d.versionNumber,
       newerVersion,
       changes,
-      upToDate: !newerVersion && changes !== null && !modelAffected(changes) && changes.wordsChanged.length === 0,
+      upToDate: !newerVersion && changes !== null && !modelAffected(changes) && !exportOnly(changes),
     };
   }
 

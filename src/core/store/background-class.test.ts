@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testCore, type TestCore } from '../../test-support/test-core';
 
@@ -51,5 +52,51 @@ describe('"Nothing I know": the background class in the store', () => {
     const other = await api.createClass({ deckId: deck.id, key: 'desk' });
     const db = t.core.context.session.require().db;
     expect(() => db.prepare('UPDATE classes SET background = 1 WHERE id = ?').run(other.id)).toThrow(/UNIQUE/);
+  });
+
+  it('turns an existing word into the background and back, keeping its photos and words, one per deck', async () => {
+    const { api } = t.core;
+    const deck = await api.createDeck({ name: 'Fruits' });
+    const apple = await api.createClass({ deckId: deck.id, key: 'apple', words: { fr: 'pomme' } });
+    const desk = await api.createClass({ deckId: deck.id, key: 'desk', words: { fr: 'bureau' } });
+
+    const marked = await api.setClassBackground({ classId: desk.id, background: true });
+    expect(marked).toMatchObject({ id: desk.id, key: 'desk', background: true });
+    // Its words are no longer asked for while it is the background.
+    expect((await api.getMissingWords({ deckId: deck.id })).map((m) => `${m.classKey}/${m.language}`)).toEqual(['apple/es']);
+
+    // A second background is refused, naming the one the deck has and what to do.
+    const refused = api.setClassBackground({ classId: apple.id, background: true });
+    await expect(refused).rejects.toMatchObject({ code: 'CLASS_EXISTS', details: { backgroundKey: 'desk' } });
+    await expect(refused).rejects.toThrow(/“apple” cannot become “Nothing I know”: this deck already has it \(“desk”\)/);
+    await expect(api.createBackgroundClass({ deckId: deck.id })).rejects.toMatchObject({ code: 'CLASS_EXISTS' });
+    expect((await api.listClasses({ deckId: deck.id })).filter((c) => c.background).map((c) => c.key)).toEqual(['desk']);
+
+    // Back to a normal word: the words it had are there again, and apple can be the background now.
+    const normal = await api.setClassBackground({ classId: desk.id, background: false });
+    expect(normal).toMatchObject({ background: false, words: { en: 'desk', fr: 'bureau' } });
+    expect((await api.getMissingWords({ deckId: deck.id })).map((m) => `${m.classKey}/${m.language}`)).toEqual(['apple/es', 'desk/es']);
+    expect((await api.setClassBackground({ classId: apple.id, background: true })).background).toBe(true);
+    await expect(api.setClassBackground({ classId: 9999, background: true })).rejects.toMatchObject({ code: 'CLASS_NOT_FOUND' });
+  });
+
+  it('"Not now" on the suggestion is kept per deck, after the project is closed and opened again, until shown again', async () => {
+    const { api } = t.core;
+    const fruits = await api.createDeck({ name: 'Fruits' });
+    const colours = await api.createDeck({ name: 'Colours' });
+    expect(await api.listHiddenHints({ deckId: fruits.id })).toEqual([]);
+    await api.setHintHidden({ deckId: fruits.id, hint: 'background', hidden: true });
+    await api.setHintHidden({ deckId: fruits.id, hint: 'background', hidden: true });
+    expect(await api.listHiddenHints({ deckId: fruits.id })).toEqual(['background']);
+
+    const dir = (await api.getAppInfo()).project!.dir;
+    await api.closeProject();
+    await api.openProject({ dir: path.resolve(dir) });
+    expect(await api.listHiddenHints({ deckId: fruits.id })).toEqual(['background']);
+    expect(await api.listHiddenHints({ deckId: colours.id })).toEqual([]);
+
+    await api.setHintHidden({ deckId: fruits.id, hint: 'background', hidden: false });
+    expect(await api.listHiddenHints({ deckId: fruits.id })).toEqual([]);
+    await expect(api.listHiddenHints({ deckId: 9999 })).rejects.toMatchObject({ code: 'DECK_NOT_FOUND' });
   });
 });

@@ -26,6 +26,9 @@ export interface DeckChanges {
   classesRemoved: string[];
   /** Keys of classes whose written words (in any language) changed. */
   wordsChanged: string[];
+  /** Keys of words made the deck's "Nothing I know" since, and of words made normal words again. */
+  backgroundMarked: string[];
+  backgroundUnmarked: string[];
 }
 
 /** The model version the deck uses now (its newest). */

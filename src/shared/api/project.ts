@@ -11,6 +11,10 @@ export interface AppInfo {
   project: ProjectInfo | null;
 }
 
+/** Suggestions a teacher can put aside per deck: "background" is the "Nothing I know" card. */
+export const DECK_HINTS = ['background'] as const;
+export type DeckHint = (typeof DECK_HINTS)[number];
+
 /** Project, decks, classes, photos and import. */
 export interface ProjectApi {
   getAppInfo: { req: void; res: AppInfo };
@@ -42,6 +46,14 @@ export interface ProjectApi {
    * is marked, otherwise an empty one is made (CLASS_EXISTS when the deck has one already).
    */
   createBackgroundClass: { req: { deckId: number }; res: DeckClass };
+  /**
+   * Makes an existing word the deck's "Nothing I know" (or a normal word again); its photos stay.
+   * CLASS_EXISTS when the deck has another background already (`details.backgroundKey` names it).
+   */
+  setClassBackground: { req: { classId: number; background: boolean }; res: DeckClass };
+  /** The suggestions the teacher put aside for this deck ("Not now"); they stay hidden after a restart. */
+  listHiddenHints: { req: { deckId: number }; res: DeckHint[] };
+  setHintHidden: { req: { deckId: number; hint: DeckHint; hidden: boolean }; res: void };
   importWordsCsv: { req: { deckId: number; csv: string }; res: WordsImportResult };
 
   listPhotos: { req: { deckId: number; classId?: number }; res: Photo[] };
@@ -76,6 +88,9 @@ export const projectMethods = requestSchemas<ProjectApi>()({
   updateClass: request({ classId: id(), key: text().optional(), words: words().optional() }),
   deleteClass: request({ classId: id() }),
   createBackgroundClass: request({ deckId: id() }),
+  setClassBackground: request({ classId: id(), background: z.boolean() }),
+  listHiddenHints: request({ deckId: id() }),
+  setHintHidden: request({ deckId: id(), hint: z.enum(DECK_HINTS), hidden: z.boolean() }),
   importWordsCsv: request({ deckId: id(), csv: z.string().max(LIMITS.csv) }),
   listPhotos: request({ deckId: id(), classId: id().optional() }),
   movePhotos: request({ photoIds: z.array(id()).max(LIMITS.items), classId: id() }),

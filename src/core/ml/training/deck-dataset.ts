@@ -16,6 +16,8 @@ export interface DeckDataset {
   labels: string[];
   words: Record<string, Record<LanguageCode, string>>;
   photos: DatasetPhoto[];
+  /** The key of the deck's "Nothing I know" class, or null when it has none. */
+  background: string | null;
 }
 
 export function loadDeckDataset(db: Db, deckId: number): DeckDataset {
@@ -29,6 +31,7 @@ export function loadDeckDataset(db: Db, deckId: number): DeckDataset {
     labels: classes.map((c) => c.key),
     words: Object.fromEntries(classes.map((c) => [c.key, c.words])),
     photos,
+    background: classes.find((c) => c.background)?.key ?? null,
   };
 }
 

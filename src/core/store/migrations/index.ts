@@ -8,6 +8,7 @@ import { migration006 } from './006-deck-revisions';
 import { migration007 } from './007-doctor';
 import { migration008 } from './008-full-int8';
 import { migration009 } from './009-background-words';
+import { migration010 } from './010-hidden-hints';
 
 /** Every schema step, in order. Never edit a released step: add a new one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];

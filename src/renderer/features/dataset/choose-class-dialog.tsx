@@ -7,6 +7,7 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
+import { classTitle } from '../../../shared/background';
 import type { DeckClass } from '../../../shared/domain';
 
 interface Props {
@@ -30,7 +31,7 @@ export function ChooseClassDialog({ count, classes, onClose, onChoose }: Props) 
           <List dense>
             {classes.map((c) => (
               <ListItemButton key={c.id} onClick={() => onChoose(c)} sx={{ borderRadius: 2 }}>
-                <ListItemText primary={c.key} secondary={`${c.photoCount} ${c.photoCount === 1 ? 'photo' : 'photos'} now`} />
+                <ListItemText primary={classTitle(c)} secondary={`${c.photoCount} ${c.photoCount === 1 ? 'photo' : 'photos'} now`} />
               </ListItemButton>
             ))}
           </List>

@@ -11,6 +11,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
+import { classTitle } from '../../../shared/background';
 import type { DeckClass, LanguageCode } from '../../../shared/domain';
 import { useStudio } from '../../api/hooks';
 import { useNotices } from '../../components/notices';
@@ -76,7 +77,9 @@ export function ClassPanel({
       );
       const after = Object.fromEntries(Object.keys(before).map((l) => [l, words[l] ?? '']));
       history.record({
-        label: word ? `${languageName(lang)} word for ${cls.key} set to “${word}”` : `${languageName(lang)} word for ${cls.key} removed`,
+        label: word
+          ? `${languageName(lang)} word for ${classTitle(cls)} set to “${word}”`
+          : `${languageName(lang)} word for ${classTitle(cls)} removed`,
         undo: () => client.updateClass({ classId: cls.id, words: before }).then(() => undefined),
         redo: () => client.updateClass({ classId: cls.id, words: after }).then(() => undefined),
       });
@@ -174,7 +177,7 @@ export function ClassPanel({
         }}
       />
       <Dialog open={deleting !== null} onClose={() => setDeleting(null)}>
-        <DialogTitle>Delete “{deleting?.key}”?</DialogTitle>
+        <DialogTitle>Delete “{deleting ? classTitle(deleting) : ''}”?</DialogTitle>
         <DialogContent>
           <DialogContentText>
             {deleting?.photoCount === 0

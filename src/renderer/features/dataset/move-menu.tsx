@@ -1,6 +1,7 @@
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import ListSubheader from '@mui/material/ListSubheader';
+import { classTitle } from '../../../shared/background';
 import type { DeckClass } from '../../../shared/domain';
 
 interface Props {
@@ -27,7 +28,7 @@ export function MoveMenu({ anchor, classes, exclude, onClose, onMove }: Props) {
             onMove(c);
           }}
         >
-          {c.key}
+          {classTitle(c)}
         </MenuItem>
       ))}
       {targets.length === 0 ? <MenuItem disabled>Add another word first</MenuItem> : null}

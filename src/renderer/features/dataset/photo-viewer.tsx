@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import CloseIcon from '@mui/icons-material/Close';
+import { classTitle } from '../../../shared/background';
 import type { DeckClass, Photo } from '../../../shared/domain';
 import { formatBytes } from '../../../shared/format';
 import { useStudio } from '../../api/hooks';
@@ -52,7 +53,7 @@ export function PhotoViewer({ photos, index, classes, onIndex, onMove, onDelete 
           <DialogTitle id="photo-viewer-title" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
             <Box sx={{ flex: 1, minWidth: 0 }}>
               <Typography variant="h3" component="span" noWrap>
-                {cls?.key ?? ''}
+                {cls ? classTitle(cls) : ''}
               </Typography>
               <Typography variant="body2" color="text.secondary" noWrap>
                 {photo.originalName} · {photo.width} × {photo.height} · {formatBytes(photo.bytes)} · {index! + 1} of {photos.length}

@@ -1,4 +1,4 @@
-import { BACKGROUND_NAME } from '../../../shared/background';
+import { classTitle } from '../../../shared/background';
 import { DropOverlay } from '../../components/drop-overlay';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import Box from '@mui/material/Box';
@@ -96,7 +96,7 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
   const byId = useMemo(() => new Map(classList.map((c) => [c.id, c])), [classList]);
   const shown = useMemo(() => (photos ?? []).filter((p) => filter === null || p.classId === filter), [photos, filter]);
   const order = useMemo(() => shown.map((p) => p.id), [shown]);
-  const labels = useMemo(() => (filter === null ? new Map(classList.map((c) => [c.id, c.key])) : null), [filter, classList]);
+  const labels = useMemo(() => (filter === null ? new Map(classList.map((c) => [c.id, classTitle(c)])) : null), [filter, classList]);
   useEffect(() => setSelection((s) => keepVisible(s, order)), [order]);
   useEffect(() => {
     if (filter !== null && classes && !byId.has(filter)) setFilter(null);
@@ -109,7 +109,7 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
 
   const selectedPhotos = () => shown.filter((p) => selection.ids.has(p.id));
   const intoClass = (cls: DeckClass, files: Picked[]) =>
-    files.length > 0 && imports.start({ deckId: deck.id, classId: cls.id, targetLabel: cls.key, files });
+    files.length > 0 && imports.start({ deckId: deck.id, classId: cls.id, targetLabel: classTitle(cls), files });
 
   /** Files dropped or picked for the whole deck: folders name their word; loose files need one. */
   const intoDeck = (found: FoundFile<File>[]) => {
@@ -232,7 +232,7 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
         {...deckDrop.dropProps}
       >
         <PhotoToolbar
-          title={current ? (current.background ? BACKGROUND_NAME : current.key) : 'All photos'}
+          title={current ? classTitle(current) : 'All photos'}
           shown={shown.length}
           selected={selection.ids.size}
           classes={classes}
@@ -293,7 +293,9 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
         </Box>
         {deckDrop.over ? (
           <DropOverlay
-            message={current ? `Drop to add these photos to “${current.key}”` : 'Drop photos or folders: folders named after a word fill that word'}
+            message={
+              current ? `Drop to add these photos to “${classTitle(current)}”` : 'Drop photos or folders: folders named after a word fill that word'
+            }
           />
         ) : null}
       </Box>

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { classTitle } from '../../../shared/background';
 import type { DeckClass, Photo } from '../../../shared/domain';
 import { useStudio } from '../../api/hooks';
 import { useNotices } from '../../components/notices';
@@ -25,7 +26,7 @@ export function usePhotoActions(reload: () => Promise<void>) {
         const byClass = new Map<number, number[]>();
         for (const p of moving) byClass.set(p.classId, [...(byClass.get(p.classId) ?? []), p.id]);
         history.record({
-          label: `Moved ${plural(moving.length)} to ${target.key}`,
+          label: `Moved ${plural(moving.length)} to ${classTitle(target)}`,
           undo: async () => {
             for (const [classId, photoIds] of byClass) await client.movePhotos({ photoIds, classId });
           },

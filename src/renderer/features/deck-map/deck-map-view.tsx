@@ -6,6 +6,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import BubbleChartIcon from '@mui/icons-material/BubbleChartOutlined';
+import { classTitle } from '../../../shared/background';
 import type { DeckClass, Photo } from '../../../shared/domain';
 import { useStudio } from '../../api/hooks';
 import { ErrorAlert } from '../../components/error-alert';
@@ -64,7 +65,7 @@ export function DeckMapView({ deckId, allPhotos, photos, classes, selection, onS
     return photos.flatMap((photo) => {
       const p = place.get(photo.sha256);
       const i = classIndex.get(photo.classId) ?? -1;
-      return p ? [{ photo, x: toView(p.x), y: toView(p.y), colour: wordColour(i), word: classes[i]?.key ?? '' }] : [];
+      return p ? [{ photo, x: toView(p.x), y: toView(p.y), colour: wordColour(i), word: classes[i] ? classTitle(classes[i]) : '' }] : [];
     });
   }, [state.map, photos, classIndex, classes]);
   const mixed = useMemo(
@@ -264,7 +265,7 @@ export function DeckMapView({ deckId, allPhotos, photos, classes, selection, onS
           <Stack key={c.id} direction="row" spacing={0.75} sx={{ alignItems: 'center' }} data-testid="map-legend-item" data-word={c.key}>
             <Box sx={{ width: 14, height: 14, borderRadius: '50%', bgcolor: wordColour(classIndex.get(c.id) ?? -1) }} />
             <Typography variant="body2">
-              {c.key} <span style={{ opacity: 0.6 }}>({photos.filter((p) => p.classId === c.id).length})</span>
+              {classTitle(c)} <span style={{ opacity: 0.6 }}>({photos.filter((p) => p.classId === c.id).length})</span>
             </Typography>
           </Stack>
         ))}

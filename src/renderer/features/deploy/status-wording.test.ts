@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DeckChanges, DeckStatus } from '../../../shared/api/deploy';
+import type { DeckStatus } from '../../../shared/api/deploy';
+import { NO_CHANGES } from '../../../test-support/deck-changes';
 import { changesText, exportStatusText, modelStatusText } from './status-wording';
 
-const none: DeckChanges = { photosAdded: 0, photosRemoved: 0, photosMoved: 0, classesAdded: [], classesRemoved: [], wordsChanged: [] };
+const none = NO_CHANGES;
 
 function status(over: Partial<DeckStatus>): DeckStatus {
   return { deckId: 1, deckName: 'Fruits', model: null, export: null, phones: [], needs: { train: true, export: true }, ...over };
@@ -15,6 +16,11 @@ describe('deck status wording', () => {
       '3 photos added, 1 photo moved to another word, words edited for Orange',
     );
     expect(changesText({ ...none, classesAdded: ['Kiwi'], photosRemoved: 2 })).toBe('2 photos removed, new word: Kiwi');
+    expect(changesText({ ...none, backgroundMarked: ['desk'], backgroundUnmarked: ['background'] })).toBe(
+      'desk made “Nothing I know”, background made a normal word again',
+    );
+    // The phone page's "changed since" names only what needs training again.
+    expect(changesText({ ...none, backgroundMarked: ['desk'] }, { words: false })).toBeNull();
   });
 
   it('a model is out of date when photos changed, not when only words did', () => {
@@ -23,6 +29,9 @@ describe('deck status wording', () => {
     expect(modelStatusText(status({ model: { ...model, upToDate: true, changes: { ...none, wordsChanged: ['Apple'] } } }))).toMatchObject({
       tone: 'ok',
     });
+    const marked = modelStatusText(status({ model: { ...model, upToDate: true, changes: { ...none, backgroundMarked: ['desk'] } } }));
+    expect(marked).toMatchObject({ tone: 'ok', title: 'Version 2 is up to date' });
+    expect(marked.detail).toBe('Its photos are all learnt. Since it was trained: desk made “Nothing I know” (this goes out with the next export).');
   });
 
   it('an export behind a newer version says which', () => {

@@ -1,12 +1,28 @@
 /** How a deck's status reads to a teacher: which version, and what changed in the deck since. */
 import type { DeckChanges, DeckStatus } from '../../../shared/api/deploy';
+import { BACKGROUND_NAME } from '../../../shared/background';
 import { plural } from '../../../shared/format';
 
 function list(keys: string[]): string {
   return keys.length <= 3 ? keys.join(', ') : `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more`;
 }
 
-/** "3 photos added, 1 moved to another word, words edited for Orange", or null when nothing changed. */
+/**
+ * What goes out with the next export without training again: "words edited for Orange, desk
+ * made “Nothing I know”", or null.
+ */
+function exportOnlyText(c: DeckChanges): string | null {
+  const parts: string[] = [];
+  if (c.wordsChanged.length > 0) parts.push(`words edited for ${list(c.wordsChanged)}`);
+  if (c.backgroundMarked.length > 0) parts.push(`${list(c.backgroundMarked)} made “${BACKGROUND_NAME}”`);
+  if (c.backgroundUnmarked.length > 0) parts.push(`${list(c.backgroundUnmarked)} made a normal word again`);
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+/**
+ * "3 photos added, 1 moved to another word, words edited for Orange", or null when nothing
+ * changed. `words: false` leaves out what only an export carries (words, the background).
+ */
 export function changesText(c: DeckChanges, opts: { words?: boolean } = {}): string | null {
   const parts: string[] = [];
   if (c.photosAdded > 0) parts.push(`${plural(c.photosAdded, 'photo')} added`);
@@ -14,7 +30,8 @@ export function changesText(c: DeckChanges, opts: { words?: boolean } = {}): str
   if (c.photosMoved > 0) parts.push(`${plural(c.photosMoved, 'photo')} moved to another word`);
   if (c.classesAdded.length > 0) parts.push(`new ${c.classesAdded.length === 1 ? 'word' : 'words'}: ${list(c.classesAdded)}`);
   if (c.classesRemoved.length > 0) parts.push(`${c.classesRemoved.length === 1 ? 'word' : 'words'} deleted: ${list(c.classesRemoved)}`);
-  if (opts.words !== false && c.wordsChanged.length > 0) parts.push(`words edited for ${list(c.wordsChanged)}`);
+  const exportOnly = opts.words !== false ? exportOnlyText(c) : null;
+  if (exportOnly) parts.push(exportOnly);
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
@@ -31,7 +48,7 @@ export function modelStatusText(s: DeckStatus): { tone: StatusTone; title: strin
       detail: 'It was trained before the studio kept track of changes; train again to be sure it has every photo.',
     };
   const photos = changesText(s.model.changes, { words: false });
-  const words = s.model.changes.wordsChanged.length > 0 ? `words edited for ${list(s.model.changes.wordsChanged)}` : null;
+  const words = exportOnlyText(s.model.changes);
   if (photos)
     return {
       tone: 'stale',
@@ -42,7 +59,7 @@ export function modelStatusText(s: DeckStatus): { tone: StatusTone; title: strin
     return {
       tone: 'ok',
       title: `${v} is up to date`,
-      detail: `Its photos are all learnt. Since it was trained: ${words} (they go out with the next export).`,
+      detail: `Its photos are all learnt. Since it was trained: ${words} (this goes out with the next export).`,
     };
   return { tone: 'ok', title: `${v} is up to date`, detail: 'It has learnt every photo and word of the deck as it is now.' };
 }
