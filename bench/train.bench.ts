@@ -1,8 +1,7 @@
 /**
  * Training figures:
  * - head-train: ms to train the default head on the 240 fruit photos' cached features, 50 epochs;
- * - first-train: s from "Train" on a freshly imported 240-photo deck to a saved model version
- *   (fresh process: worker start-up, all features, fit, evaluation);
+ * (first-train has its own bench: first-train.bench.ts)
  * - heldout-accuracy-*: the default settings against Teachable Machine's recipe (100-unit hidden
  *   layer, Adam 0.001, batch 16, 50 epochs) on photos they never saw: the first 25 frames of each
  *   fruit to train, the last 15 to test; also with few photos (5 per class) and unbalanced classes
@@ -11,58 +10,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TrainingRunResult, TrainingSettings } from '../src/shared/api/training';
-import { createStudioCore } from '../src/core/index';
-import { waitForJob } from '../src/test-support/test-core';
+import type { TrainingSettings } from '../src/shared/api/training';
 import { initBackend } from '../src/core/ml/backend';
 import { BUILTIN_BASE_MODELS } from '../src/core/ml/base-models/base-model-catalog';
 import { FeaturePool } from '../src/core/ml/features/feature-pool';
 import { trainHead } from '../src/core/ml/training/head-trainer';
 import { argmaxRow } from '../src/core/ml/training/metrics';
-import { closeFeaturePools, useFeatureEngine } from '../src/core/ml/features/pool-registry';
 import { DEFAULT_SETTINGS, TEACHABLE_MACHINE_SETTINGS } from '../src/core/ml/training/training-settings';
-import { emit, FRUITS, fruitPhotos, MODELS } from './ml-fixtures';
+import { emit, fruitPhotos, MODELS } from './ml-fixtures';
 
 const ENTRY = BUILTIN_BASE_MODELS[0];
 const { labels, photos } = fruitPhotos();
-
-async function firstTrain(): Promise<{ seconds: number; result: TrainingRunResult }> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-'));
-  const core = createStudioCore({ dataDir: path.join(tmp, 'data'), projectsDir: tmp, modelsPath: [MODELS] });
-  try {
-    await core.api.createProject({ name: 'Bench', languages: ['en', 'fr'] });
-    const deck = await core.api.createDeck({ name: 'Fruits' });
-    await waitForJob(core, (await core.api.startImport({ deckId: deck.id, sources: [{ path: FRUITS }] })).jobId);
-    const t0 = performance.now();
-    const { jobId } = await core.api.startTraining({ deckId: deck.id });
-    const result = await waitForJob<TrainingRunResult>(core, jobId);
-    return { seconds: (performance.now() - t0) / 1000, result };
-  } finally {
-    await core.close();
-    await closeFeaturePools();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-// First train runs first, in a process whose pool has not started yet, with the engine the studio
-// picks (TensorFlow Lite; its feature network is written into the fresh data dir's cache on the way).
-const first = await firstTrain();
-// Then the same with TF.js features (the engine before TensorFlow Lite), for the ratio in this run.
-// It runs second, in a warmer process, so the ratio errs on the modest side.
-useFeatureEngine('tfjs');
-const before = await firstTrain();
-useFeatureEngine('auto');
-emit('first-train', first.seconds, 's', {
-  photos: 240,
-  accuracy: first.result.metrics.accuracy,
-  phasesMs: first.result.timings,
-  backend: first.result.backend,
-  engine: 'auto (TensorFlow Lite)',
-  tfjsEngineSeconds: Number(before.seconds.toFixed(1)),
-  tfjsEnginePhasesMs: before.result.timings,
-  ratioToTfjsEngine: Number((first.seconds / before.seconds).toFixed(2)),
-  loadAverage: Number(os.loadavg()[0].toFixed(2)),
-});
 
 // Features of every photo (plain view) for the head benchmarks.
 const pool = await FeaturePool.start(path.join(MODELS, ENTRY.id), ENTRY, os.availableParallelism());

@@ -18,13 +18,17 @@ const pools = new Map<string, Promise<FeatureRunner>>();
 let lastBackend: MlBackendName | null = null;
 let lastEngine: FeatureEngineName | null = null;
 let wanted: FeatureEngineName | 'auto' = 'auto';
+let thisThread = false;
 
 /**
  * Which engine pools started from now on use: 'auto' (TensorFlow Lite, else TF.js) is what the
- * studio always uses; benchmarks set 'tfjs' to measure the engine TensorFlow Lite replaced.
+ * studio always uses; benchmarks set 'tfjs' to measure the engine TensorFlow Lite replaced, and
+ * `onThisThread` to measure the path before the pool too (TF.js on the core's thread, the fallback
+ * when workers cannot start).
  */
-export function useFeatureEngine(engine: FeatureEngineName | 'auto'): void {
+export function useFeatureEngine(engine: FeatureEngineName | 'auto', opts: { onThisThread?: boolean } = {}): void {
   wanted = engine;
+  thisThread = engine === 'tfjs' && opts.onThisThread === true;
 }
 
 /** What the feature workers really run on (they pick for themselves; a fallback runs on this thread). */
@@ -57,6 +61,7 @@ export function poolSize(): number {
 }
 
 async function startRunner(model: ReadyBaseModel): Promise<FeatureRunner> {
+  if (thisThread) return InProcessFeatures.start(model);
   try {
     const bytes = wanted === 'tfjs' ? null : await featureTflite(model);
     const pool = await FeaturePool.start(model.dir, model.entry, poolSize(), bytes ? { bytes } : undefined);
