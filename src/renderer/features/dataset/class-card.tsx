@@ -4,6 +4,7 @@ import ButtonBase from '@mui/material/ButtonBase';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import Menu from '@mui/material/Menu';
+import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -16,7 +17,7 @@ import CameraIcon from '@mui/icons-material/PhotoCameraOutlined';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import PhotoIcon from '@mui/icons-material/PhotoLibraryOutlined';
 import WarningIcon from '@mui/icons-material/WarningAmberRounded';
-import { BACKGROUND_NAME } from '../../../shared/background';
+import { BACKGROUND_NAME, classTitle } from '../../../shared/background';
 import type { DeckClass, LanguageCode } from '../../../shared/domain';
 import { dragHasFiles } from './drop-files';
 import { dragHasPhotos } from './drag-photos';
@@ -33,6 +34,10 @@ interface Props {
   focus?: { language: LanguageCode | null; token: number } | null;
   onRename(): void;
   onDelete(): void;
+  /** The deck's "Nothing I know" when it is another word: this one cannot become it then. */
+  otherBackground: DeckClass | null;
+  /** Makes this word the deck's "Nothing I know", or a normal word again. */
+  onBackground(background: boolean): void;
   onAddPhotos(): void;
   /** Opens the camera to shoot photos into this word (absent: no camera button). */
   onCamera?(): void;
@@ -51,10 +56,13 @@ export function ClassCard({
   focus,
   onRename,
   onDelete,
+  otherBackground,
+  onBackground,
   onAddPhotos,
   onCamera,
   onDropData,
 }: Props) {
+  const title = classTitle(cls);
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const card = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -69,7 +77,7 @@ export function ClassCard({
       variant="outlined"
       data-testid="class-card"
       data-class-key={cls.key}
-      aria-label={`Class ${cls.key}`}
+      aria-label={`Class ${title}`}
       onDragOver={(e) => {
         if (!accepts(e.dataTransfer)) return;
         e.preventDefault();
@@ -105,26 +113,26 @@ export function ClassCard({
             onSelect();
           }}
           aria-pressed={selected}
-          title={`Show the photos of ${cls.key}`}
+          title={`Show the photos of ${title}`}
           sx={{ flex: 1, minWidth: 0, justifyContent: 'flex-start', borderRadius: 1 }}
         >
+          {/* Wraps rather than cuts: the word list is narrow ("Nothing I know" lost its last word). */}
           <Typography
             variant="subtitle1"
-            sx={{ fontWeight: 700 }}
-            noWrap
+            sx={{ fontWeight: 700, lineHeight: 1.3, textAlign: 'left', overflowWrap: 'anywhere' }}
             data-testid="class-key"
             title={cls.background ? `Label: ${cls.key}` : undefined}
           >
-            {cls.background ? BACKGROUND_NAME : cls.key}
+            {title}
           </Typography>
         </ButtonBase>
         <Tooltip title={`${cls.photoCount} ${cls.photoCount === 1 ? 'photo' : 'photos'}`}>
           <Chip size="small" icon={<PhotoIcon />} label={cls.photoCount} data-testid="class-count" />
         </Tooltip>
-        <PickerTooltip title={`Add photos to ${cls.key}`}>
+        <PickerTooltip title={`Add photos to ${title}`}>
           <IconButton
             size="small"
-            aria-label={`Add photos to ${cls.key}`}
+            aria-label={`Add photos to ${title}`}
             onClick={(e) => {
               e.stopPropagation();
               onAddPhotos();
@@ -134,10 +142,10 @@ export function ClassCard({
           </IconButton>
         </PickerTooltip>
         {onCamera ? (
-          <Tooltip title={`Take photos of ${cls.key} with the camera`}>
+          <Tooltip title={`Take photos of ${title} with the camera`}>
             <IconButton
               size="small"
-              aria-label={`Camera for ${cls.key}`}
+              aria-label={`Camera for ${title}`}
               onClick={(e) => {
                 e.stopPropagation();
                 onCamera();
@@ -149,7 +157,7 @@ export function ClassCard({
         ) : null}
         <IconButton
           size="small"
-          aria-label={`Options for ${cls.key}`}
+          aria-label={`Options for ${title}`}
           onClick={(e) => {
             e.stopPropagation();
             setMenu(e.currentTarget);
@@ -174,6 +182,36 @@ export function ClassCard({
           >
             Add photos…
           </MenuItem>
+          {cls.background ? (
+            <MenuItem
+              onClick={() => {
+                setMenu(null);
+                onBackground(false);
+              }}
+            >
+              <ListItemText primary="Use as a normal word" secondary="Its photos stay; the model names it again." />
+            </MenuItem>
+          ) : (
+            <MenuItem
+              disabled={otherBackground !== null}
+              onClick={() => {
+                setMenu(null);
+                onBackground(true);
+              }}
+              // Greyed out, the reason would be hard to read: only the action looks unavailable.
+              sx={{ '&.Mui-disabled': { opacity: 1 }, '&.Mui-disabled .MuiListItemText-primary': { color: 'text.disabled' } }}
+            >
+              <ListItemText
+                primary={`Use as “${BACKGROUND_NAME}”`}
+                secondary={
+                  otherBackground
+                    ? `This deck already has one: “${otherBackground.key}”. Make it a normal word first.`
+                    : 'What the model stays quiet on: the empty desk, the classroom, hands.'
+                }
+                slotProps={{ secondary: { sx: { whiteSpace: 'normal', maxWidth: 280 } } }}
+              />
+            </MenuItem>
+          )}
           <MenuItem
             onClick={() => {
               setMenu(null);

@@ -11,7 +11,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
-import { classTitle } from '../../../shared/background';
+import { BACKGROUND_NAME, classTitle } from '../../../shared/background';
 import type { DeckClass, LanguageCode } from '../../../shared/domain';
 import { useStudio } from '../../api/hooks';
 import { useNotices } from '../../components/notices';
@@ -87,6 +87,19 @@ export function ClassPanel({
       notices.showError(e);
     }
   };
+  const markBackground = async (cls: DeckClass, background: boolean) => {
+    try {
+      await client.setClassBackground({ classId: cls.id, background });
+      onChanged();
+      history.record({
+        label: background ? `“${cls.key}” is now “${BACKGROUND_NAME}”` : `“${cls.key}” is a normal word again`,
+        undo: () => client.setClassBackground({ classId: cls.id, background: !background }).then(() => undefined),
+        redo: () => client.setClassBackground({ classId: cls.id, background }).then(() => undefined),
+      });
+    } catch (e) {
+      notices.showError(e);
+    }
+  };
   const remove = async (cls: DeckClass) => {
     setDeleting(null);
     try {
@@ -128,6 +141,8 @@ export function ClassPanel({
               focus={focus && focus.classId === cls.id ? focus : null}
               onRename={() => setRenaming(cls)}
               onDelete={() => setDeleting(cls)}
+              otherBackground={classes.find((c) => c.background && c.id !== cls.id) ?? null}
+              onBackground={(background) => void markBackground(cls, background)}
               onAddPhotos={() => onAddPhotos(cls.id)}
               onCamera={onCamera && (() => onCamera(cls.id))}
               onDropData={(dt) => onDropData(cls, dt)}

@@ -125,7 +125,7 @@ const Cell = memo(function Cell({ photo, size, selected, fresh, label, src, onCl
 
 interface Props {
   photos: Photo[];
-  /** Class keys by id, to label each photo when several classes are shown; null hides labels. */
+  /** Each class's name on screen (classTitle) by id, to label each photo when several classes are shown; null hides labels. */
   labels: Map<number, string> | null;
   selection: Selection;
   /** Photos to mark as just added. */
