@@ -14,7 +14,8 @@ import { connectStudio, type StudioConnection } from './support/studio-client';
 /**
  * The deck doctor as a teacher meets it: photos dropped onto two words, among them a re-saved copy
  * of an apple photo dropped under "Orange" and a dark photo; the Doctor tab's badge counts what the
- * doctor found by itself, the panel shows the copy side by side first, a fix is applied and undone,
+ * doctor found by itself after the imports, the panel shows the copy side by side first, a fix is
+ * applied (the check is then marked stale until "Check again") and undone,
  * a finding is kept (and stays kept after a reload), and the whole-deck check finds an orange under
  * "Apple" and moves it.
  */
@@ -79,17 +80,27 @@ test('after an import the Doctor tab counts what it found, the same photo under 
   await snap(page, 'doctor-02-panel-after-import');
 });
 
-test('deleting the copy takes it off the list, and Undo brings both back', async () => {
+test('deleting the copy takes it off the list and marks the check stale; Undo, and checking again, bring it back', async () => {
   const copy = finding('duplicate');
   await copy.getByTestId('finding-photo').filter({ hasText: 'apple-copy.jpg' }).getByRole('button', { name: 'Delete this one' }).click();
   await expect(finding('duplicate')).toHaveCount(0);
   await expect(page.getByText('Deleted 1 photo. Ctrl+Z undoes it.')).toBeVisible();
-  await expect(badge()).toHaveAttribute('data-count', '1', { timeout: 30_000 });
-  await snap(page, 'doctor-03-copy-deleted');
+  // A fix does not start a check by itself: the badge and the panel say the deck changed since.
+  await expect(badge()).toHaveAttribute('data-stale', 'true');
+  await expect(page.getByTestId('doctor-stale')).toContainText('since the last check');
+  await snap(page, 'doctor-03-copy-deleted-stale');
+  await page.getByTestId('doctor-check-again').click();
+  await expect(page.getByTestId('doctor-stale')).toHaveCount(0, { timeout: 30_000 });
+  await expect(badge()).toHaveAttribute('data-count', '1');
+  await expect(badge()).toHaveAttribute('data-stale', 'false');
+  await snap(page, 'doctor-03b-checked-again');
   await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(badge()).toHaveAttribute('data-stale', 'true');
+  expect((await studio.api.listPhotos({ deckId })).some((p) => p.originalName === 'apple-copy.jpg')).toBe(true);
+  await page.getByTestId('doctor-check-again').click();
   await expect(finding('duplicate')).toHaveCount(1, { timeout: 30_000 });
   await expect(badge()).toHaveAttribute('data-count', '2');
-  expect((await studio.api.listPhotos({ deckId })).some((p) => p.originalName === 'apple-copy.jpg')).toBe(true);
+  await expect(badge()).toHaveAttribute('data-stale', 'false');
 });
 
 test('"Keep as it is" stops flagging a photo, also after a reload', async () => {
@@ -128,7 +139,9 @@ test('the whole-deck check finds an orange under "Apple"; moving it fixes it and
   expect(await inOrange()).toBe(id('Orange'));
   await snap(page, 'doctor-06-moved');
   await page.getByRole('button', { name: 'Undo' }).click();
+  // The deck is as it was checked again: the finding is back, and the report is up to date.
   await expect(wrong).toHaveCount(1, { timeout: 60_000 });
+  await expect(page.getByTestId('doctor-stale')).toHaveCount(0);
   expect(await inOrange()).toBe(id('Apple'));
   await snap(page, 'doctor-07-move-undone');
 });

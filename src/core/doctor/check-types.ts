@@ -15,8 +15,27 @@ export interface CheckInput {
   stats: ReadonlyMap<string, ImageStats>;
   /** Unit-length feature vectors by sha256; photos without cached features are absent. */
   features: ReadonlyMap<string, Float32Array>;
+  /** What earlier checks of this deck worked out (kept by the caller): a re-check computes only what changed. */
+  memory?: DoctorMemory;
   /** Called between chunks of work so a cancelled job stops quickly. */
   throwIfCancelled(): void;
+}
+
+/** Crop verdicts by "<outer sha256>><inner sha256>": a pair's pictures never change. */
+export type CropVerdicts = Map<string, boolean>;
+
+/** Every photo's nearest photos at the last check, by content: indexes into `shas`, best first. */
+export interface NeighbourMemory {
+  shas: string[];
+  dim: number;
+  ids: Int32Array[];
+  sims: Float32Array[];
+}
+
+/** Kept between checks of one deck with one base model; filled in by each check. */
+export interface DoctorMemory {
+  cropVerdicts: CropVerdicts;
+  neighbours: NeighbourMemory | null;
 }
 
 /** A finding before it gets its key and photo details: indexes into CheckInput.photos. */

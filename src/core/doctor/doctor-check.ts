@@ -62,7 +62,7 @@ export async function checkDeck(input: CheckInput): Promise<Finding[]> {
   const flagged = new Set(quality.flatMap((f) => f.members));
   const raw: RawFinding[] = [
     ...duplicates.findings,
-    ...(neighbours ? labelFindings(input, neighbours, duplicates.partners, flagged) : []),
+    ...(neighbours ? await labelFindings(input, neighbours, duplicates.partners, flagged) : []),
     ...quality,
     ...balanceFindings(input),
   ];

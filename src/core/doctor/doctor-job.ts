@@ -8,9 +8,9 @@ import { PREPROCESSING_VERSION } from '../ml/features/preprocess';
 import { readDeckConfig } from '../ml/training/training-config-repo';
 import { listClasses } from '../store/classes-repo';
 import { listPhotos } from '../store/photos-repo';
-import type { CheckPhoto } from './check-types';
+import type { CheckPhoto, DoctorMemory } from './check-types';
 import { checkDeck } from './doctor-check';
-import { readReport, saveReport } from './doctor-repo';
+import { deckFingerprint, readReport, saveReport } from './doctor-repo';
 import { unit } from './neighbours';
 import { loadImageStats } from './stats-cache';
 
@@ -18,6 +18,8 @@ export interface DoctorOptions {
   deckId: number;
   /** Compute the features photos lack first (what training does anyway); false: cached ones only. */
   computeFeatures: boolean;
+  /** What earlier checks worked out, by project, base model (filled in by this one): re-checks compute what changed. */
+  memory?: (baseModelId: string) => DoctorMemory;
 }
 
 /**
@@ -60,7 +62,14 @@ export async function runDoctor(ctx: CoreContext, job: JobContext, opts: DoctorO
   });
 
   job.progress(0, 1, 'Step 3 of 3 · Comparing photos');
-  const findings = await checkDeck({ classes, photos, stats, features, throwIfCancelled: () => job.throwIfCancelled() });
+  const findings = await checkDeck({
+    classes,
+    photos,
+    stats,
+    features,
+    memory: opts.memory?.(`${store.dir}|${baseModelId}|${PREPROCESSING_VERSION}`),
+    throwIfCancelled: () => job.throwIfCancelled(),
+  });
   const report: DoctorReport = {
     deckId: opts.deckId,
     createdAt: new Date().toISOString(),
@@ -69,6 +78,8 @@ export async function runDoctor(ctx: CoreContext, job: JobContext, opts: DoctorO
     kept: 0,
     withoutFeatures: photos.filter((p) => !features.has(p.sha256)).length,
     seconds: Math.round((Date.now() - started) / 100) / 10,
+    fingerprint: deckFingerprint(rows),
+    stale: false,
   };
   saveReport(db, report);
   const shown = readReport(db, opts.deckId) ?? report;

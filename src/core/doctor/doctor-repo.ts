@@ -1,5 +1,17 @@
+import { createHash } from 'node:crypto';
 import type { DoctorReport } from '../../shared/api/doctor';
 import type { Db } from '../store/open-database';
+import { listPhotos } from '../store/photos-repo';
+
+/**
+ * What a check looked at: every photo of the deck with its word and content. A report whose
+ * fingerprint differs from the deck's now is stale (photos added, moved or deleted since).
+ */
+export function deckFingerprint(photos: readonly { id: number; classId: number; sha256: string }[]): string {
+  const hash = createHash('sha256');
+  for (const p of [...photos].sort((a, b) => a.id - b.id)) hash.update(`${p.id}:${p.classId}:${p.sha256}\n`);
+  return hash.digest('hex');
+}
 
 /** The last check of a deck with every finding, kept ones included (tables of migration 007). */
 export function saveReport(db: Db, report: DoctorReport): void {
@@ -22,7 +34,8 @@ export function readReport(db: Db, deckId: number): DoctorReport | null {
   const report = JSON.parse(row.report_json) as DoctorReport;
   const kept = keptKeys(db, deckId);
   const findings = report.findings.filter((f) => !kept.has(f.key));
-  return { ...report, findings, kept: report.findings.length - findings.length };
+  const stale = report.fingerprint !== deckFingerprint(listPhotos(db, deckId));
+  return { ...report, findings, kept: report.findings.length - findings.length, stale };
 }
 
 export function keepFinding(db: Db, deckId: number, key: string): void {

@@ -1,6 +1,6 @@
-import type { CheckInput, RawFinding } from './check-types';
+import type { CheckInput, CropVerdicts, RawFinding } from './check-types';
 import type { Neighbours } from './neighbours';
-import { coarseDistance, cropDistance, printDistance, printView } from './print-match';
+import { coarseDistance, cropDistance, printDistance, printView, quickCropDistance, type PrintView } from './print-match';
 
 /**
  * Two fingerprints this close are the same picture: a re-encoded or resized copy differs by well
@@ -20,6 +20,30 @@ const CROP_CANDIDATE_SIM = 0.85;
 const CROP_CANDIDATES = 10;
 /** ...whose mean grey differs by less than this (a crop keeps the light of the picture). */
 const CROP_LUMINANCE = 15;
+
+/**
+ * Pairs whose quick 8x8 search is further apart than this are not crops: the fruit deck's crops
+ * and resized copies measure 1 to 3, frames of the same fruit a second apart about 6.
+ */
+const QUICK_CROP_MAX = 5;
+
+/** Verdicts kept at most (a few MB); the oldest go first. */
+const VERDICTS_KEPT = 400_000;
+
+function isCropOf(outer: PrintView, inner: PrintView, key: string, verdicts: CropVerdicts | undefined): boolean {
+  const known = verdicts?.get(key);
+  if (known !== undefined) return known;
+  let crop = false;
+  if (quickCropDistance(outer, inner, QUICK_CROP_MAX) <= QUICK_CROP_MAX) {
+    const d = cropDistance(outer, inner);
+    crop = d.mean <= CROP_MEAN && d.visible <= SAME_VISIBLE;
+  }
+  if (verdicts) {
+    if (verdicts.size >= VERDICTS_KEPT) verdicts.delete(verdicts.keys().next().value!);
+    verdicts.set(key, crop);
+  }
+  return crop;
+}
 
 class UnionFind {
   private readonly parent: number[];
@@ -66,25 +90,30 @@ export function duplicateFindings(input: CheckInput, neighbours: Neighbours | nu
     near.union(i, j);
   };
 
-  for (let i = 0; i < n; i++) {
-    const a = prints[i];
-    if (!a) continue;
-    if (i % 64 === 0) input.throwIfCancelled();
-    for (let j = i + 1; j < n; j++) {
-      const b = prints[j];
-      if (!b) continue;
-      if (Math.abs(a.luminance - b.luminance) > COARSE_MAX) continue;
+  // Copies keep the light of the picture: sorted by mean grey, each photo is compared only with
+  // the ones within COARSE_MAX of it (a window, not the whole deck).
+  const order = photos.map((_, i) => i).filter((i) => prints[i] !== null);
+  order.sort((x, y) => prints[x]!.luminance - prints[y]!.luminance);
+  for (let oi = 0; oi < order.length; oi++) {
+    if (oi % 256 === 0) input.throwIfCancelled();
+    const a = prints[order[oi]]!;
+    for (let oj = oi + 1; oj < order.length; oj++) {
+      const b = prints[order[oj]]!;
+      if (b.luminance - a.luminance > COARSE_MAX) break;
       if (Math.abs(Math.log(a.aspect / b.aspect)) > ASPECT_TOLERANCE) continue;
       if (coarseDistance(a, b) > COARSE_MAX) continue;
       const d = printDistance(a, b);
       if (d.mean > SAME_MEAN || d.visible > SAME_VISIBLE) continue;
+      const [i, j] = order[oi] < order[oj] ? [order[oi], order[oj]] : [order[oj], order[oi]];
       link(i, j, photos[i].width === photos[j].width && photos[i].height === photos[j].height);
     }
   }
 
   // Crops change the framing, so whole fingerprints differ: look for one inside the other, among
-  // photos the network already finds alike.
+  // photos the network already finds alike; each pair once, a quick coarse search first, and
+  // verdicts remembered by content so a later check compares only pairs it has not seen.
   if (neighbours) {
+    const seen = new Set<string>();
     for (let i = 0; i < n; i++) {
       if (i % 64 === 0) input.throwIfCancelled();
       const a = prints[i];
@@ -93,11 +122,12 @@ export function duplicateFindings(input: CheckInput, neighbours: Neighbours | nu
         const j = neighbours.ids[i][k];
         if (j < 0 || neighbours.sims[i][k] < CROP_CANDIDATE_SIM) break;
         const b = prints[j];
-        if (!b || partners.has(pairKey(i, j)) || Math.abs(a.luminance - b.luminance) > CROP_LUMINANCE) continue;
+        const key = pairKey(i, j);
+        if (!b || seen.has(key) || partners.has(key) || Math.abs(a.luminance - b.luminance) > CROP_LUMINANCE) continue;
+        seen.add(key);
         // The crop is the one with fewer pixels; check that way round.
-        const [outer, inner] = photos[i].width * photos[i].height >= photos[j].width * photos[j].height ? [a, b] : [b, a];
-        const d = cropDistance(outer, inner);
-        if (d.mean <= CROP_MEAN && d.visible <= SAME_VISIBLE) link(i, j, false);
+        const [o, c] = photos[i].width * photos[i].height >= photos[j].width * photos[j].height ? [i, j] : [j, i];
+        if (isCropOf(prints[o]!, prints[c]!, `${photos[o].sha256}>${photos[c].sha256}`, input.memory?.cropVerdicts)) link(i, j, false);
       }
     }
   }

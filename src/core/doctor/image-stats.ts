@@ -20,7 +20,7 @@ export interface ImageStats {
 }
 
 /** Variance of the 4-neighbour Laplacian over the inner pixels. */
-export function laplacianVariance(grey: Float32Array, width: number, height: number): number {
+export function laplacianVariance(grey: ArrayLike<number>, width: number, height: number): number {
   let sum = 0;
   let sumSq = 0;
   let n = 0;
@@ -39,7 +39,7 @@ export function laplacianVariance(grey: Float32Array, width: number, height: num
 }
 
 /** Area-average resampling of a grey picture to size x size (squashed), for fingerprints. */
-export function squash(grey: Float32Array, width: number, height: number, size: number): Uint8Array {
+export function squash(grey: ArrayLike<number>, width: number, height: number, size: number): Uint8Array {
   const out = new Uint8Array(size * size);
   for (let oy = 0; oy < size; oy++) {
     const y0 = Math.floor((oy * height) / size);
@@ -66,9 +66,10 @@ export async function measureThumbnail(thumbnail: Buffer): Promise<ImageStats> {
   }
   const { width, height } = decoded.info;
   if (decoded.info.channels !== 1) throw decodeError(new Error(`unexpected ${decoded.info.channels} channels`));
-  const grey = Float32Array.from(decoded.data);
+  // Read as bytes: the sums are whole numbers, exact either way, without a float copy of each pixel.
+  const grey = new Uint8Array(decoded.data.buffer, decoded.data.byteOffset, decoded.data.length);
   let sum = 0;
-  for (const v of grey) sum += v;
+  for (let i = 0; i < grey.length; i++) sum += grey[i];
   return {
     luminance: sum / grey.length,
     sharpness: laplacianVariance(grey, width, height),

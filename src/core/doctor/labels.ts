@@ -1,6 +1,7 @@
 import type { CheckInput, RawFinding } from './check-types';
 import { pairKey } from './duplicates';
 import type { Neighbours } from './neighbours';
+import { emptyTop, insertTop, scanSimilarities, vectorRows } from './similarity';
 
 /** Neighbours that vote (after leaving out the photo's own copies). */
 const VOTERS = 7;
@@ -12,8 +13,16 @@ const OWN_SHARE_MAX = 0.15;
 const OUTLIER_Z = -3.5;
 const MIN_WORD = 5;
 
-/** Per photo: mean cosine to its 3 most similar photos of its own word (NaN without features). */
-function ownWordSimilarity(input: CheckInput, partners: ReadonlySet<string>): number[] {
+/** Own-word neighbours kept per photo: its 3 nearest once a few copies of it are left out. */
+const OWN_TOP = 8;
+const OWN_USED = 3;
+
+/**
+ * Per photo: mean cosine to its 3 most similar photos of its own word, its copies left out (NaN
+ * without features). Each word's photos are compared with each other only (a tenth of the work of
+ * the whole deck for ten words).
+ */
+export async function ownWordSimilarity(input: CheckInput, partners: ReadonlySet<string>): Promise<number[]> {
   const { photos } = input;
   const out = new Array<number>(photos.length).fill(NaN);
   const byWord = new Map<number, number[]>();
@@ -21,23 +30,30 @@ function ownWordSimilarity(input: CheckInput, partners: ReadonlySet<string>): nu
     if (input.features.has(p.sha256)) byWord.set(p.classId, [...(byWord.get(p.classId) ?? []), i]);
   });
   for (const members of byWord.values()) {
-    input.throwIfCancelled();
-    for (const i of members) {
-      const a = input.features.get(photos[i].sha256)!;
-      const top = [-Infinity, -Infinity, -Infinity];
-      for (const j of members) {
-        if (j === i || partners.has(pairKey(i, j))) continue;
-        const b = input.features.get(photos[j].sha256)!;
-        let s = 0;
-        for (let t = 0; t < a.length; t++) s += a[t] * b[t];
-        if (s > top[2]) {
-          top[2] = s;
-          top.sort((x, y) => y - x);
+    if (members.length < 2) continue;
+    const all = vectorRows(members.map((i) => input.features.get(photos[i].sha256)!));
+    const tops = members.map(() => emptyTop(OWN_TOP));
+    await scanSimilarities(
+      all,
+      members.map((_, r) => r),
+      (r, values, offset) => {
+        const top = tops[r];
+        for (let c = 0; c < members.length; c++) {
+          const s = values[offset + c];
+          if (c !== r && s > top.sims[OWN_TOP - 1]) insertTop(top.ids, top.sims, c, s);
         }
+      },
+      () => input.throwIfCancelled(),
+    );
+    members.forEach((i, r) => {
+      const found: number[] = [];
+      for (let k = 0; k < OWN_TOP && found.length < OWN_USED; k++) {
+        const c = tops[r].ids[k];
+        if (c < 0) break;
+        if (!partners.has(pairKey(i, members[c]))) found.push(tops[r].sims[k]);
       }
-      const found = top.filter(Number.isFinite);
       if (found.length > 0) out[i] = found.reduce((x, y) => x + y, 0) / found.length;
-    }
+    });
   }
   return out;
 }
@@ -73,11 +89,16 @@ function median(values: number[]): number {
  * - outlier: not a mislabel, but much less like its own word than that word's photos are.
  * Photos in `flagged` (too dark, blurry, tiny...) are not called outliers: their look explains it.
  */
-export function labelFindings(input: CheckInput, nb: Neighbours, partners: ReadonlySet<string>, flagged: ReadonlySet<number>): RawFinding[] {
+export async function labelFindings(
+  input: CheckInput,
+  nb: Neighbours,
+  partners: ReadonlySet<string>,
+  flagged: ReadonlySet<number>,
+): Promise<RawFinding[]> {
   const { photos, classes } = input;
   const indexOf = new Map(classes.map((c, i) => [c.id, i]));
   const out: RawFinding[] = [];
-  const ownSim = ownWordSimilarity(input, partners);
+  const ownSim = await ownWordSimilarity(input, partners);
   const mislabelled = new Set<number>();
   const usual = usualSimilarity(input, ownSim);
 

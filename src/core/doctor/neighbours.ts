@@ -1,11 +1,10 @@
-import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../ml/backend';
-import type { CheckInput } from './check-types';
+import type { CheckInput, NeighbourMemory } from './check-types';
+import { emptyTop, insertTop, scanSimilarities, vectorRows } from './similarity';
 
 /** Neighbours kept per photo (most similar first). */
 export const K = 10;
-/** Rows of the similarity matrix computed at once (rows x photos floats in memory). */
-const BLOCK = 256;
+/** Remembered per photo between checks: more than K, so deleting a few photos costs no recompute. */
+const KEEP = 2 * K;
 
 export interface Neighbours {
   /** Per photo: indexes of its K most similar photos (cosine of features), most similar first. */
@@ -15,56 +14,87 @@ export interface Neighbours {
   has: boolean[];
 }
 
-function insert(ids: Int32Array, sims: Float32Array, j: number, s: number): void {
-  if (s <= sims[K - 1]) return;
-  let k = K - 1;
-  while (k > 0 && sims[k - 1] < s) {
-    sims[k] = sims[k - 1];
-    ids[k] = ids[k - 1];
-    k--;
+type Top = { ids: Int32Array; sims: Float32Array };
+
+/**
+ * The remembered list of a photo still in the deck, its photos gone from the deck left out, or
+ * null when fewer than K remain. The list was the exact best KEEP of the deck then, so what is
+ * left is the exact best of what remains of it.
+ */
+function carried(memory: NeighbourMemory, x: number, rowOf: ReadonlyMap<string, number>): Top | null {
+  const top = emptyTop(KEEP);
+  let m = 0;
+  for (let k = 0; k < KEEP; k++) {
+    const id = memory.ids[x][k];
+    if (id < 0) break;
+    const row = rowOf.get(memory.shas[id]);
+    if (row === undefined) continue;
+    top.ids[m] = row;
+    top.sims[m] = memory.sims[x][k];
+    m++;
   }
-  sims[k] = s;
-  ids[k] = j;
+  return m >= K ? top : null;
 }
 
 /**
- * Every photo's K nearest photos by feature cosine (vectors are unit length, so dot products),
- * the similarity matrix computed block by block with TF.js (the wasm backend's SIMD matrix product:
- * about n² x 256 multiply-adds, a few seconds for 5,000 photos).
+ * Every photo's K nearest photos by feature cosine (vectors are unit length, so dot products). The
+ * full similarity matrix is about n² x 256 multiply-adds (seconds for 5,000 photos); with the lists
+ * of the deck's last check (`input.memory`), only photos new since then, or that lost too many
+ * neighbours, are compared with the whole deck, and the others only gain the new photos.
  */
 export async function nearestNeighbours(input: CheckInput): Promise<Neighbours> {
-  await initBackend();
   const has = input.photos.map((p) => input.features.has(p.sha256));
   const rows = input.photos.map((_, i) => i).filter((i) => has[i]);
   const ids = input.photos.map(() => new Int32Array(K).fill(-1));
   const sims = input.photos.map(() => new Float32Array(K).fill(-Infinity));
   if (rows.length < 2) return { ids, sims, has };
-  const d = input.features.get(input.photos[rows[0]].sha256)!.length;
-  const flat = new Float32Array(rows.length * d);
-  rows.forEach((i, r) => flat.set(input.features.get(input.photos[i].sha256)!, r * d));
-  const all = tf.tensor2d(flat, [rows.length, d]);
-  try {
-    for (let start = 0; start < rows.length; start += BLOCK) {
-      input.throwIfCancelled();
-      const count = Math.min(BLOCK, rows.length - start);
-      const block = tf.tidy(() => tf.matMul(all.slice([start, 0], [count, d]), all, false, true));
-      const values = (await block.data()) as Float32Array;
-      block.dispose();
-      for (let r = 0; r < count; r++) {
-        const i = rows[start + r];
-        const base = r * rows.length;
-        for (let c = 0; c < rows.length; c++) {
-          if (c === start + r) continue;
-          const s = values[base + c];
-          if (s > sims[i][K - 1]) insert(ids[i], sims[i], rows[c], s);
-        }
+  const shas = rows.map((i) => input.photos[i].sha256);
+  const all = vectorRows(shas.map((sha) => input.features.get(sha)!));
+  const rowOf = new Map(shas.map((sha, r) => [sha, r]));
+  const before = input.memory?.neighbours;
+  const memory = before && before.dim === all.dim ? before : null;
+  const memoryIndex = new Map(memory?.shas.map((sha, x) => [sha, x]));
+
+  const lists: Top[] = [];
+  const fresh: number[] = [];
+  const added = new Uint8Array(rows.length);
+  const isFresh = new Uint8Array(rows.length);
+  shas.forEach((sha, r) => {
+    const x = memoryIndex.get(sha);
+    const kept = memory && x !== undefined ? carried(memory, x, rowOf) : null;
+    lists.push(kept ?? emptyTop(KEEP));
+    if (kept) return;
+    fresh.push(r);
+    isFresh[r] = 1;
+    if (x === undefined) added[r] = 1;
+  });
+  await scanSimilarities(
+    all,
+    fresh,
+    (f, values, offset) => {
+      const r = fresh[f];
+      const own = lists[r];
+      const isNew = added[r] === 1;
+      for (let c = 0; c < all.count; c++) {
+        if (c === r) continue;
+        const s = values[offset + c];
+        if (s > own.sims[KEEP - 1]) insertTop(own.ids, own.sims, c, s);
+        // A photo whose list was carried over has never met a new one: it meets it here.
+        if (isNew && isFresh[c] === 0 && s > lists[c].sims[KEEP - 1]) insertTop(lists[c].ids, lists[c].sims, r, s);
       }
-      // Yield between blocks so progress events and a cancel get through.
-      await new Promise((resolve) => setImmediate(resolve));
+    },
+    () => input.throwIfCancelled(),
+  );
+  if (input.memory) input.memory.neighbours = { shas, dim: all.dim, ids: lists.map((l) => l.ids), sims: lists.map((l) => l.sims) };
+
+  rows.forEach((i, r) => {
+    for (let k = 0; k < K; k++) {
+      const id = lists[r].ids[k];
+      if (id < 0) break;
+      ids[i][k] = rows[id];
+      sims[i][k] = lists[r].sims[k];
     }
-  } finally {
-    all.dispose();
-  }
+  });
   return { ids, sims, has };
 }
 

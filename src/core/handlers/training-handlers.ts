@@ -148,6 +148,7 @@ export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof T
       const runId = randomUUID();
       const { jobId, done } = ctx.jobs.start('training', (job) => runTraining(ctx, job, { deckId, runId, settings: resolved, baseModelId: base }));
       active.start({ runId, jobId, deckId, epochs: resolved.epochs, settings: resolved, baseModelId: base });
+      ctx.events.emit('training.started', { runId, deckId });
       void done.finally(() => active.end(runId)).catch(() => undefined);
       return { jobId, runId };
     },

@@ -145,6 +145,7 @@ export async function importPhotos(store: ProjectStore, events: EventBus, job: J
 
   report.cancelled = job.signal.aborted || !store.isOpen;
   if (report.imported > 0 || report.classesCreated.length > 0) events.emit('photos.changed', { deckId: deck.id });
+  events.emit('import.finished', { deckId: deck.id, imported: report.imported });
   return report;
 }
 

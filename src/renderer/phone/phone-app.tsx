@@ -25,10 +25,8 @@ function Problem({ message, fix }: { message: string; fix: string }) {
 function Quiet({ label }: { label: string }) {
   return (
     <>
-      <p className="word quiet" data-testid="phone-word" data-key={label} data-background="true" role="img" aria-label="Nothing from the deck">
-        <span className="dot" />
-        <span className="dot" />
-        <span className="dot" />
+      <p className="word quiet" data-testid="phone-word" data-key={label} data-background="true" aria-label="Nothing from the deck">
+        …
       </p>
       <p className="hint">Point at something from the deck.</p>
     </>

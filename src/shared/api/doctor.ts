@@ -46,6 +46,10 @@ export interface DoctorReport {
   withoutFeatures: number;
   /** Seconds the check took. */
   seconds: number;
+  /** The deck's photos and words when checked (compared with the deck now to say `stale`). */
+  fingerprint: string;
+  /** Photos were added, moved or deleted since this check: its findings may be out of date. */
+  stale: boolean;
 }
 
 /** Deck doctor: checks a deck for photos that would spoil a model. */
@@ -54,7 +58,8 @@ export interface DoctorApi {
    * Starts a check; the job's result is a DoctorReport (also kept: `getDoctorReport`).
    * `computeFeatures` (default true) computes missing features first; false uses only cached ones.
    * While a check of the deck runs, asking again returns that job (unless it skips features and
-   * this one asks for them).
+   * this one asks for them: then it is cancelled and the new one starts once it has stopped).
+   * Checks also start by themselves after an import and when a training starts.
    */
   startDoctor: { req: { deckId: number; computeFeatures?: boolean }; res: { jobId: string } };
   /** The last check of the deck, with kept findings left out; null before the first. */
@@ -66,7 +71,7 @@ export interface DoctorApi {
 }
 
 export interface DoctorEvents {
-  /** A check of the deck started (by a screen, the CLI or after an import): screens show its progress. */
+  /** A check of the deck started (by a screen, the CLI, after an import or a training start): screens show its progress. */
   'doctor.started': { deckId: number; jobId: string; computeFeatures: boolean };
   /** A check of the deck finished, or a finding was kept or brought back: badges refresh. */
   'doctor.changed': { deckId: number; count: number };

@@ -434,6 +434,8 @@ export const trainingMethods = requestSchemas<TrainingApi>()({
 });
 
 export interface TrainingEvents {
+  /** A run of the deck started (the deck doctor checks the deck being trained). */
+  'training.started': { runId: string; deckId: number };
   /** After every epoch of a run, for the live curves. */
   'training.epoch': EpochMetrics & { runId: string; deckId: number; epochs: number };
   /** A run saved a new version: screens showing the deck's model (results, Test) should reload. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { featureWorkerEntry, workerExecArgv } from './worker-entry';
+import { featureWorkerEntry, workerExecArgv, workerFromSources } from './worker-entry';
 
 describe('feature worker entry', () => {
   it('from sources, runs a bundle of the worker whose start loads neither TF.js nor sharp nor tsx', async () => {
@@ -22,6 +22,20 @@ describe('feature worker entry', () => {
     const imports = upFront(file);
     expect(imports).toContain('node:worker_threads');
     expect(imports.filter((s) => /tensorflow|sharp|tsx/.test(s))).toEqual([]);
+  });
+
+  it('making the bundle deletes bundles of other versions no longer used, and keeps its own', async () => {
+    const staging = path.dirname(path.dirname(fileURLToPath(await featureWorkerEntry())));
+    // A bundle some older version of the worker left two hours ago (a name no real hash has).
+    const stale = path.join(staging, 'feature-worker-ffffffffffffff00');
+    fs.mkdirSync(stale, { recursive: true });
+    fs.writeFileSync(path.join(stale, 'feature-worker.mjs'), 'export {};');
+    const then = new Date(Date.now() - 2 * 60 * 60_000);
+    fs.utimesSync(stale, then, then);
+    const url = await workerFromSources();
+    expect(url).not.toBeNull();
+    expect(fs.existsSync(fileURLToPath(url!))).toBe(true);
+    expect(fs.existsSync(stale)).toBe(false);
   });
 
   it("passes the parent's module loaders on to workers, minus TypeScript ones and flags a worker refuses", async () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeFileInsideSync } from '../../fs/safe-path';
+import { markBundleUsed, pruneWorkerBundles } from './worker-bundle-prune';
 
 /**
  * The feature worker's entry. Bundled by electron-vite (packaged app, out/main), the built
@@ -82,6 +83,9 @@ export async function workerFromSources(file = path.join(path.dirname(fileURLToP
         if (!fs.existsSync(target)) throw e;
       }
     }
+    // One bundle per change of the worker's code would pile up: keep this one (and others in use).
+    await markBundleUsed(dir);
+    await pruneWorkerBundles(staging, path.basename(dir)).catch(() => undefined);
     return pathToFileURL(target);
   } catch {
     return null;
@@ -90,14 +94,26 @@ export async function workerFromSources(file = path.join(path.dirname(fileURLToP
 
 let resolved: Promise<URL> | null = null;
 
-/** The URL worker threads start from: the built entry, else a bundle of the sources, else the tsx bootstrap. */
-export function featureWorkerEntry(): Promise<URL> {
+/**
+ * The URL worker threads start from: the built entry, else a bundle of the sources, else the tsx
+ * bootstrap. A bundle is marked used at each call; one deleted since (by another checkout's
+ * pruning, after a long pause) is made again.
+ */
+export async function featureWorkerEntry(): Promise<URL> {
   resolved ??= (async () => {
     const url = featureWorkerUrl();
     if (!url.pathname.endsWith('-bootstrap.mjs')) return url;
     return (await workerFromSources()) ?? url;
   })();
-  return resolved;
+  const url = await resolved;
+  if (!url.pathname.includes('/.cache/magritte-studio/')) return url;
+  const dir = path.dirname(fileURLToPath(url));
+  if (fs.existsSync(fileURLToPath(url))) {
+    await markBundleUsed(dir).catch(() => undefined);
+    return url;
+  }
+  resolved = null;
+  return featureWorkerEntry();
 }
 
 const LOADER_FLAGS = new Set(['--require', '-r', '--import', '--loader', '--experimental-loader']);

@@ -3,7 +3,9 @@ import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import { PickerTooltip } from '../../components/picker-tooltip';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import ClearIcon from '@mui/icons-material/Close';
 import AddPhotoIcon from '@mui/icons-material/AddPhotoAlternateOutlined';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import DriveFolderUploadIcon from '@mui/icons-material/DriveFolderUploadOutlined';
@@ -36,6 +38,11 @@ interface Props {
 
 export type PhotoView = 'grid' | 'map';
 
+/** Class of the labels that give way to their icon where the toolbar is narrow. */
+const LABEL = 'photo-toolbar-label';
+/** Toolbar width (px) under which they do: the selection's buttons need about this much. */
+const COMPACT_BELOW = 900;
+
 /** Above the grid: what is shown, what is selected, and what can be done with it. */
 export function PhotoToolbar(p: Props) {
   const [menu, setMenu] = useState<HTMLElement | null>(null);
@@ -45,10 +52,20 @@ export function PhotoToolbar(p: Props) {
       direction="row"
       spacing={1}
       useFlexGap
+      data-testid="photo-toolbar"
       sx={{
         alignItems: 'center',
-        flexWrap: 'wrap',
-        rowGap: 1,
+        // One line whatever is selected: a second line would push the grid or the map down.
+        flexWrap: 'nowrap',
+        overflow: 'hidden',
+        containerType: 'inline-size',
+        // Where the toolbar is narrow, the selection's secondary buttons show their icon only.
+        [`@container (max-width: ${COMPACT_BELOW}px)`]: {
+          [`& .${LABEL}`]: { display: 'none' },
+          [`& .${LABEL}-button .MuiButton-startIcon`]: { mx: 0 },
+          [`& .${LABEL}-button`]: { minWidth: 40 },
+        },
+        '& > *': { flexShrink: 0 },
         px: 2,
         py: 1,
         minHeight: 56,
@@ -73,7 +90,7 @@ export function PhotoToolbar(p: Props) {
           Map
         </ToggleButton>
       </ToggleButtonGroup>
-      <Typography variant="subtitle1" sx={{ fontWeight: 600 }} noWrap data-testid="grid-title">
+      <Typography variant="subtitle1" sx={{ fontWeight: 600, minWidth: 0, flexShrink: 1 }} noWrap data-testid="grid-title">
         {p.title}
       </Typography>
       {p.selected === 0 ? (
@@ -98,13 +115,33 @@ export function PhotoToolbar(p: Props) {
         </>
       ) : (
         <>
-          <Typography variant="body2" noWrap sx={{ flex: '1 0 auto', color: 'primary.main', fontWeight: 600 }} data-testid="selection-count">
+          <Typography
+            variant="body2"
+            noWrap
+            sx={{ flex: '1 1 auto', minWidth: 0, color: 'primary.main', fontWeight: 600 }}
+            data-testid="selection-count"
+          >
             {p.selected} of {p.shown} selected
           </Typography>
-          <Button onClick={p.onClear}>Clear selection</Button>
-          <Button startIcon={<SelectAllIcon />} onClick={p.onSelectAll} disabled={p.selected === p.shown}>
-            Select all
-          </Button>
+          <Tooltip title="Clear selection">
+            <Button className={`${LABEL}-button`} startIcon={<ClearIcon />} onClick={p.onClear} aria-label="Clear selection">
+              <span className={LABEL}>Clear selection</span>
+            </Button>
+          </Tooltip>
+          <Tooltip title="Select all">
+            {/* A disabled button gets no pointer events: the span carries the tooltip. */}
+            <span>
+              <Button
+                className={`${LABEL}-button`}
+                startIcon={<SelectAllIcon />}
+                onClick={p.onSelectAll}
+                disabled={p.selected === p.shown}
+                aria-label="Select all"
+              >
+                <span className={LABEL}>Select all</span>
+              </Button>
+            </span>
+          </Tooltip>
           <Button variant="outlined" startIcon={<DriveFileMoveIcon />} onClick={(e) => setMenu(e.currentTarget)}>
             Move to…
           </Button>

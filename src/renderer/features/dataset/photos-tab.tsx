@@ -13,7 +13,8 @@ import { CameraPanel } from '../capture/camera-panel';
 import { ChooseClassDialog } from './choose-class-dialog';
 import { ClassPanel } from './class-panel';
 import { dragHasPhotos, PHOTO_DRAG_TYPE, readDraggedPhotos, setDragLabel } from './drag-photos';
-import { filesFromDrop, filesFromInput } from './drop-files';
+import { filesFromDrop } from './drop-files';
+import { HiddenPhotoInputs } from './hidden-photo-inputs';
 import { useImports } from './import/import-provider';
 import { PhotoGrid } from './photo-grid';
 import { PhotoToolbar, type PhotoView } from './photo-toolbar';
@@ -249,7 +250,7 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
           view={view}
           onView={setView}
         />
-        <Box sx={{ flex: 1, minHeight: 0 }}>
+        <Box sx={{ flex: 1, minHeight: 0 }} data-testid="photo-view">
           {view === 'map' && shown.length > 0 ? (
             <DeckMapView
               deckId={deck.id}
@@ -299,33 +300,16 @@ function PhotosTab({ project, deck, refreshDeck }: DeckTabProps) {
           />
         ) : null}
       </Box>
-      <input
-        ref={fileInput}
-        type="file"
-        accept="image/*"
-        multiple
-        hidden
-        data-testid="photo-file-input"
-        onChange={(e) => {
-          const found = filesFromInput(e.target.files);
-          e.target.value = '';
+      <HiddenPhotoInputs
+        filesRef={fileInput}
+        folderRef={folderInput}
+        testIds={{ files: 'photo-file-input', folder: 'photo-folder-input' }}
+        onPicked={(found, from) => {
+          if (from === 'folder') return intoDeck(found);
           const cls = byId.get(pickFor.current ?? filter ?? -1);
           pickFor.current = null;
           if (cls) intoClass(cls, toRelativePaths(found, 'class'));
           else intoDeck(found.map((f) => ({ ...f, path: f.file.name })));
-        }}
-      />
-      <input
-        ref={folderInput}
-        type="file"
-        multiple
-        hidden
-        data-testid="photo-folder-input"
-        {...{ webkitdirectory: '' }}
-        onChange={(e) => {
-          const found = filesFromInput(e.target.files);
-          e.target.value = '';
-          intoDeck(found);
         }}
       />
       <ChooseClassDialog

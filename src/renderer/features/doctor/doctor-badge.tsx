@@ -1,25 +1,30 @@
 import Badge from '@mui/material/Badge';
 import type { Deck } from '../../../shared/domain';
 import { useDoctor } from './use-doctor';
-import { useDoctorAutorun } from './use-doctor-autorun';
 
 /**
- * The count of things the doctor found, on the deck's Doctor tab. Mounted as long as the deck is
- * open, so it also runs the doctor by itself after changes.
+ * The count of things the doctor found, on the deck's Doctor tab; grey with a "!" once the deck
+ * changed since the last check (the core checks by itself after an import and before a training).
  */
 export function DoctorBadge({ deck, label }: { deck: Deck; label: string }) {
   const doctor = useDoctor(deck.id);
-  useDoctorAutorun(deck.id, doctor);
   const count = doctor.report?.findings.length ?? 0;
+  const stale = doctor.report?.stale === true && doctor.job === null;
+  const said = [count > 0 ? `${count} things to look at` : '', stale ? 'changed since the last check' : ''].filter((x) => x !== '').join(', ');
   return (
     <Badge
-      badgeContent={count}
-      color="warning"
+      badgeContent={stale ? `${count}!` : count}
+      color={stale ? 'default' : 'warning'}
       max={99}
+      invisible={count === 0 && !stale}
       data-testid="doctor-badge"
       data-count={count}
-      aria-label={count > 0 ? `${label}: ${count} things to look at` : label}
-      sx={{ '& .MuiBadge-badge': { right: -12, top: 2 } }}
+      data-stale={stale}
+      aria-label={said ? `${label}: ${said}` : label}
+      sx={{
+        '& .MuiBadge-badge': { right: -12, top: 2 },
+        ...(stale ? { '& .MuiBadge-badge': { right: -12, top: 2, bgcolor: 'action.selected' } } : {}),
+      }}
     >
       {label}
     </Badge>

@@ -45,9 +45,12 @@ function DoctorTab({ deck }: DeckTabProps) {
   const doctor = useDoctor(deck.id);
   const { report, job } = doctor;
   const fixes = useDoctorFixes(deck.id, doctor.show);
-  // A fixed finding leaves the list at once; the check that follows the change confirms it.
+  // A fixed finding leaves the list at once, until the next check. A report that is up to date
+  // again (the fix was undone, or a new check ran) shows everything it lists.
   const [fixed, setFixed] = useState<ReadonlySet<string>>(new Set());
-  useEffect(() => setFixed(new Set()), [report?.createdAt]);
+  useEffect(() => {
+    if (report && !report.stale) setFixed(new Set());
+  }, [report]);
   const actions = useMemo(() => {
     const hide = (f: Finding) => setFixed((s) => new Set([...s, f.key]));
     const about = (ids: number[]) => (report?.findings ?? []).filter((f) => f.photos.some((p) => ids.includes(p.id)));
@@ -100,6 +103,20 @@ function DoctorTab({ deck }: DeckTabProps) {
               sx={{ mt: 0.5 }}
             />
           </Box>
+        ) : null}
+        {report?.stale && !job ? (
+          <Alert
+            severity="warning"
+            sx={{ mb: 2 }}
+            data-testid="doctor-stale"
+            action={
+              <Button color="inherit" size="small" onClick={() => void doctor.check(false)} data-testid="doctor-check-again">
+                Check again
+              </Button>
+            }
+          >
+            Photos were added, moved or deleted since the last check: what is listed here may be out of date.
+          </Alert>
         ) : null}
         {report && report.withoutFeatures > 0 ? (
           <Alert severity="info" sx={{ mb: 2 }} data-testid="doctor-partial">

@@ -38,6 +38,10 @@ export function useDoctor(deckId: number): DoctorState {
   useStudioEvent('doctor.changed', (e) => {
     if (e.deckId === deckId) void load();
   });
+  // A move, a delete or an import makes the last report stale: the core says so when asked.
+  useStudioEvent('photos.changed', (e) => {
+    if (e.deckId === deckId) void load();
+  });
   useStudioEvent('doctor.started', (e) => {
     if (e.deckId === deckId) setJobId(e.jobId);
   });

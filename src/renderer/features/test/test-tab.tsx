@@ -21,7 +21,7 @@ import type { DeckTab, DeckTabProps } from '../../app/deck-tab';
 import { ErrorAlert } from '../../components/error-alert';
 import { nativeName } from '../../phone/language-names';
 import { canSpeak } from '../../phone/speech';
-import { filesFromInput } from '../dataset/drop-files';
+import { HiddenPhotoInputs } from '../dataset/hidden-photo-inputs';
 import { useFileDrop } from '../dataset/use-file-drop';
 import { LivePanel } from './live-panel';
 import { PhotoTestResults, usePhotoTest } from './photo-test';
@@ -176,31 +176,11 @@ function TestTab({ project, deck }: DeckTabProps) {
         )}
       </Stack>
       {photoDrop.over ? <DropOverlay message="Drop to see what the model says about these photos" /> : null}
-      <input
-        ref={fileInput}
-        type="file"
-        accept="image/*"
-        multiple
-        hidden
-        data-testid="test-file-input"
-        onChange={(e) => {
-          const f = filesFromInput(e.target.files);
-          e.target.value = '';
-          addFiles(f.map((x) => x.file));
-        }}
-      />
-      <input
-        ref={folderInput}
-        type="file"
-        multiple
-        hidden
-        data-testid="test-folder-input"
-        {...{ webkitdirectory: '' }}
-        onChange={(e) => {
-          const f = filesFromInput(e.target.files);
-          e.target.value = '';
-          addFiles(f.map((x) => x.file));
-        }}
+      <HiddenPhotoInputs
+        filesRef={fileInput}
+        folderRef={folderInput}
+        testIds={{ files: 'test-file-input', folder: 'test-folder-input' }}
+        onPicked={(found) => addFiles(found.map((x) => x.file))}
       />
     </Box>
   );

@@ -14,7 +14,7 @@ import type { LanguageCode } from '../../../shared/domain';
 import { useStudio } from '../../api/hooks';
 import { ErrorAlert } from '../../components/error-alert';
 import { languageName } from '../projects/languages';
-import { filesFromInput } from '../dataset/drop-files';
+import { HiddenPhotoInputs } from '../dataset/hidden-photo-inputs';
 import { useFileDrop } from '../dataset/use-file-drop';
 import { WhyThisWord } from '../deck-map/why-this-word';
 
@@ -159,19 +159,7 @@ export function TryPhoto({ deckId, versionId, teacher, pupils }: Props) {
           ))}
         </Box>
       ) : null}
-      <input
-        ref={input}
-        type="file"
-        accept="image/*"
-        multiple
-        hidden
-        data-testid="try-photo-input"
-        onChange={(e) => {
-          const files = filesFromInput(e.target.files).map((f) => f.file);
-          e.target.value = '';
-          void run(files);
-        }}
-      />
+      <HiddenPhotoInputs filesRef={input} testIds={{ files: 'try-photo-input' }} onPicked={(found) => void run(found.map((f) => f.file))} />
     </Box>
   );
 }
