@@ -121,7 +121,18 @@ test('stays quiet on what its "Nothing I know" was trained on: a calm "…", not
   await page.getByRole('button', { name: /Tap to hear/ }).click();
   await page.getByRole('button', { name: 'Français' }).click();
   await expect(word()).toHaveAttribute('data-background', 'true', { timeout: 90_000 });
-  await expect(word()).toHaveText('…');
+  // Three round dots drawn by the page, not the "…" character: a phone's fallback font may draw
+  // that as squares or a missing-glyph box (Debian's Chromium drew three small squares).
+  await expect(page.getByRole('img', { name: 'Nothing from the deck' })).toBeVisible();
+  await expect(word()).toHaveText('');
+  const dots = word().locator('.dot');
+  await expect(dots).toHaveCount(3);
+  for (const dot of await dots.all()) {
+    const box = (await dot.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(8);
+    expect(Math.abs(box.width - box.height)).toBeLessThan(0.5);
+    await expect(dot).toHaveCSS('border-radius', '50%');
+  }
   await expect(page.getByText('Point at something from the deck.')).toBeVisible();
   await snapPhone('phone-page-03c-nothing-i-know');
   await expect(word()).toHaveAttribute('data-key', 'Apple', { timeout: 30_000 });
@@ -132,6 +143,26 @@ test('stays quiet on what its "Nothing I know" was trained on: a calm "…", not
   expect(spoken).toContain('fr:pomme');
   expect(spoken.filter((s) => /background|orange|…/i.test(s))).toEqual([]);
   await page.goto(url);
+});
+
+test('a camera unplugged while the page runs says so in plain words; reloading brings the words back', async () => {
+  test.setTimeout(120_000);
+  await page.goto(url);
+  await expect(word()).toHaveAttribute('data-key', /^(Apple|Orange)$/, { timeout: 60_000 });
+  // What the browser does when the camera goes away: its track ends.
+  await page.locator('video').evaluate((v) => {
+    const stream = (v as unknown as { srcObject: { getVideoTracks(): { dispatchEvent(e: unknown): void }[] } }).srcObject;
+    stream.getVideoTracks()[0].dispatchEvent(new (globalThis as unknown as { Event: new (t: string) => unknown }).Event('ended'));
+  });
+  const problem = page.getByRole('alert');
+  await expect(problem).toContainText('The camera stopped.');
+  await expect(problem).toContainText('Reload the page.');
+  // No stale word is left on the screen as if the camera still saw it.
+  await expect(word()).toHaveCount(0);
+  await snapPhone('phone-page-03d-camera-unplugged');
+  await page.reload();
+  await expect(word()).toHaveAttribute('data-key', /^(Apple|Orange)$/, { timeout: 60_000 });
+  await expect(problem).toHaveCount(0);
 });
 
 test('keeps working with the cable out and the studio closed, once loaded', async () => {

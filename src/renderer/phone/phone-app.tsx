@@ -25,8 +25,10 @@ function Problem({ message, fix }: { message: string; fix: string }) {
 function Quiet({ label }: { label: string }) {
   return (
     <>
-      <p className="word quiet" data-testid="phone-word" data-key={label} data-background="true" aria-label="Nothing from the deck">
-        …
+      <p className="word quiet" data-testid="phone-word" data-key={label} data-background="true" role="img" aria-label="Nothing from the deck">
+        <span className="dot" />
+        <span className="dot" />
+        <span className="dot" />
       </p>
       <p className="hint">Point at something from the deck.</p>
     </>
