@@ -36,6 +36,8 @@ export interface NeighbourMemory {
 export interface DoctorMemory {
   cropVerdicts: CropVerdicts;
   neighbours: NeighbourMemory | null;
+  /** Each word's nearest photos of the same word, by word id. */
+  ownWord: Map<number, NeighbourMemory>;
 }
 
 /** A finding before it gets its key and photo details: indexes into CheckInput.photos. */

@@ -137,7 +137,7 @@ export class DoctorScheduler {
   private memory(key: string): DoctorMemory {
     let m = this.memories.get(key);
     if (!m) {
-      m = { cropVerdicts: new Map(), neighbours: null };
+      m = { cropVerdicts: new Map(), neighbours: null, ownWord: new Map() };
       // A few decks' worth (about 1 MB each for 5,000 photos); the oldest go first.
       if (this.memories.size >= MEMORIES_KEPT) this.memories.delete(this.memories.keys().next().value!);
       this.memories.set(key, m);

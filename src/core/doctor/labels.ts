@@ -1,7 +1,7 @@
 import type { CheckInput, RawFinding } from './check-types';
 import { pairKey } from './duplicates';
 import type { Neighbours } from './neighbours';
-import { emptyTop, insertTop, scanSimilarities, vectorRows } from './similarity';
+import { rememberedTop } from './remembered-top';
 
 /** Neighbours that vote (after leaving out the photo's own copies). */
 const VOTERS = 7;
@@ -15,6 +15,8 @@ const MIN_WORD = 5;
 
 /** Own-word neighbours kept per photo: its 3 nearest once a few copies of it are left out. */
 const OWN_TOP = 8;
+/** Fewer left of a remembered list (photos deleted or moved away) and it is computed again. */
+const OWN_LEAST = 6;
 const OWN_USED = 3;
 
 /**
@@ -29,22 +31,20 @@ export async function ownWordSimilarity(input: CheckInput, partners: ReadonlySet
   photos.forEach((p, i) => {
     if (input.features.has(p.sha256)) byWord.set(p.classId, [...(byWord.get(p.classId) ?? []), i]);
   });
-  for (const members of byWord.values()) {
+  const remembered = input.memory?.ownWord;
+  for (const [classId, members] of byWord) {
     if (members.length < 2) continue;
-    const all = vectorRows(members.map((i) => input.features.get(photos[i].sha256)!));
-    const tops = members.map(() => emptyTop(OWN_TOP));
-    await scanSimilarities(
-      all,
-      members.map((_, r) => r),
-      (r, values, offset) => {
-        const top = tops[r];
-        for (let c = 0; c < members.length; c++) {
-          const s = values[offset + c];
-          if (c !== r && s > top.sims[OWN_TOP - 1]) insertTop(top.ids, top.sims, c, s);
-        }
-      },
-      () => input.throwIfCancelled(),
-    );
+    const shas = members.map((i) => photos[i].sha256);
+    // Remembered per word: a move takes a photo out of one word's lists and into the other's.
+    const { lists: tops, memory } = await rememberedTop({
+      shas,
+      vectors: shas.map((sha) => input.features.get(sha)!),
+      keep: OWN_TOP,
+      least: OWN_LEAST,
+      before: remembered?.get(classId),
+      throwIfCancelled: () => input.throwIfCancelled(),
+    });
+    remembered?.set(classId, memory);
     members.forEach((i, r) => {
       const found: number[] = [];
       for (let k = 0; k < OWN_TOP && found.length < OWN_USED; k++) {

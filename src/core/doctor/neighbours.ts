@@ -1,5 +1,5 @@
-import type { CheckInput, NeighbourMemory } from './check-types';
-import { emptyTop, insertTop, scanSimilarities, vectorRows } from './similarity';
+import type { CheckInput } from './check-types';
+import { rememberedTop } from './remembered-top';
 
 /** Neighbours kept per photo (most similar first). */
 export const K = 10;
@@ -12,28 +12,6 @@ export interface Neighbours {
   sims: Float32Array[];
   /** Photos that have features. */
   has: boolean[];
-}
-
-type Top = { ids: Int32Array; sims: Float32Array };
-
-/**
- * The remembered list of a photo still in the deck, its photos gone from the deck left out, or
- * null when fewer than K remain. The list was the exact best KEEP of the deck then, so what is
- * left is the exact best of what remains of it.
- */
-function carried(memory: NeighbourMemory, x: number, rowOf: ReadonlyMap<string, number>): Top | null {
-  const top = emptyTop(KEEP);
-  let m = 0;
-  for (let k = 0; k < KEEP; k++) {
-    const id = memory.ids[x][k];
-    if (id < 0) break;
-    const row = rowOf.get(memory.shas[id]);
-    if (row === undefined) continue;
-    top.ids[m] = row;
-    top.sims[m] = memory.sims[x][k];
-    m++;
-  }
-  return m >= K ? top : null;
 }
 
 /**
@@ -49,43 +27,15 @@ export async function nearestNeighbours(input: CheckInput): Promise<Neighbours> 
   const sims = input.photos.map(() => new Float32Array(K).fill(-Infinity));
   if (rows.length < 2) return { ids, sims, has };
   const shas = rows.map((i) => input.photos[i].sha256);
-  const all = vectorRows(shas.map((sha) => input.features.get(sha)!));
-  const rowOf = new Map(shas.map((sha, r) => [sha, r]));
-  const before = input.memory?.neighbours;
-  const memory = before && before.dim === all.dim ? before : null;
-  const memoryIndex = new Map(memory?.shas.map((sha, x) => [sha, x]));
-
-  const lists: Top[] = [];
-  const fresh: number[] = [];
-  const added = new Uint8Array(rows.length);
-  const isFresh = new Uint8Array(rows.length);
-  shas.forEach((sha, r) => {
-    const x = memoryIndex.get(sha);
-    const kept = memory && x !== undefined ? carried(memory, x, rowOf) : null;
-    lists.push(kept ?? emptyTop(KEEP));
-    if (kept) return;
-    fresh.push(r);
-    isFresh[r] = 1;
-    if (x === undefined) added[r] = 1;
+  const { lists, memory } = await rememberedTop({
+    shas,
+    vectors: shas.map((sha) => input.features.get(sha)!),
+    keep: KEEP,
+    least: K,
+    before: input.memory?.neighbours,
+    throwIfCancelled: () => input.throwIfCancelled(),
   });
-  await scanSimilarities(
-    all,
-    fresh,
-    (f, values, offset) => {
-      const r = fresh[f];
-      const own = lists[r];
-      const isNew = added[r] === 1;
-      for (let c = 0; c < all.count; c++) {
-        if (c === r) continue;
-        const s = values[offset + c];
-        if (s > own.sims[KEEP - 1]) insertTop(own.ids, own.sims, c, s);
-        // A photo whose list was carried over has never met a new one: it meets it here.
-        if (isNew && isFresh[c] === 0 && s > lists[c].sims[KEEP - 1]) insertTop(lists[c].ids, lists[c].sims, r, s);
-      }
-    },
-    () => input.throwIfCancelled(),
-  );
-  if (input.memory) input.memory.neighbours = { shas, dim: all.dim, ids: lists.map((l) => l.ids), sims: lists.map((l) => l.sims) };
+  if (input.memory) input.memory.neighbours = memory;
 
   rows.forEach((i, r) => {
     for (let k = 0; k < K; k++) {
