@@ -28,7 +28,7 @@ import { decodeImage, type DecodedImage } from '../src/core/media/decode-image';
 import { openDatabase } from '../src/core/store/open-database';
 import { TfliteFeatures } from '../src/core/ml/features/tflite-features';
 import { cpuPeakGflops, featureGflopPerPhoto } from './flops';
-import { emit, FRUITS, fruitPhotos, MODELS } from './ml-fixtures';
+import { emit, FRUITS, settleDoctor, fruitPhotos, MODELS } from './ml-fixtures';
 
 const ENTRY = BUILTIN_BASE_MODELS[0];
 const DIR = path.join(MODELS, ENTRY.id);
@@ -179,6 +179,7 @@ try {
   await core.api.createProject({ name: 'Bench', languages: ['en'] });
   const deck = await core.api.createDeck({ name: 'Fruits' });
   await waitForJob(core, (await core.api.startImport({ deckId: deck.id, sources: [{ path: FRUITS }] })).jobId);
+  await settleDoctor(core, deck.id);
   const t0 = performance.now();
   const pool = await getFeaturePool({ entry: ENTRY, dir: DIR, dataDir });
   const startupMs = performance.now() - t0;

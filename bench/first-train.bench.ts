@@ -10,7 +10,7 @@ import type { TrainingRunResult } from '../src/shared/api/training';
 import { createStudioCore } from '../src/core/index';
 import { waitForJob } from '../src/test-support/test-core';
 import { closeFeaturePools, useFeatureEngine } from '../src/core/ml/features/pool-registry';
-import { emit, FRUITS, MODELS } from './ml-fixtures';
+import { emit, FRUITS, settleDoctor, MODELS } from './ml-fixtures';
 
 async function firstTrain(): Promise<{ seconds: number; result: TrainingRunResult }> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-'));
@@ -19,6 +19,7 @@ async function firstTrain(): Promise<{ seconds: number; result: TrainingRunResul
     await core.api.createProject({ name: 'Bench', languages: ['en', 'fr'] });
     const deck = await core.api.createDeck({ name: 'Fruits' });
     await waitForJob(core, (await core.api.startImport({ deckId: deck.id, sources: [{ path: FRUITS }] })).jobId);
+    await settleDoctor(core, deck.id);
     const t0 = performance.now();
     const { jobId } = await core.api.startTraining({ deckId: deck.id });
     const result = await waitForJob<TrainingRunResult>(core, jobId);

@@ -2,6 +2,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FRUIT_CLASSES, fruitFrames } from '../src/test-support/fruits';
+import { waitForJob } from '../src/test-support/test-core';
+import type { StudioCore } from '../src/core/index';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED = path.resolve(ROOT, '../shared');
@@ -23,4 +25,13 @@ export function fruitPhotos(): { labels: string[]; photos: FruitPhoto[] } {
 
 export function emit(bench: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
   process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(3)), unit, ...extra })}\n`);
+}
+
+/**
+ * Lets the deck doctor's check, which an import starts by itself after a moment, run before anything
+ * is timed: otherwise it decodes every photo alongside the engine being measured. With its report
+ * fresh, starting a training starts no other check.
+ */
+export async function settleDoctor(core: StudioCore, deckId: number): Promise<void> {
+  await waitForJob(core, (await core.api.startDoctor({ deckId })).jobId);
 }
