@@ -29,9 +29,10 @@ export function emit(bench: string, value: number, unit: string, extra: Record<s
 
 /**
  * Lets the deck doctor's check, which an import starts by itself after a moment, run before anything
- * is timed: otherwise it decodes every photo alongside the engine being measured. With its report
- * fresh, starting a training starts no other check.
+ * is timed: otherwise it decodes every photo alongside the engine being measured. Only with the
+ * features already cached (none here), so no feature is computed before the measured job. With its
+ * report fresh, starting a training starts no other check.
  */
 export async function settleDoctor(core: StudioCore, deckId: number): Promise<void> {
-  await waitForJob(core, (await core.api.startDoctor({ deckId })).jobId);
+  await waitForJob(core, (await core.api.startDoctor({ deckId, computeFeatures: false })).jobId);
 }
