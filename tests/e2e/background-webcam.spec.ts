@@ -80,13 +80,15 @@ test('the Train tab suggests it too, only where the deck has none; "Try a photo"
   await snap(page, 'background-04-try-photo');
 });
 
-test('the live Test tab shows a calm "…" on the orange, and still names the apple', async () => {
+test('the live Test tab shows three calm dots on the orange, and still names the apple', async () => {
   test.setTimeout(240_000);
   await page.goto(`/#/deck/${quiet}/test`);
   await expect(page.getByTestId('live-backend')).toBeAttached({ timeout: 120_000 });
   const word = page.getByTestId('live-word');
   await expect(word).toHaveAttribute('data-background', 'true', { timeout: 60_000 });
-  await expect(word).toHaveText('…');
+  // Drawn dots, not the '…' character (three squares in Chromium's fallback font): no text at all.
+  await expect(word.getByTestId('quiet-dots').locator('span')).toHaveCount(3);
+  await expect(word).toHaveText('');
   await expect(word).toHaveAttribute('data-key', '');
   await expect(page.getByTestId('live-confidence')).toContainText('Nothing I know: it stays quiet');
   await expect(page.getByTestId('top-bar').first()).toHaveAttribute('data-background', 'true');
@@ -96,7 +98,7 @@ test('the live Test tab shows a calm "…" on the orange, and still names the ap
   await expect(word).toHaveAttribute('data-background', 'false');
 });
 
-test('Test tab photos: an orange photo gets "…", not a word', async () => {
+test('Test tab photos: an orange photo gets three calm dots, not a word', async () => {
   await page.goto(`/#/deck/${quiet}/test`);
   await expect(page.getByTestId('live-backend')).toBeAttached({ timeout: 120_000 });
   await page.getByRole('button', { name: 'Photos', exact: true }).click();
@@ -106,7 +108,17 @@ test('Test tab photos: an orange photo gets "…", not a word', async () => {
   const result = page.getByTestId('photo-result').first();
   await expect(result).toHaveAttribute('data-done', 'true', { timeout: 60_000 });
   await expect(result).toHaveAttribute('data-background', 'true');
-  await expect(result.getByTestId('photo-word')).toHaveText('…');
+  await expect(result.getByTestId('photo-word').getByTestId('quiet-dots').locator('span')).toHaveCount(3);
+  await expect(result.getByTestId('photo-word')).toHaveText('');
   await expect(result.getByTestId('photo-quiet')).toBeVisible();
   await snap(page, 'background-06-test-photos-quiet');
+  // "Why?" names the background as teachers know it, never by its key.
+  await result.getByTestId('photo-why').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Why “Nothing I know”?');
+  await expect(dialog.getByTestId('why-word').first()).toHaveText('Nothing I know');
+  await expect(dialog.getByTestId('why-photo').first()).toBeVisible({ timeout: 30_000 });
+  await expect(dialog).not.toContainText('background');
+  await snap(page, 'background-07-why-quiet');
+  await dialog.getByRole('button', { name: 'Close' }).click();
 });

@@ -95,6 +95,6 @@ export function findSimilarPhotos(
     req.count,
     skip,
   );
-  const groups: SimilarGroup[] = asked.map((c) => ({ classKey: c.key, words: c.words, photos: nearest.get(c.id) ?? [] }));
+  const groups: SimilarGroup[] = asked.map((c) => ({ classKey: c.key, background: c.background, words: c.words, photos: nearest.get(c.id) ?? [] }));
   return { baseModelId: req.head.baseModelId, groups, notCompared: vectors.without.length };
 }

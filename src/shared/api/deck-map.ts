@@ -51,6 +51,8 @@ export interface SimilarPhoto {
 /** The nearest photos of one word. */
 export interface SimilarGroup {
   classKey: string;
+  /** The deck's "Nothing I know" word: screens name it so, never by its key. */
+  background: boolean;
   words: Record<LanguageCode, string>;
   photos: SimilarPhoto[];
 }

@@ -12,6 +12,7 @@ import type { SimilarPhotos } from '../../../shared/api/deck-map';
 import type { LanguageCode } from '../../../shared/domain';
 import { useStudio } from '../../api/hooks';
 import { ErrorAlert } from '../../components/error-alert';
+import { BACKGROUND_NAME } from '../../../shared/background';
 import { wordIn } from '../../ml/ranking';
 
 interface Props {
@@ -36,14 +37,15 @@ export function WhyThisWord({ answer, language, size = 72 }: Props) {
       {answer.groups.map((g, i) => (
         <Box key={g.classKey} data-testid="why-group" data-key={g.classKey}>
           <Typography variant="body2" sx={{ mb: 0.5 }}>
-            {i === 0 ? 'Its answer' : 'Next best'}: <b data-testid="why-word">{wordIn({ key: g.classKey, words: g.words }, language).text}</b>
+            {i === 0 ? 'Its answer' : 'Next best'}:{' '}
+            <b data-testid="why-word">{g.background ? BACKGROUND_NAME : wordIn({ key: g.classKey, words: g.words }, language).text}</b>
           </Typography>
           <Stack direction="row" spacing={0.75} useFlexGap sx={{ flexWrap: 'wrap' }}>
             {g.photos.map((p) => (
               <Box key={p.photoId} sx={{ width: size, textAlign: 'center' }}>
                 <img
                   src={transport.mediaUrl('thumb', p.sha256)}
-                  alt={`A photo of ${g.classKey}, ${Math.round(p.similarity * 100)}% alike`}
+                  alt={`A photo of ${g.background ? BACKGROUND_NAME : g.classKey}, ${Math.round(p.similarity * 100)}% alike`}
                   title={`${Math.round(p.similarity * 100)}% alike`}
                   data-testid="why-photo"
                   data-photo-id={p.photoId}

@@ -4,6 +4,7 @@ import Typography from '@mui/material/Typography';
 import { BACKGROUND_NAME } from '../../../shared/background';
 import type { LanguageCode } from '../../../shared/domain';
 import type { BackendReport, RankedClass, WordIn } from '../../ml';
+import { QuietDots } from '../../components/quiet-dots';
 import { MissingMark } from './missing-mark';
 import { TopBars } from './top-bars';
 
@@ -55,7 +56,7 @@ export function LiveReadout({ readout, language, backend }: Props) {
             wordBreak: 'break-word',
           }}
         >
-          {waiting ? '\u00a0' : quiet ? '…' : (word?.text ?? 'Not sure')}
+          {waiting ? '\u00a0' : quiet ? <QuietDots /> : (word?.text ?? 'Not sure')}
         </Typography>
         {word?.missing ? <MissingMark language={language} /> : null}
         <Typography

@@ -12,6 +12,7 @@ import type { Classification, LiveClassifier } from '../../ml';
 import { wordIn } from '../../ml/ranking';
 import { MissingMark } from './missing-mark';
 import { describeError } from '../../components/error-alert';
+import { QuietDots } from '../../components/quiet-dots';
 import { TopBars } from './top-bars';
 import { useStudio } from '../../api/hooks';
 import { WhyDialog } from '../deck-map/why-this-word';
@@ -88,7 +89,7 @@ export function PhotoTestResults({ deckId, versionId, photos, language, threshol
   return (
     <Stack spacing={2}>
       <WhyDialog
-        title={best ? `Why “${wordIn(best, language).text}”?` : null}
+        title={best ? `Why “${best.background ? BACKGROUND_NAME : wordIn(best, language).text}”?` : null}
         photoUrl={why?.url}
         language={language}
         load={() =>
@@ -144,7 +145,7 @@ export function PhotoTestResults({ deckId, versionId, photos, language, threshol
                   sx={{ color: sure && !quiet ? 'text.primary' : 'text.disabled' }}
                   noWrap
                 >
-                  {p.error ? 'Could not read' : !best ? 'Looking…' : quiet ? '…' : word ? word.text : 'Not sure'}
+                  {p.error ? 'Could not read' : !best ? 'Looking…' : quiet ? <QuietDots /> : word ? word.text : 'Not sure'}
                 </Typography>
                 {quiet ? (
                   <Typography variant="body2" color="text.secondary" data-testid="photo-quiet">
