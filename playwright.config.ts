@@ -26,6 +26,8 @@ const dir = process.env.MAGRITTE_E2E_DIR;
 
 const FAKE_CAMERA_ARGS = fakeCameraArgs(path.resolve('../shared/webcam/apple-then-orange.y4m'));
 const CAMERA_SPECS = /(webcam|live-parity)\.spec\.ts$/;
+/** Needs a studio that never opened a project: it runs before the rest, which make projects. */
+const FIRST_RUN_SPEC = /first-run\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -51,12 +53,14 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'e2e', testMatch: /.*\.spec\.ts$/, testIgnore: CAMERA_SPECS },
+    { name: 'first-run', testMatch: FIRST_RUN_SPEC },
+    { name: 'e2e', testMatch: /.*\.spec\.ts$/, testIgnore: [CAMERA_SPECS, FIRST_RUN_SPEC], dependencies: ['first-run'] },
     {
       // The webcam specs: Chromium's fake camera plays the shared apple-then-orange feed, and its
       // permission prompt is answered "allow" (a spec that needs "refused" opens its own browser).
       name: 'camera',
       testMatch: CAMERA_SPECS,
+      dependencies: ['first-run'],
       outputDir: 'test-results/camera',
       use: { launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...FAKE_CAMERA_ARGS] } },
     },
