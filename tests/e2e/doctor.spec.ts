@@ -88,6 +88,11 @@ test('deleting the copy takes it off the list and marks the check stale; Undo, a
   // A fix does not start a check by itself: the badge and the panel say the deck changed since.
   await expect(badge()).toHaveAttribute('data-stale', 'true');
   await expect(page.getByTestId('doctor-stale')).toContainText('since the last check');
+  // The badge counts what the panel lists: the copy just deleted has left both (the dark photo is left).
+  await expect(page.getByTestId('finding')).toHaveCount(1);
+  await expect(page.getByTestId('doctor-status')).toContainText('1 thing to look at');
+  await expect(badge()).toHaveAttribute('data-count', '1');
+  await expect(badge()).toContainText('1!');
   await snap(page, 'doctor-03-copy-deleted-stale');
   await page.getByTestId('doctor-check-again').click();
   await expect(page.getByTestId('doctor-stale')).toHaveCount(0, { timeout: 30_000 });
@@ -134,6 +139,17 @@ test('the whole-deck check finds an orange under "Apple"; moving it fixes it and
   await wrong.getByRole('button', { name: 'Move to “Orange”' }).click();
   await expect(wrong).toHaveCount(0);
   await expect(page.getByText('Moved 1 photo to Orange. Ctrl+Z undoes it.')).toBeVisible();
+  // The badge counts the findings the panel still lists, the moved one gone from both.
+  const counts = async () => ({ badge: Number(await badge().getAttribute('data-count')), panel: await page.getByTestId('finding').count() });
+  await expect
+    .poll(
+      async () => {
+        const c = await counts();
+        return c.badge === c.panel && c.panel > 0;
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
   const inOrange = async () => (await studio.api.listPhotos({ deckId })).find((p) => p.originalName === path.basename(orange))!.classId;
   const classes = await studio.api.listClasses({ deckId });
   const id = (key: string) => classes.find((c) => c.key === key)!.id;

@@ -8,7 +8,8 @@ import { connectStudio, type StudioConnection } from './support/studio-client';
 
 /**
  * The Photos tab's toolbar stays on one line when photos are selected, in the grid and on the map:
- * what is under it (the map, the grid) does not jump down as the selection starts.
+ * what is under it (the map, the grid) does not jump down as the selection starts. And the map of
+ * this tiny deck (4 photos a word) does not claim the two words mix.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -70,3 +71,12 @@ for (const view of ['map', 'grid'] as const) {
     await page.getByRole('button', { name: 'Clear selection' }).click();
   });
 }
+
+test('the map of this tiny deck does not say that apple and orange mix', async () => {
+  await page.getByTestId('view-map').click();
+  // Every dot placed first, so the warning had its chance to appear.
+  await expect(page.getByTestId('map-dot')).toHaveCount(8, { timeout: 60_000 });
+  await expect(page.getByTestId('map-progress')).toHaveCount(0);
+  await expect(page.getByTestId('map-mixed')).toHaveCount(0);
+  await snap(page, 'deck-map-tiny-deck');
+});

@@ -10,6 +10,7 @@ import { EmbeddingStore } from '../ml/features/embedding-store';
 import { PREPROCESSING_VERSION } from '../ml/features/preprocess';
 import { loadDeckVectors } from './deck-vectors';
 import { MAP_SEED } from './deck-maps';
+import { mixedWords } from '../../shared/mixed-words';
 import { neighbourPurity } from './map-quality';
 import { projectPoints } from './project-points';
 import { seededRandom, shuffleInPlace } from '../ml/training/seeded-random';
@@ -80,6 +81,19 @@ describe('the deck map on the fruit photos', () => {
     );
     expect(purity).toBeGreaterThanOrEqual(0.95);
     expect(shuffled).toBeLessThan(0.65);
+  });
+
+  it('says no two fruits mix, and names apple photos filed half under "Apple", half under "Pomme"', () => {
+    const place = new Map(map.points.map((p) => [p.sha256, [p.x, p.y] as [number, number]]));
+    const points = photos.map((p) => place.get(p.sha256)!);
+    const labels = photos.map((p) => wordOf.get(p.classId)!);
+    expect(mixedWords(points, labels)).toEqual([]);
+    // The same dots (placement depends on the photos only), every other apple photo filed as "Pomme".
+    let apples = 0;
+    const twice = labels.map((l) => (l === 'Apple' && apples++ % 2 === 1 ? 'Pomme' : l));
+    const mixed = mixedWords(points, twice);
+    console.log(`apple photos under two words: mixing ${mixed[0]?.mixing.toFixed(2)} (${mixed[0]?.links} links)`);
+    expect(mixed.map((p) => [p.a, p.b])).toEqual([['Apple', 'Pomme']]);
   });
 
   it('opens at once after photos move (same places) or go; a new photo arranges the deck again', async () => {

@@ -11,7 +11,8 @@ import type { DeckClass, Photo } from '../../../shared/domain';
 import { useStudio } from '../../api/hooks';
 import { ErrorAlert } from '../../components/error-alert';
 import type { Selection } from '../dataset/selection';
-import { insidePolygon, mixedWords, wordColour, type Point } from './map-geometry';
+import { mixedWords } from '../../../shared/mixed-words';
+import { insidePolygon, wordColour, type Point } from './map-geometry';
 import { useDeckMap } from './use-deck-map';
 
 interface Props {

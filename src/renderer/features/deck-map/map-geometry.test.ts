@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insidePolygon, mixedWords, wordColour, type Point } from './map-geometry';
+import { insidePolygon, wordColour, type Point } from './map-geometry';
 
 describe('deck map geometry', () => {
   it('tells a point inside a lasso from one outside, for a concave lasso too', () => {
@@ -19,22 +19,6 @@ describe('deck map geometry', () => {
     expect(insidePolygon([1.5, 2], u)).toBe(false);
     expect(insidePolygon([4, 1], u)).toBe(false);
     expect(insidePolygon([1, 1], [])).toBe(false);
-  });
-
-  it('names the words whose dots mix, and not the ones apart', () => {
-    const points: Point[] = [];
-    const labels: string[] = [];
-    // Dates and mango share one cloud (alternating on a small grid); apple sits far away.
-    for (let i = 0; i < 20; i++) {
-      points.push([0.1 + (i % 5) * 0.01, 0.1 + Math.floor(i / 5) * 0.01]);
-      labels.push(i % 2 === 0 ? 'dates' : 'mango');
-      points.push([0.9 + (i % 5) * 0.01, 0.9 + Math.floor(i / 5) * 0.01]);
-      labels.push('apple');
-    }
-    const mixed = mixedWords(points, labels);
-    expect(mixed).toHaveLength(1);
-    expect([mixed[0].a, mixed[0].b]).toEqual(['dates', 'mango']);
-    expect(mixed[0].share).toBeGreaterThan(0.3);
   });
 
   it('gives the first words distinct colours', () => {

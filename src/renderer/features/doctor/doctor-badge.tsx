@@ -8,7 +8,8 @@ import { useDoctor } from './use-doctor';
  */
 export function DoctorBadge({ deck, label }: { deck: Deck; label: string }) {
   const doctor = useDoctor(deck.id);
-  const count = doctor.report?.findings.length ?? 0;
+  // The same findings the panel lists: one just fixed leaves both at once, stale report or not.
+  const count = doctor.findings.length;
   const stale = doctor.report?.stale === true && doctor.job === null;
   const said = [count > 0 ? `${count} things to look at` : '', stale ? 'changed since the last check' : ''].filter((x) => x !== '').join(', ');
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -43,16 +43,10 @@ function ago(iso: string): string {
 
 function DoctorTab({ deck }: DeckTabProps) {
   const doctor = useDoctor(deck.id);
-  const { report, job } = doctor;
+  const { report, job, findings, hide: hideKeys } = doctor;
   const fixes = useDoctorFixes(deck.id, doctor.show);
-  // A fixed finding leaves the list at once, until the next check. A report that is up to date
-  // again (the fix was undone, or a new check ran) shows everything it lists.
-  const [fixed, setFixed] = useState<ReadonlySet<string>>(new Set());
-  useEffect(() => {
-    if (report && !report.stale) setFixed(new Set());
-  }, [report]);
   const actions = useMemo(() => {
-    const hide = (f: Finding) => setFixed((s) => new Set([...s, f.key]));
+    const hide = (f: Finding) => hideKeys([f.key]);
     const about = (ids: number[]) => (report?.findings ?? []).filter((f) => f.photos.some((p) => ids.includes(p.id)));
     return {
       move: (f: Finding, classId: number, word: string) => {
@@ -65,7 +59,7 @@ function DoctorTab({ deck }: DeckTabProps) {
       },
       keep: (f: Finding) => void fixes.keep(f),
     };
-  }, [fixes, report]);
+  }, [fixes, report, hideKeys]);
 
   if (report === undefined) {
     return (
@@ -74,7 +68,6 @@ function DoctorTab({ deck }: DeckTabProps) {
       </Box>
     );
   }
-  const findings = (report?.findings ?? []).filter((f) => !fixed.has(f.key));
   const progress = job?.progress;
   return (
     <Box sx={{ height: '100%', overflow: 'auto' }} data-testid="doctor-panel">

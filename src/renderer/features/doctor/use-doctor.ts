@@ -1,12 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { DoctorReport } from '../../../shared/api/doctor';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DoctorReport, Finding } from '../../../shared/api/doctor';
 import { useJob, useStudio, useStudioEvent } from '../../api/hooks';
 import type { TrackedJob } from '../../api/job-tracker';
 import { useNotices } from '../../components/notices';
+import { useFixedFindings } from './fixed-findings';
 
 export interface DoctorState {
   /** The last check (kept findings left out); undefined while loading, null before the first. */
   report: DoctorReport | null | undefined;
+  /**
+   * What is left to look at: the report's findings less those fixed since (they leave at once,
+   * before the next check). The badge counts these and the panel lists these: the same thing.
+   */
+  findings: Finding[];
+  /** Takes findings just fixed off the list (and the count) until a report is up to date again. */
+  hide(keys: readonly string[]): void;
   /** The check running now, if any. */
   job: TrackedJob | null;
   /** Starts a check: `full` computes the features photos lack first (slower the first time). */
@@ -22,6 +30,13 @@ export function useDoctor(deckId: number): DoctorState {
   const [report, setReport] = useState<DoctorReport | null | undefined>(undefined);
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useJob(jobId);
+  const fixed = useFixedFindings(deckId);
+  const { clear } = fixed;
+  // A report that is up to date again (the fix was undone, or a new check ran) shows everything it lists.
+  useEffect(() => {
+    if (report && !report.stale) clear();
+  }, [report, clear]);
+  const findings = useMemo(() => (report?.findings ?? []).filter((f) => !fixed.keys.has(f.key)), [report, fixed.keys]);
 
   const load = useCallback(async () => {
     try {
@@ -58,5 +73,5 @@ export function useDoctor(deckId: number): DoctorState {
     [client, deckId, notices],
   );
 
-  return { report, job: job?.state === 'running' ? job : null, check, show: setReport };
+  return { report, findings, hide: fixed.hide, job: job?.state === 'running' ? job : null, check, show: setReport };
 }
