@@ -5,18 +5,16 @@
  * second), `live-latency-median` and `live-latency-p95` (ms from grabbing a frame to its answer),
  * as the screen itself measures them over its last 60 frames. Targets: >= 15 frames/s, p95 < 80 ms.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { ImportReport } from '../src/shared/domain';
 import { createStudioCore } from '../src/core/index';
 import { waitForJob } from '../src/test-support/test-core';
 import { FRUIT_CLASSES, fruitSources } from '../src/test-support/fruits';
 import { startWebHost } from '../src/web/web-host';
-import { emit, MODELS, ROOT, SHARED } from './ml-fixtures';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../src/test-support/chromium';
+import { emit, MODELS } from './ml-fixtures';
+import { builtRendererDir, launchWithFruitCamera } from './browser-fixtures';
 
 const PER_CLASS = 15;
 const WARM_UP_MS = 5000;
@@ -24,17 +22,10 @@ const SAMPLES = 3;
 const SAMPLE_EVERY_MS = 4000;
 
 async function main(): Promise<void> {
-  const rendererDir = path.join(ROOT, 'out/renderer');
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-    const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('build failed');
-  }
+  const rendererDir = builtRendererDir();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-live-'));
   const core = createStudioCore({ dataDir: path.join(tmp, 'data'), projectsDir: path.join(tmp, 'projects'), modelsPath: [MODELS] });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, ...fakeCameraArgs(path.join(SHARED, 'webcam/apple-then-orange.y4m'))],
-  });
+  const browser = await launchWithFruitCamera();
   try {
     await core.api.createProject({ name: 'Live', languages: ['en', 'fr'] });
     const deck = await core.api.createDeck({ name: 'Fruits' });

@@ -1,4 +1,5 @@
 /** Small HTTP helpers for the phone page server: headers, files and JSON answers. */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendFileBody } from '../http/send-file';
@@ -40,15 +41,34 @@ export function sendText(res: ServerResponse, status: number, text: string, extr
   res.end(text);
 }
 
-export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, value: unknown): void {
+/** True when the request's If-None-Match names `etag` (a list, weak tags and "*" included). */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '');
+    return tag === etag || tag === '*';
+  });
+}
+
+/**
+ * Answers JSON. With `etag`, the body's hash is its tag and a request that already holds it gets a
+ * bodiless 304: the phone checks its deck's model on every load without downloading it again.
+ */
+export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, value: unknown, opts: { etag?: boolean } = {}): void {
   const body = Buffer.from(JSON.stringify(value));
-  res.writeHead(status, {
+  const etag = opts.etag ? `"${createHash('sha256').update(body).digest('base64url')}"` : null;
+  const headers = {
     ...PHONE_HEADERS,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(body.length),
     // Always asked again while the phone is online; its service worker keeps the last copy for offline use.
     'Cache-Control': 'no-cache',
-  });
+    ...(etag ? { ETag: etag } : {}),
+  };
+  if (etag && status === 200 && matchesEtag(req.headers['if-none-match'], etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(body.length) });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 

@@ -9,14 +9,15 @@ import { testCore, type TestCore } from '../../test-support/test-core';
 import { resolveBaseModelFile } from './base-model-files';
 import { PhoneServer } from './phone-server';
 
-/** GET with a chosen Host header (fetch will not let a test set one). */
+/** GET with a chosen Host header (fetch will not let a test set one), and any other headers. */
 function get(
   port: number,
   pathname: string,
   host = `localhost:${port}`,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path: pathname, headers: { Host: host } }, (res) => {
+    const req = http.get({ host: '127.0.0.1', port, path: pathname, headers: { ...headers, Host: host } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -84,6 +85,30 @@ describe('the phone page server', () => {
     expect(model.status).toBe(200);
     const shard = (JSON.parse(model.body.toString()) as { weightsManifest: { paths: string[] }[] }).weightsManifest[0].paths[0];
     expect((await get(port, `/base-models/mobilenet_v1_0.25_224/${shard}`)).status).toBe(200);
+  });
+
+  it('answers a phone that already holds the live model "unchanged", without sending it again, until the deck changes', async () => {
+    const live = `/phone/${deckId}/live-model.json`;
+    const first = await get(port, live);
+    const tag = first.headers.etag;
+    expect(tag).toMatch(/^"[\w-]+"$/);
+    const same = await get(port, live, undefined, { 'If-None-Match': tag! });
+    expect(same.status).toBe(304);
+    expect(same.body.length).toBe(0);
+    // A list of tags, or the weak form a proxy may send, counts too.
+    expect((await get(port, live, undefined, { 'If-None-Match': `"other", W/${tag}` })).status).toBe(304);
+    expect((await get(port, live, undefined, { 'If-None-Match': '"other"' })).status).toBe(200);
+    // A word changed in the studio: the phone gets the whole model again, with a new tag.
+    const apple = (await t.core.api.listClasses({ deckId })).find((c) => c.key === 'Apple')!;
+    await t.core.api.updateClass({ classId: apple.id, words: { fr: 'pomme rouge' } });
+    try {
+      const changed = await get(port, live, undefined, { 'If-None-Match': tag! });
+      expect(changed.status).toBe(200);
+      expect((JSON.parse(changed.body.toString()) as LiveModel).words.Apple.fr).toBe('pomme rouge');
+      expect(changed.headers.etag).not.toBe(tag);
+    } finally {
+      await t.core.api.updateClass({ classId: apple.id, words: { fr: 'pomme' } });
+    }
   });
 
   it('answers in words when the deck is missing or untrained', async () => {

@@ -211,7 +211,7 @@ export class PhoneServer {
       const live = await getLiveModel(this.ctx, { deckId });
       // The version's status as the studio sees it now, so the phone can say when the deck moved on.
       const body: PhonePageModel = { ...live, modelStatus: deckStatus(store.db, deckId).model };
-      sendJson(req, res, 200, body);
+      sendJson(req, res, 200, body, { etag: true });
     } catch (e) {
       const error = toErrorPayload(e);
       sendJson(req, res, error.code === 'DECK_NOT_FOUND' || error.code === 'NOT_TRAINED' ? 404 : 503, { error });

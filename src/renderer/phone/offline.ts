@@ -1,7 +1,11 @@
 /**
  * Keeping the phone page usable without the cable: registers the service worker, then (once the
- * deck has loaded) hands it the list of every file the page used so it keeps them all.
+ * deck has loaded) hands it the list of every file the page used so it keeps them all. The worker
+ * fetches only what it does not hold yet (offline-store.ts): after a reload that is nothing.
  */
+// Types only: the worker's code stays in the worker's own build.
+import type { KeepResult } from './offline-store';
+
 export const SERVICE_WORKER_URL = '/phone-sw.js';
 
 export function registerOffline(): Promise<ServiceWorkerRegistration | null> {
@@ -34,15 +38,17 @@ export async function weightUrls(modelJsonUrl: string): Promise<string[]> {
   return (json.weightsManifest ?? []).flatMap((g) => g.paths.map((p) => new URL(p, base).toString()));
 }
 
-/** Asks the worker to keep `urls`; resolves with how many it kept, or null without a worker. */
-export async function keepForOffline(urls: string[]): Promise<{ kept: number; failed: number } | null> {
+/** Asks the worker to keep `urls` for this page; resolves with what it did, or null without a worker. */
+export async function keepForOffline(urls: string[]): Promise<KeepResult | null> {
   if (!('serviceWorker' in navigator)) return null;
   const registration = await navigator.serviceWorker.ready;
   const worker = registration.active;
   if (!worker) return null;
   return new Promise((resolve) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = (e) => resolve(e.data as { kept: number; failed: number });
-    worker.postMessage({ type: 'keep', urls }, [channel.port2]);
+    channel.port1.onmessage = (e) => resolve(e.data as KeepResult);
+    const page = window.location.href.split('#')[0];
+    // `since`: the page and its live model, if the worker fetched them after this, are fresh.
+    worker.postMessage({ type: 'keep', page, urls, since: performance.timeOrigin }, [channel.port2]);
   });
 }

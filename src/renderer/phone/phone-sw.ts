@@ -3,12 +3,13 @@
  * every file it used (the page, its scripts, the WebAssembly, the base model, the deck's live model),
  * so the page opens and works with the cable unplugged. While online the page and the deck's model
  * are fetched fresh (a retrained deck shows up on reload); everything else has a content-hashed or
- * fixed name and comes from the cache first.
+ * id-named address and comes from the cache first. Files already kept are not fetched again, and
+ * files no deck page needs any more are deleted (offline-store.ts).
  *
  * Built by Vite as its own entry with a fixed name (out/renderer/phone-sw.js): a service worker's
  * URL must not change between builds.
  */
-const CACHE = 'magritte-phone-v1';
+import { FILES, isFreshFirst, keepFiles, listEarlierFiles, sweepFiles, type KeepRequest } from './offline-store';
 
 // The DOM typings do not describe a service worker's global scope; these are the parts used here.
 interface ExtendableEvent extends Event {
@@ -33,16 +34,17 @@ interface WorkerScope {
 
 const sw = self as unknown as WorkerScope;
 
-/** Fresh while the studio answers; the kept copy when it does not (cable out, studio closed). */
-function isFreshFirst(request: Request, url: URL): boolean {
-  return request.mode === 'navigate' || /^\/phone\/\d+$/.test(url.pathname) || url.pathname.endsWith('/live-model.json');
-}
+/** When the network last gave each fresh-first file (epoch ms), while this worker runs. */
+const confirmed = new Map<string, number>();
 
 async function networkFirst(request: Request): Promise<Response> {
-  const cache = await caches.open(CACHE);
+  const cache = await caches.open(FILES);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
+    if (response.ok) {
+      await cache.put(request, response.clone());
+      confirmed.set(request.url, Date.now());
+    }
     return response;
   } catch (e) {
     const kept = await cache.match(request, { ignoreVary: true });
@@ -52,7 +54,7 @@ async function networkFirst(request: Request): Promise<Response> {
 }
 
 async function cacheFirst(request: Request): Promise<Response> {
-  const cache = await caches.open(CACHE);
+  const cache = await caches.open(FILES);
   const kept = await cache.match(request, { ignoreVary: true });
   if (kept) return kept;
   const response = await fetch(request);
@@ -61,36 +63,46 @@ async function cacheFirst(request: Request): Promise<Response> {
 }
 
 sw.addEventListener('install', (e) => e.waitUntil(sw.skipWaiting()));
-sw.addEventListener('activate', (e) => e.waitUntil(sw.clients.claim()));
+sw.addEventListener('activate', (e) => e.waitUntil(listEarlierFiles().then(() => sw.clients.claim())));
 
 sw.addEventListener('fetch', (e) => {
   const url = new URL(e.request.url);
   if (e.request.method !== 'GET' || url.origin !== sw.location.origin) return;
-  e.respondWith(isFreshFirst(e.request, url) ? networkFirst(e.request) : cacheFirst(e.request));
+  e.respondWith(isFreshFirst(url, e.request.mode === 'navigate') ? networkFirst(e.request) : cacheFirst(e.request));
 });
 
-/** `{ type: 'keep', urls }` from the page: store (or refresh) them all; answers `{ kept, failed }` on the given port. */
+/** `u` made absolute when it is a URL of this origin, else null (the page's word is not trusted). */
+function sameOriginUrl(u: unknown): string | null {
+  if (typeof u !== 'string') return null;
+  try {
+    const url = new URL(u, sw.location.origin);
+    return url.origin === sw.location.origin ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `{ type: 'keep', page, urls, since }` from a deck page: keeps those files (fetching only what is
+ * missing or stale), answers `{ kept, failed, fetched }` on the given port, then deletes the files
+ * no deck page needs any more.
+ */
 sw.addEventListener('message', (e) => {
-  const msg = e.data as { type?: string; urls?: unknown };
-  if (msg?.type !== 'keep' || !Array.isArray(msg.urls)) return;
-  const urls = msg.urls.filter((u): u is string => typeof u === 'string' && new URL(u, sw.location.origin).origin === sw.location.origin);
+  const msg = e.data as { type?: string; page?: unknown; urls?: unknown; since?: unknown };
+  if (msg?.type !== 'keep' || !Array.isArray(msg.urls) || typeof msg.page !== 'string') return;
+  const page = sameOriginUrl(msg.page);
+  if (!page) return;
+  const req: KeepRequest = {
+    page,
+    urls: [...new Set(msg.urls.map(sameOriginUrl).filter((u): u is string => u !== null))],
+    since: typeof msg.since === 'number' ? msg.since : Infinity,
+  };
   e.waitUntil(
     (async () => {
-      const cache = await caches.open(CACHE);
-      const results = await Promise.allSettled(
-        urls.map(async (u) => {
-          try {
-            const response = await fetch(u, { cache: 'no-cache' });
-            if (!response.ok) throw new Error(`${u}: ${response.status}`);
-            await cache.put(u, response);
-          } catch (err) {
-            // Offline (or the studio closed): a copy kept earlier still counts.
-            if (!(await cache.match(u, { ignoreVary: true }))) throw err;
-          }
-        }),
-      );
-      const failed = results.filter((r) => r.status === 'rejected').length;
-      e.ports[0]?.postMessage({ kept: urls.length - failed, failed });
+      const result = await keepFiles(req, (u) => confirmed.get(u) ?? 0);
+      e.ports[0]?.postMessage(result);
+      // Only once everything this page needs is kept: the sweep spares what any page still lists.
+      if (result.failed === 0) await sweepFiles();
     })(),
   );
 });

@@ -1,0 +1,93 @@
+/**
+ * What the phone keeps for offline use, in the Cache API: the files themselves (FILES), and for
+ * each deck page the list of files it needs (LISTS). A file is kept under its URL, and every URL
+ * the page uses names its content: the build's assets carry a hash, the base model's files its id;
+ * only the page itself and the deck's live model keep their address when they change, and the
+ * worker fetches those fresh whenever the studio answers. So a file already kept is never fetched
+ * again, and a file no list names any more (an older build's scripts, the base model a retrained
+ * deck left) is deleted: a phone's storage is small.
+ *
+ * Used only by the service worker (phone-sw.ts), which Vite builds as one file.
+ */
+
+/** The name the first worker used: files it kept stay valid, so a phone keeps them on upgrade. */
+export const FILES = 'magritte-phone-v1';
+export const LISTS = 'magritte-phone-lists';
+
+/** The page and its live model: same address, new content after a retraining (fresh while online). */
+export function isFreshFirst(url: URL, navigate = false): boolean {
+  return navigate || /^\/phone\/\d+$/.test(url.pathname) || /^\/phone\/\d+\/live-model\.json$/.test(url.pathname);
+}
+
+export interface KeepRequest {
+  /** The deck page asking (its URL without the hash): its list is replaced by `urls`. */
+  page: string;
+  urls: string[];
+  /** When the page started loading (epoch ms): fresh-first files confirmed since need no check. */
+  since: number;
+}
+
+export interface KeepResult {
+  kept: number;
+  failed: number;
+  /** Files that had to come from the studio (missing, or a fresh-first file not confirmed yet). */
+  fetched: number;
+}
+
+/**
+ * Keeps every URL of `req`: a file already kept is left alone, unless it is fresh-first and was not
+ * confirmed by the network since the page started loading (`confirmedAt`); a missing one is fetched.
+ * Offline, a copy kept earlier still counts.
+ */
+export async function keepFiles(req: KeepRequest, confirmedAt: (url: string) => number): Promise<KeepResult> {
+  const [files, lists] = await Promise.all([caches.open(FILES), caches.open(LISTS)]);
+  // The list first: a sweep running meanwhile (another tab) then spares these files.
+  await lists.put(req.page, new Response(JSON.stringify(req.urls), { headers: { 'Content-Type': 'application/json' } }));
+  let fetched = 0;
+  const results = await Promise.allSettled(
+    req.urls.map(async (u) => {
+      const fresh = isFreshFirst(new URL(u));
+      const kept = await files.match(u, { ignoreVary: true });
+      if (kept && (!fresh || confirmedAt(u) >= req.since)) return;
+      try {
+        // Hashed and id-named files may come from the browser's own cache (the page just loaded
+        // them): only the fresh-first ones must ask the studio.
+        const response = await fetch(u, fresh ? { cache: 'no-cache' } : {});
+        if (!response.ok) throw new Error(`${u}: ${response.status}`);
+        await files.put(u, response);
+        fetched++;
+      } catch (err) {
+        if (!kept) throw err;
+      }
+    }),
+  );
+  const failed = results.filter((r) => r.status === 'rejected').length;
+  return { kept: req.urls.length - failed, failed, fetched };
+}
+
+/** Deletes every kept file that no page's list names (what newer builds and versions replaced). */
+export async function sweepFiles(): Promise<number> {
+  const [files, lists] = await Promise.all([caches.open(FILES), caches.open(LISTS)]);
+  const needed = new Set<string>();
+  for (const key of await lists.keys()) {
+    const list = (await (await lists.match(key))?.json().catch(() => null)) as unknown;
+    if (Array.isArray(list)) for (const u of list) if (typeof u === 'string') needed.add(u);
+  }
+  let deleted = 0;
+  for (const key of await files.keys()) {
+    if (!needed.has(key.url) && (await files.delete(key))) deleted++;
+  }
+  return deleted;
+}
+
+/**
+ * The first worker kept files without lists: each deck page it kept gets a list of everything kept
+ * then, so no deck stops working offline before it is opened again (which writes its exact list).
+ */
+export async function listEarlierFiles(): Promise<void> {
+  const lists = await caches.open(LISTS);
+  if ((await lists.keys()).length > 0) return;
+  const urls = (await (await caches.open(FILES)).keys()).map((r) => r.url);
+  const body = JSON.stringify(urls);
+  for (const u of urls) if (/^\/phone\/\d+$/.test(new URL(u).pathname)) await lists.put(u, new Response(body));
+}
