@@ -5,6 +5,11 @@
  * the reload: `phone-saved-first` / `phone-saved-reload` (ms from navigation to "Saved on this
  * phone"), `phone-ready-*` (ms to the model's first word on screen) and `phone-fetched-*` (requests
  * that reached the studio, counted at a proxy in front of it, with the bytes they carried).
+ *
+ * Before (dde0b45, every load asked the worker to fetch every file again), 2 cores: reload 65
+ * requests / 7.1 MB, "Saved" 1.3-2.3 s after the first word (3.7-5.9 s after navigation); first load
+ * 127 requests / 13 MB. After (59c65dc): reload 2 requests (the page, and the live model answered
+ * 304) / 1 kB, "Saved" 0.14-0.16 s after the first word; first load 66 requests / 6.5 MB.
  */
 import fs from 'node:fs';
 import os from 'node:os';
