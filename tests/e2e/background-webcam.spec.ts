@@ -80,6 +80,28 @@ test('the Train tab suggests it too, only where the deck has none; "Try a photo"
   await snap(page, 'background-04-try-photo');
 });
 
+interface Look {
+  key: string;
+  quiet: boolean;
+  line: string;
+  changing: boolean;
+}
+
+/** The big word, the line under it and the "Changing" note, read in one go. */
+function look(p: Page): Promise<Look> {
+  return p.evaluate(`(() => {
+    const word = document.querySelector('[data-testid="live-word"]');
+    return {
+      key: word.getAttribute('data-key') ?? '',
+      quiet: word.getAttribute('data-background') === 'true',
+      line: document.querySelector('[data-testid="live-confidence"]').textContent ?? '',
+      changing: getComputedStyle(document.querySelector('[data-testid="live-changing"]')).visibility === 'visible',
+    };
+  })()`);
+}
+
+const heldQuiet = (l: Look) => l.quiet && l.changing;
+
 test('the live Test tab shows three calm dots on the orange, and still names the apple', async () => {
   test.setTimeout(240_000);
   await page.goto(`/#/deck/${quiet}/test`);
@@ -93,6 +115,19 @@ test('the live Test tab shows three calm dots on the orange, and still names the
   await expect(page.getByTestId('live-confidence')).toContainText('Nothing I know: it stays quiet');
   await expect(page.getByTestId('top-bar').first()).toHaveAttribute('data-background', 'true');
   await snap(page, 'background-05-test-tab-quiet');
+  // From the orange to the apple, look after look: while "Nothing I know" is still shown and the
+  // apple's reading settles, the line carries no figure (the bars already follow the apple, so
+  // "0% sure" beside the quiet dots contradicted them); a figure comes back with the word.
+  const looks: Look[] = [];
+  const until = Date.now() + 90_000;
+  while (Date.now() < until && !(looks.some(heldQuiet) && looks[looks.length - 1].key === 'Apple')) {
+    looks.push(await look(page));
+    await page.waitForTimeout(25);
+  }
+  const held = looks.filter(heldQuiet);
+  expect(held.length, 'a look while "Nothing I know" was held').toBeGreaterThan(0);
+  expect(new Set(held.map((l) => l.line))).toEqual(new Set(['Nothing I know: it stays quiet']));
+  expect(looks.filter((l) => /\d+% sure/.test(l.line) === l.changing)).toEqual([]);
   await expect(word).toHaveAttribute('data-key', 'Apple', { timeout: 30_000 });
   await expect(word).toHaveText('pomme');
   await expect(word).toHaveAttribute('data-background', 'false');

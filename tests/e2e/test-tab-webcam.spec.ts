@@ -71,9 +71,14 @@ test('the big word, its percentage and the bars agree, frame after frame', async
   // most, until both words have been seen (the page is busy classifying: a look can take a while).
   const seen = new Set<string>();
   let checked = 0;
+  let changing = 0;
   const until = Date.now() + 120_000;
-  while (Date.now() < until && (checked < 20 || !seen.has('Apple') || !seen.has('Orange'))) {
+  while (Date.now() < until && (checked < 20 || changing === 0 || !seen.has('Apple') || !seen.has('Orange'))) {
     const r = await read(page);
+    // A figure is printed exactly when the answer shown is not about to change: never the old word
+    // with the figure of the new reading (the bars already follow it).
+    expect(/^\d+% sure$/.test(r.percent), JSON.stringify(r)).toBe(!r.changing);
+    if (r.changing) changing++;
     if (r.bars.length === 3 && r.percent.endsWith('% sure')) {
       checked++;
       const shownPercent = Number(r.percent.replace('% sure', ''));
@@ -90,6 +95,7 @@ test('the big word, its percentage and the bars agree, frame after frame', async
     await page.waitForTimeout(60);
   }
   expect(checked).toBeGreaterThanOrEqual(20);
+  expect(changing).toBeGreaterThan(0);
   expect([...seen]).toEqual(expect.arrayContaining(['Apple', 'Orange']));
   await snap(page, 'test-tab-smoothed-agree');
 });

@@ -15,7 +15,10 @@ export interface StableOptions {
 
 export const DEFAULT_STABLE: StableOptions = { window: 4, threshold: 0.6, hold: 3 };
 
-/** What is shown: a class (by index) with its averaged probability, "not sure", or nothing yet. */
+/**
+ * What is shown: a class (by index) with its averaged probability on the last frame it was read, "not
+ * sure" (with the best guess's figure), or nothing yet.
+ */
 export type Shown = { kind: 'word'; index: number; probability: number } | { kind: 'unsure'; probability: number } | { kind: 'waiting' };
 
 export class StableWord {
@@ -43,6 +46,16 @@ export class StableWord {
   /** True while a different reading is waiting to hold for enough frames: what is shown is about to change. */
   get changing(): boolean {
     return this.holding;
+  }
+
+  /**
+   * The figure to print beside what is shown: its averaged probability on the latest frames (the
+   * same as its bar), or null while it is about to change. Then the answer still shown is the old
+   * one while the figures already follow the new reading: "Nothing I know (0% sure)" over a bar of
+   * "pomme 100%" is the contradiction a pupil would see, so no figure is better.
+   */
+  get figure(): number | null {
+    return this.holding || this.current.kind === 'waiting' ? null : this.current.probability;
   }
 
   /** Adds one frame's probabilities; returns true when what is shown changed to another word or to "not sure". */
@@ -78,9 +91,8 @@ export class StableWord {
       return false;
     }
     if (this.streak < this.opts.hold) {
-      // Still showing the previous reading while a new one holds: its figure is today's average too.
-      if (before.kind === 'word') this.current = { kind: 'word', index: before.index, probability: this.average[before.index] ?? 0 };
-      else if (before.kind === 'unsure') this.current = { kind: 'unsure', probability: bestP };
+      // Still showing the previous answer while a new reading holds: it keeps the figure it was last
+      // read with, its own (the best figure now is the new reading's; `figure` is null meanwhile).
       return false;
     }
     this.current = reading === null ? { kind: 'unsure', probability: bestP } : { kind: 'word', index: reading, probability: bestP };

@@ -1,10 +1,10 @@
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { BACKGROUND_NAME } from '../../../shared/background';
 import type { LanguageCode } from '../../../shared/domain';
 import type { BackendReport, RankedClass, WordIn } from '../../ml';
 import { QuietDots } from '../../components/quiet-dots';
+import { confidenceLine } from './live-confidence';
 import { MissingMark } from './missing-mark';
 import { TopBars } from './top-bars';
 
@@ -14,8 +14,11 @@ export interface Readout {
   /** The deck's "Nothing I know" is what the model sees: no word, nothing said. */
   quiet: boolean;
   waiting: boolean;
-  /** How sure, 0..1, of the shown word (or of the best guess when not sure), averaged like `top`. */
-  probability: number;
+  /**
+   * How sure, 0..1, of the shown word (or of the best guess when not sure), averaged like `top`;
+   * null while `changing` (the word shown is the old one, the figures already the new reading's).
+   */
+  probability: number | null;
   /** The most likely classes, by the same average over `smoothedFrames` frames. */
   top: RankedClass[];
   smoothedFrames: number;
@@ -65,11 +68,7 @@ export function LiveReadout({ readout, language, backend }: Props) {
           sx={{ color: 'text.secondary', mt: 0.5, fontVariantNumeric: 'tabular-nums' }}
           data-testid="live-confidence"
         >
-          {waiting
-            ? 'Looking…'
-            : quiet
-              ? `${BACKGROUND_NAME}: it stays quiet (${Math.round(probability * 100)}% sure)`
-              : `${Math.round(probability * 100)}% sure`}
+          {confidenceLine({ waiting, quiet, figure: probability })}
         </Typography>
         <Typography variant="body2" color="text.secondary" data-testid="live-changing" sx={{ visibility: readout.changing ? 'visible' : 'hidden' }}>
           Changing: the new reading must hold for a moment first
