@@ -19,7 +19,7 @@ import { seededRandom } from '../src/core/ml/training/seeded-random';
 import { emit, FRUITS, MODELS } from './ml-fixtures';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-'));
-const core = createStudioCore({ dataDir: path.join(tmp, 'data'), projectsDir: tmp, modelsPath: [MODELS] });
+const core = createStudioCore({ prepareFeatures: false, dataDir: path.join(tmp, 'data'), projectsDir: tmp, modelsPath: [MODELS] });
 try {
   await core.api.createProject({ name: 'Bench', languages: ['en'] });
   const deck = await core.api.createDeck({ name: 'Fruits' });

@@ -66,7 +66,12 @@ async function scene(word: number): Promise<Buffer> {
 }
 
 const tmp = tempDir('magritte-bench-doctor-');
-const core = createStudioCore({ dataDir: path.join(tmp, 'data'), projectsDir: tmp, modelsPath: [path.join(SHARED, 'models')] });
+const core = createStudioCore({
+  prepareFeatures: false,
+  dataDir: path.join(tmp, 'data'),
+  projectsDir: tmp,
+  modelsPath: [path.join(SHARED, 'models')],
+});
 try {
   await core.api.createProject({ name: 'Bench', languages: ['en'] });
   const deck = await core.api.createDeck({ name: 'Big deck' });

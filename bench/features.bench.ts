@@ -174,7 +174,7 @@ emit('features-breakdown', breakdown.total, 'ms/photo', {
 // studio keeps it alive between jobs; its start-up is reported separately.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-'));
 const dataDir = path.join(tmp, 'data');
-const core = createStudioCore({ dataDir, projectsDir: tmp, modelsPath: [MODELS] });
+const core = createStudioCore({ prepareFeatures: false, dataDir, projectsDir: tmp, modelsPath: [MODELS] });
 try {
   await core.api.createProject({ name: 'Bench', languages: ['en'] });
   const deck = await core.api.createDeck({ name: 'Fruits' });

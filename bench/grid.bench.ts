@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   }
   const photos = await makePhotos();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-grid-'));
-  const core = createStudioCore({ dataDir: path.join(tmp, 'data'), projectsDir: path.join(tmp, 'projects') });
+  const core = createStudioCore({ prepareFeatures: false, dataDir: path.join(tmp, 'data'), projectsDir: path.join(tmp, 'projects') });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,

@@ -11,7 +11,7 @@ import { waitForJob } from '../src/test-support/test-core';
 const [projectDir, folder] = process.argv.slice(2);
 
 async function main(): Promise<void> {
-  const core = createStudioCore({ dataDir: path.join(path.dirname(projectDir), 'data') });
+  const core = createStudioCore({ prepareFeatures: false, dataDir: path.join(path.dirname(projectDir), 'data') });
   await core.context.session.create({ name: 'Bench', languages: ['en', 'fr'], dir: projectDir });
   const deck = await core.api.createDeck({ name: 'Bench' });
   const started = performance.now();

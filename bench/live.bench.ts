@@ -24,7 +24,12 @@ const SAMPLE_EVERY_MS = 4000;
 async function main(): Promise<void> {
   const rendererDir = builtRendererDir();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-live-'));
-  const core = createStudioCore({ dataDir: path.join(tmp, 'data'), projectsDir: path.join(tmp, 'projects'), modelsPath: [MODELS] });
+  const core = createStudioCore({
+    prepareFeatures: false,
+    dataDir: path.join(tmp, 'data'),
+    projectsDir: path.join(tmp, 'projects'),
+    modelsPath: [MODELS],
+  });
   const browser = await launchWithFruitCamera();
   try {
     await core.api.createProject({ name: 'Live', languages: ['en', 'fr'] });

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   execFileSync(bin, ['-P', String(adbPort), 'start-server'], { env });
   process.env.ANDROID_ADB_SERVER_PORT = String(adbPort);
   const phone = await startPhone(phonePort);
-  const core = createStudioCore({ dataDir: path.join(tmp, 'data'), projectsDir: path.join(tmp, 'projects') });
+  const core = createStudioCore({ prepareFeatures: false, dataDir: path.join(tmp, 'data'), projectsDir: path.join(tmp, 'projects') });
   try {
     const host = new AdbHost(bin, adbPort);
     await host.connect('127.0.0.1', phonePort);

@@ -62,7 +62,9 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, coreOptions:
     return 1;
   }
   const adb = parsed.values.adb;
-  const core = createStudioCore(typeof adb === 'string' ? { ...coreOptions, adbPath: path.resolve(adb) } : coreOptions);
+  // One command, then exit: no background preparation beside it (it would only slow the command and be cancelled).
+  const options: StudioCoreOptions = { prepareFeatures: false, ...coreOptions };
+  const core = createStudioCore(typeof adb === 'string' ? { ...options, adbPath: path.resolve(adb) } : options);
   try {
     return await command.run({ positionals: parsed.positionals, values: parsed.values, core, io });
   } catch (e) {

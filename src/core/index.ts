@@ -9,6 +9,7 @@ import { EventBus } from './event-bus';
 import { JobRunner } from './jobs/job-runner';
 import { resolveOptions, type StudioCoreOptions } from './options';
 import { ProjectSession } from './store/project-session';
+import { TrainingPreparation } from './ml/training/training-preparation';
 import type { CoreContext } from './context';
 import { createProjectHandlers } from './handlers/project-handlers';
 import { createJobsHandlers } from './handlers/jobs-handlers';
@@ -44,12 +45,14 @@ export function createStudioCore(options: StudioCoreOptions = {}): StudioCore {
   const events = new EventBus();
   const jobs = new JobRunner(events);
   const session = new ProjectSession(resolved, events);
+  const prepare = new TrainingPreparation({ options: resolved, events, jobs, session }, { enabled: resolved.prepareFeatures });
   const disposers: Array<() => void | Promise<void>> = [];
   const context: CoreContext = {
     options: resolved,
     events,
     jobs,
     session,
+    prepare,
     onClose: (dispose) => disposers.push(dispose),
   };
   const devices = new DeviceService({ dataDir: resolved.dataDir, events, adbPath: resolved.adbPath });
@@ -74,6 +77,7 @@ export function createStudioCore(options: StudioCoreOptions = {}): StudioCore {
     events,
     context,
     close: async () => {
+      prepare.close();
       await jobs.cancelAll();
       session.close();
       for (const dispose of disposers.reverse()) await dispose();

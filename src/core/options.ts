@@ -12,6 +12,11 @@ export interface StudioCoreOptions {
   modelBaseUrl?: string;
   /** The adb program given on the command line (`--adb PATH`, absolute); checked before first use. */
   adbPath?: string;
+  /**
+   * Get decks ready for training in the background after photos arrive (default: on, unless
+   * MAGRITTE_PREPARE_FEATURES=0). The CLI, benchmarks and tests that time or count feature work turn it off.
+   */
+  prepareFeatures?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -21,6 +26,7 @@ export interface ResolvedOptions {
   modelCacheDir: string;
   modelBaseUrl?: string;
   adbPath?: string;
+  prepareFeatures: boolean;
 }
 
 /** Fills defaults from the environment: MAGRITTE_DATA_DIR, MAGRITTE_PROJECTS_DIR, MAGRITTE_MODELS_PATH. */
@@ -35,5 +41,6 @@ export function resolveOptions(options: StudioCoreOptions = {}): ResolvedOptions
     modelCacheDir: path.join(dataDir, 'models'),
     modelBaseUrl: options.modelBaseUrl ?? process.env.MAGRITTE_MODEL_BASE_URL,
     adbPath: options.adbPath,
+    prepareFeatures: options.prepareFeatures ?? process.env.MAGRITTE_PREPARE_FEATURES !== '0',
   };
 }

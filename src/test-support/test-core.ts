@@ -19,10 +19,18 @@ export interface TestCore {
   dispose(): Promise<void>;
 }
 
-/** A core with its own data and projects folders, and (optionally) a fresh project open. */
-export async function testCore(opts: { project?: boolean; languages?: string[] } = {}): Promise<TestCore> {
+/**
+ * A core with its own data and projects folders, and (optionally) a fresh project open. Decks are
+ * not prepared for training in the background unless `prepareFeatures` says so: most tests count
+ * or time the feature work they start themselves.
+ */
+export async function testCore(opts: { project?: boolean; languages?: string[]; prepareFeatures?: boolean } = {}): Promise<TestCore> {
   const tmp = tempDir();
-  const core = createStudioCore({ dataDir: path.join(tmp, 'data'), projectsDir: path.join(tmp, 'projects') });
+  const core = createStudioCore({
+    dataDir: path.join(tmp, 'data'),
+    projectsDir: path.join(tmp, 'projects'),
+    prepareFeatures: opts.prepareFeatures ?? false,
+  });
   if (opts.project !== false) await core.api.createProject({ name: 'Test', languages: opts.languages ?? ['en', 'fr', 'es'] });
   return {
     core,

@@ -66,7 +66,7 @@ export class DeckMaps {
     if (running) return { map: null, jobId: running };
 
     requireBaseModelEntry(baseModelId, this.ctx.options.modelCacheDir);
-    const { jobId, done } = this.ctx.jobs.start('deck-map', (job) => this.arrange(job, deckId, baseModelId));
+    const { jobId, done } = this.ctx.jobs.start('deck-map', (job) => this.ctx.prepare.foreground(() => this.arrange(job, deckId, baseModelId)));
     this.running.set(key, jobId);
     void done.finally(() => this.running.delete(key)).catch(() => undefined);
     return { map: null, jobId };

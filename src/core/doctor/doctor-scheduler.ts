@@ -44,6 +44,8 @@ export class DoctorScheduler {
       ctx.events.on('import.finished', ({ deckId, imported }) => {
         if (imported > 0) this.afterChange(deckId);
       }),
+      // The deck's photos are ready for training: the check after an import compares their features.
+      ctx.events.on('training.prepared', ({ deckId }) => this.afterPreparation(deckId)),
       ctx.events.on('training.started', ({ deckId }) => this.beforeTraining(deckId)),
       // Features of every photo are cached after a training: a partial report can now be complete.
       ctx.events.on('training.finished', ({ deckId }) => {
@@ -72,11 +74,25 @@ export class DoctorScheduler {
     return this.launch(deckId, computeFeatures, current?.stopped);
   }
 
-  /** The deck changed by an import: check once it is quiet; a check of the older deck is cancelled. */
+  /**
+   * The deck changed by an import: a check of the older deck is cancelled. The next one starts once
+   * the deck is quiet, or, when the studio prepares decks for training, once their features are
+   * computed (`afterPreparation`), so it finds mislabels and outliers without a training.
+   */
   afterChange(deckId: number): void {
     const current = this.running.get(deckId);
     if (current) this.ctx.jobs.cancel(current.jobId);
+    if (this.ctx.prepare.enabled && !current?.computeFeatures) {
+      this.cancelTimer(deckId);
+      return;
+    }
     this.later(deckId, current?.computeFeatures ?? false, this.settleMs);
+  }
+
+  /** The background preparation of the deck ended: check it with the features now stored. */
+  afterPreparation(deckId: number): void {
+    if (this.running.get(deckId)?.computeFeatures) return;
+    this.later(deckId, false, 0);
   }
 
   /** A training starts: make sure the deck's report is about the deck being trained. */
@@ -119,9 +135,13 @@ export class DoctorScheduler {
         await after;
       }
       job.throwIfCancelled();
-      // Said once the check really begins: screens and tests see one check of a deck at a time.
-      this.ctx.events.emit('doctor.started', { deckId, jobId: job.jobId, computeFeatures });
-      return this.run(this.ctx, job, { deckId, computeFeatures, memory: (where) => this.memory(`${deckId}|${where}`) });
+      const check = () => {
+        // Said once the check really begins: screens and tests see one check of a deck at a time.
+        this.ctx.events.emit('doctor.started', { deckId, jobId: job.jobId, computeFeatures });
+        return this.run(this.ctx, job, { deckId, computeFeatures, memory: (where) => this.memory(`${deckId}|${where}`) });
+      };
+      // Computing features needs the cores: a background preparation makes way and resumes after.
+      return computeFeatures ? this.ctx.prepare.foreground(check) : check();
     });
     const stopped = done.then(
       () => undefined,

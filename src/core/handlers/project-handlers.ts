@@ -23,6 +23,7 @@ export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof Pr
 
   /** Jobs belong to the open project; they stop before it is closed or swapped. */
   const leaveProject = async () => {
+    ctx.prepare.leaveProject();
     await jobs.cancelAll();
   };
 
@@ -117,7 +118,10 @@ export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof Pr
       if (sources.length === 0) {
         throw new StudioError('INVALID_ARGUMENT', 'Nothing was given to import.', 'Drop photos or folders onto the deck or a class.');
       }
-      const { jobId } = jobs.start('import', (job) => importPhotos(store, events, job, { deckId, classId, sources, source: source ?? 'import' }));
+      // Decoding and hashing photos needs the cores: a background preparation waits for the import.
+      const { jobId } = jobs.start('import', (job) =>
+        ctx.prepare.foreground(() => importPhotos(store, events, job, { deckId, classId, sources, source: source ?? 'import' })),
+      );
       return { jobId };
     },
   };

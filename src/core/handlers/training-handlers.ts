@@ -99,6 +99,8 @@ export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof T
       getDeck(db(), deckId);
       const changed = settings === undefined ? undefined : changedFromDefaults(resolveSettings(settings));
       writeDeckConfig(db(), deckId, { baseModelId, settings: changed });
+      // Other views (augmentation) or another base model: training will need other features.
+      ctx.prepare.afterChange(deckId);
       return config(deckId);
     },
 
@@ -117,23 +119,27 @@ export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof T
       };
     },
 
+    getTrainingPreparation: async ({ deckId }) => ctx.prepare.status(deckId),
+
     startFeatureExtraction: async ({ deckId, baseModelId, augmentation }) => {
       const store = ctx.session.require();
       getDeck(store.db, deckId);
       const id = baseModelId ?? readDeckConfig(store.db, deckId).baseModelId;
       requireBaseModelEntry(id, ctx.options.modelCacheDir);
-      const { jobId } = ctx.jobs.start('features', async (job) => {
-        const model = await ensureBaseModel(id, ctx.options, { signal: job.signal });
-        const { photos } = loadDeckDataset(store.db, deckId);
-        return computeMissingFeatures({
-          db: store.db,
-          projectDir: store.dir,
-          model,
-          photos,
-          variants: trainingVariants({ augmentation: augmentation === true }),
-          job,
-        });
-      });
+      const { jobId } = ctx.jobs.start('features', (job) =>
+        ctx.prepare.foreground(async () => {
+          const model = await ensureBaseModel(id, ctx.options, { signal: job.signal });
+          const { photos } = loadDeckDataset(store.db, deckId);
+          return computeMissingFeatures({
+            db: store.db,
+            projectDir: store.dir,
+            model,
+            photos,
+            variants: trainingVariants({ augmentation: augmentation === true }),
+            job,
+          });
+        }),
+      );
       return { jobId };
     },
 
@@ -146,7 +152,10 @@ export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof T
       // Say what is missing now rather than in a job that fails a moment later.
       requireTrainable(loadDeckDataset(db(), deckId));
       const runId = randomUUID();
-      const { jobId, done } = ctx.jobs.start('training', (job) => runTraining(ctx, job, { deckId, runId, settings: resolved, baseModelId: base }));
+      // The training takes the cores over from a background preparation, which resumes after it.
+      const { jobId, done } = ctx.jobs.start('training', (job) =>
+        ctx.prepare.foreground(() => runTraining(ctx, job, { deckId, runId, settings: resolved, baseModelId: base })),
+      );
       active.start({ runId, jobId, deckId, epochs: resolved.epochs, settings: resolved, baseModelId: base });
       ctx.events.emit('training.started', { runId, deckId });
       void done.finally(() => active.end(runId)).catch(() => undefined);

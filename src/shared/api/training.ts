@@ -250,6 +250,24 @@ export interface FeatureStatus {
   augmentedCached: number;
 }
 
+/**
+ * Getting a deck's photos ready for training: after photos arrive the studio computes, in the
+ * background, the features a training with the deck's settings needs, so "Train" only fits the model.
+ */
+export interface TrainingPreparation {
+  deckId: number;
+  /**
+   * 'off': this studio does not prepare in the background (CLI, benchmarks); 'waiting': it starts
+   * once the deck is quiet and other work (an import, a training) has ended; 'running': job `jobId`
+   * computes; 'idle': nothing to do or being done.
+   */
+  state: 'off' | 'waiting' | 'running' | 'idle';
+  jobId: string | null;
+  /** Photos of the deck whose features training needs are all computed. */
+  ready: number;
+  photos: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Using a model
 
@@ -359,6 +377,8 @@ export interface TrainingApi {
     res: TrainingConfig;
   };
   getFeatureStatus: { req: { deckId: number; baseModelId?: string }; res: FeatureStatus };
+  /** Where getting the deck's photos ready for training stands (job kind "prepare"). */
+  getTrainingPreparation: { req: { deckId: number }; res: TrainingPreparation };
   /** Computes missing features of a deck ahead of training; job kind "features". */
   startFeatureExtraction: {
     req: { deckId: number; baseModelId?: string; augmentation?: boolean };
@@ -423,6 +443,7 @@ export const trainingMethods = requestSchemas<TrainingApi>()({
   setTrainingConfig: request({ deckId: id().optional(), baseModelId: token().optional(), settings: settingsPatch().optional() }),
   getFeatureStatus: request({ deckId: id(), baseModelId: token().optional() }),
   startFeatureExtraction: request({ deckId: id(), baseModelId: token().optional(), augmentation: z.boolean().optional() }),
+  getTrainingPreparation: request({ deckId: id() }),
   startTraining: request({ deckId: id(), settings: settingsPatch().optional(), baseModelId: token().optional() }),
   getActiveTraining: request({ deckId: id() }),
   listModelVersions: request({ deckId: id() }),
@@ -440,6 +461,10 @@ export interface TrainingEvents {
   'training.epoch': EpochMetrics & { runId: string; deckId: number; epochs: number };
   /** A run saved a new version: screens showing the deck's model (results, Test) should reload. */
   'training.finished': { runId: string; deckId: number; versionId: number; number: number };
+  /** The studio started getting the deck's photos ready for training (job kind "prepare"). */
+  'training.preparing': { deckId: number; jobId: string };
+  /** Getting the deck's photos ready ended (not cancelled): `ready` of `photos` have every feature training needs. */
+  'training.prepared': { deckId: number; ready: number; photos: number };
   /** Base models were downloaded or imported. */
   'baseModels.changed': { baseModelId: string };
 }

@@ -5,7 +5,10 @@ import { dropFiles } from '../support/drop';
 const RECORDER = `(() => {
   window.__epochs = [];
   window.__points = [];
+  window.__phases = [];
   const read = () => {
+    const phase = document.querySelector('[data-testid="run-phase"]')?.textContent ?? '';
+    if (phase && phase !== window.__phases.at(-1)) window.__phases.push(phase);
     const m = /^Epoch (\\d+) of/.exec(document.querySelector('[data-testid="epoch-count"]')?.textContent ?? '');
     if (m && Number(m[1]) !== window.__epochs.at(-1)) window.__epochs.push(Number(m[1]));
     const points = Number(document.querySelector('[data-testid="run-card"] [data-testid="accuracy-chart"]')?.getAttribute('data-points') ?? NaN);
@@ -42,8 +45,9 @@ export class TrainPage {
   }
 
   /**
-   * From now on, records in the page every epoch number the live counter shows and every number of
-   * points the accuracy chart plots (read back with `recordedEpochs`): proof the chart grew step by step.
+   * From now on, records in the page every epoch number the live counter shows, every number of
+   * points the accuracy chart plots (read back with `recordedEpochs`) and every phase line
+   * (`recordedPhases`): proof the chart grew step by step, however quickly the run went.
    */
   async recordEpochs(): Promise<void> {
     await this.page.evaluate(RECORDER);
@@ -51,6 +55,11 @@ export class TrainPage {
 
   async recordedEpochs(): Promise<{ epochs: number[]; points: number[] }> {
     return this.page.evaluate('({ epochs: window.__epochs, points: window.__points })') as Promise<{ epochs: number[]; points: number[] }>;
+  }
+
+  /** Every phase line the live run showed since `recordEpochs` ("Step 2 of 4 · …"), in order. */
+  async recordedPhases(): Promise<string[]> {
+    return this.page.evaluate('window.__phases') as Promise<string[]>;
   }
 
   /** The epoch the live counter shows now (0 before the first). */

@@ -13,6 +13,29 @@ export interface FeaturePhoto {
   sha256: string;
 }
 
+/** Photos that need some views: training needs the plain view of every photo, augmented ones of some. */
+export interface FeatureNeed {
+  photos: readonly FeaturePhoto[];
+  variants: readonly Variant[];
+}
+
+/** The views each photo (by sha256) still lacks, of those the needs ask for. */
+export function missingViews(store: EmbeddingStore, needs: readonly FeatureNeed[]): Map<string, Variant[]> {
+  const out = new Map<string, Variant[]>();
+  for (const need of needs) {
+    for (const variant of need.variants) {
+      for (const sha of store.missing(
+        need.photos.map((p) => p.sha256),
+        variant,
+      )) {
+        const views = out.get(sha) ?? [];
+        if (!views.includes(variant)) out.set(sha, [...views, variant]);
+      }
+    }
+  }
+  return out;
+}
+
 /** Saving in batches: one SQLite transaction (one fsync) per this many photos. */
 const SAVE_EVERY = 32;
 
@@ -27,27 +50,24 @@ export async function computeMissingFeatures(args: {
   model: ReadyBaseModel;
   photos: readonly FeaturePhoto[];
   variants: readonly Variant[];
+  /** Further photos needing other views (training's augmented views of its training photos): one pass, one decode per photo. */
+  more?: readonly FeatureNeed[];
   job: JobContext;
   /** Prefix of progress messages, e.g. "Step 2 of 4 · ". */
   phase?: string;
+  /** Checked before each save: false drops what arrives (the deck was deleted meanwhile). */
+  keepResults?: () => boolean;
 }): Promise<FeaturesResult> {
   const { db, model, job } = args;
   const store = new EmbeddingStore(db, { baseModelId: model.entry.id, preprocessing: PREPROCESSING_VERSION });
-  const needs = new Map<string, Variant[]>();
-  for (const variant of args.variants) {
-    for (const sha of store.missing(
-      args.photos.map((p) => p.sha256),
-      variant,
-    )) {
-      needs.set(sha, [...(needs.get(sha) ?? []), variant]);
-    }
-  }
-  const idOf = new Map(args.photos.map((p) => [p.sha256, p.id]));
+  const all: FeatureNeed[] = [{ photos: args.photos, variants: args.variants }, ...(args.more ?? [])];
+  const needs = missingViews(store, all);
+  const idOf = new Map(all.flatMap((n) => n.photos.map((p) => [p.sha256, p.id] as const)));
   const total = needs.size;
-  const result: FeaturesResult = { computed: 0, alreadyCached: new Set(args.photos.map((p) => p.sha256)).size - total, failed: [] };
+  const result: FeaturesResult = { computed: 0, alreadyCached: idOf.size - total, failed: [] };
   const prefix = args.phase ?? '';
   if (total === 0) {
-    job.progress(0, 0, `${prefix}Features already computed for all ${args.photos.length} photos`);
+    job.progress(0, 0, `${prefix}Features already computed for all ${idOf.size} photos`);
     return result;
   }
 
@@ -58,7 +78,7 @@ export async function computeMissingFeatures(args: {
   let pending: { sha256: string; variant: Variant; vector: Float32Array }[] = [];
   const flush = () => {
     // A project closed mid-job has nowhere to save; the job ends as cancelled below.
-    if (db.open) store.putMany(pending);
+    if (db.open && (args.keepResults?.() ?? true)) store.putMany(pending);
     pending = [];
   };
   const items = [...needs].map(([sha, variants]) => ({

@@ -5,14 +5,14 @@ import type { CoreContext } from '../../context';
 import { cancelledError, type JobContext } from '../../jobs/job-runner';
 import { ensureBaseModel } from '../base-models/base-model-service';
 import { initBackend } from '../backend';
-import { splitByBlocks } from './block-split';
 import { loadDeckDataset, requireTrainable } from './deck-dataset';
 import { EmbeddingStore } from '../features/embedding-store';
 import { computeMissingFeatures } from '../features/features-job';
 import { trainHead, type HeadData } from './head-trainer';
 import { argmaxRow, evaluatePredictions } from './metrics';
 import { insertModelVersion } from '../versions/model-versions-repo';
-import { AUGMENT_VARIANTS, PREPROCESSING_VERSION, trainingVariants } from '../features/preprocess';
+import { PREPROCESSING_VERSION, trainingVariants } from '../features/preprocess';
+import { trainingFeatureNeeds, trainingSplit } from './training-needs';
 import { snapshotOf } from '../../revision/deck-snapshot';
 import { recordRevision } from '../../revision/revisions-repo';
 
@@ -49,28 +49,24 @@ export async function runTraining(ctx: CoreContext, job: JobContext, req: Traini
   lap('baseModel', t);
   job.throwIfCancelled();
 
-  const classOf = dataset.photos.map((p) => p.classIndex);
-  const split = splitByBlocks(classOf, settings.validationShare);
-  const trainPhotos = split.train.map((i) => dataset.photos[i]);
-  const valPhotos = split.val.map((i) => dataset.photos[i]);
+  const { train: trainPhotos, val: valPhotos } = trainingSplit(dataset, settings.validationShare);
+  const [plain, ...augmented] = trainingFeatureNeeds(dataset, settings);
 
   t = Date.now();
   const features = await computeMissingFeatures({
     db: store.db,
     projectDir: store.dir,
     model,
-    photos: dataset.photos,
-    variants: ['orig'],
+    ...plain,
     job,
     phase: step(2),
   });
-  if (settings.augmentation) {
+  for (const need of augmented) {
     const aug = await computeMissingFeatures({
       db: store.db,
       projectDir: store.dir,
       model,
-      photos: trainPhotos,
-      variants: AUGMENT_VARIANTS,
+      ...need,
       job,
       phase: `${step(2)}Augmentation · `,
     });

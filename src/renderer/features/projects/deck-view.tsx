@@ -19,6 +19,7 @@ import type { Deck, ProjectInfo } from '../../../shared/domain';
 import { useStudio } from '../../api/hooks';
 import { useNotices } from '../../components/notices';
 import { DECK_TABS } from '../../app/deck-tabs';
+import { PreparationLine } from '../train/preparation-line';
 import { NameDialog } from './name-dialog';
 
 interface Props {
@@ -79,6 +80,7 @@ export function DeckView({ project, deck, tab, onTab, refreshDecks, onDeleted }:
             Delete deck…
           </MenuItem>
         </Menu>
+        <PreparationLine deckId={deck.id} />
       </Stack>
       <Tabs
         value={current.id}

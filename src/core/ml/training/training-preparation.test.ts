@@ -1,0 +1,266 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DoctorReport } from '../../../shared/api/doctor';
+import type { TrainingRunResult } from '../../../shared/api/training';
+import { FRUIT_CLASSES, fruitSources } from '../../../test-support/fruits';
+import { runImport, testCore, waitForJob, type TestCore } from '../../../test-support/test-core';
+import type { EventName, EventPayload } from '../../../shared/events';
+import type { StudioCore } from '../../index';
+import { folderSources, makeFaultyFolder } from '../../../test-support/faulty-deck';
+import { loadDeckDataset } from './deck-dataset';
+import { trainingSplit } from './training-needs';
+import { DEFAULT_SETTINGS } from './training-settings';
+import { AUGMENT_VARIANTS } from '../features/preprocess';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A quick training: few epochs, the default views (augmentation on). */
+const QUICK = { epochs: 5 } as const;
+
+interface Row {
+  sha256: string;
+  variant: string;
+  bytes: number;
+}
+
+/** The feature rows of the project in this test core's projects folder, read beside the core (WAL readers do not block it). */
+function featureRows(tmp: string): Row[] {
+  const projects = path.join(tmp, 'projects');
+  const [project] = fs.readdirSync(projects);
+  const db = new Database(path.join(projects, project, 'project.db'), { readonly: true });
+  try {
+    return db.prepare('SELECT sha256, variant, length(vector) AS bytes FROM embeddings ORDER BY sha256, variant').all() as Row[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Every job the core ran, with how it ended and the messages it gave. */
+function recordJobs(core: StudioCore) {
+  const jobs = new Map<
+    string,
+    { kind: string; startedAt: number; endedAt?: number; outcome?: string; messages: string[]; firstFeatureAt?: number }
+  >();
+  const of = (jobId: string, kind: string) => {
+    let j = jobs.get(jobId);
+    if (!j) jobs.set(jobId, (j = { kind, startedAt: Date.now(), messages: [] }));
+    return j;
+  };
+  core.events.on('job.progress', (p) => {
+    const j = of(p.jobId, p.kind);
+    j.messages.push(p.message);
+    if (j.firstFeatureAt === undefined && /Computing features: \d+ of/.test(p.message)) j.firstFeatureAt = Date.now();
+  });
+  core.events.on('job.finished', (e) => Object.assign(of(e.jobId, e.kind), { endedAt: Date.now(), outcome: 'finished' }));
+  core.events.on('job.failed', (e) => Object.assign(of(e.jobId, e.kind), { endedAt: Date.now(), outcome: e.cancelled ? 'cancelled' : 'failed' }));
+  return {
+    all: () => [...jobs.values()],
+    kind: (k: string) => [...jobs.values()].filter((j) => j.kind === k),
+  };
+}
+
+function untilEvent<E extends EventName>(core: StudioCore, name: E, test: (e: EventPayload<E>) => boolean, ms = 180_000): Promise<EventPayload<E>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`timed out waiting for ${name}`));
+    }, ms);
+    const off = core.events.on(name, (e) => {
+      if (!test(e)) return;
+      clearTimeout(timer);
+      off();
+      resolve(e);
+    });
+  });
+}
+
+const prepared = (core: StudioCore, deckId: number) => untilEvent(core, 'training.prepared', (e) => e.deckId === deckId);
+/** Resolves once the deck's preparation has got `n` photos ready. */
+const preparedAtLeast = (core: StudioCore, n: number) => untilEvent(core, 'job.progress', (p) => p.kind === 'prepare' && p.done >= n);
+
+async function importEach(core: StudioCore, deckId: number, from: number, to: number): Promise<void> {
+  // One class at a time keeps photo ids in frame order (training's block split relies on it).
+  for (const cls of FRUIT_CLASSES) await runImport(core, { deckId, sources: fruitSources([cls], from, to) });
+}
+
+describe('decks get ready for training in the background after photos arrive', () => {
+  const cores: TestCore[] = [];
+  const fresh = async (prepareFeatures = true) => {
+    const t = await testCore({ prepareFeatures });
+    cores.push(t);
+    return t;
+  };
+  /** A studio that prepares decks, with a deck of frames [0, to) of every fruit being prepared; its jobs recorded from the start. */
+  const preparing = async (to: number, settings?: { augmentation: boolean }) => {
+    const t = await fresh();
+    const jobs = recordJobs(t.core);
+    const deckId = (await t.core.api.createDeck({ name: 'Fruits' })).id;
+    if (settings) await t.core.api.setTrainingConfig({ deckId, settings });
+    await importEach(t.core, deckId, 0, to);
+    return { t, api: t.core.api, jobs, deckId };
+  };
+  afterEach(async () => {
+    // Every test ends with no job of the core still running.
+    for (const t of cores) {
+      expect(t.core.context.jobs.list().filter((j) => j.state === 'running' && j.kind === 'prepare')).toEqual([]);
+      await t.dispose();
+    }
+    cores.length = 0;
+  });
+
+  it('computes the views training needs after an import, without a training, then the doctor finds mislabels with them', async () => {
+    const t = await fresh();
+    const { api } = t.core;
+    const jobs = recordJobs(t.core);
+    const deckId = (await api.createDeck({ name: 'Fruits' })).id;
+    const ready = prepared(t.core, deckId);
+    // Each fruit's frame 5 filed under the next fruit: mislabels only features can show.
+    const folder = path.join(t.tmp, 'faulty');
+    const { truth } = await makeFaultyFolder(folder, { frames: 12, kinds: ['mislabel'] });
+    const doctorDone = untilEvent(t.core, 'doctor.changed', (e) => e.deckId === deckId);
+    await runImport(t.core, { deckId, sources: folderSources(folder).slice(0, 40) });
+    await runImport(t.core, { deckId, sources: folderSources(folder).slice(40) });
+    expect((await api.getTrainingPreparation({ deckId })).state).toBe('waiting');
+
+    const done = await ready;
+    expect(done).toEqual({ deckId, ready: 72, photos: 72 });
+    expect(jobs.kind('training')).toEqual([]);
+    // One preparation, once the imports had settled (the first import's wait was replaced by the second's).
+    expect(jobs.kind('prepare').map((j) => j.outcome)).toEqual(['finished']);
+    expect(jobs.kind('prepare')[0].messages).toContain('Getting photos ready for training: 72 of 72');
+    expect(await api.getTrainingPreparation({ deckId })).toEqual({ deckId, state: 'idle', jobId: null, ready: 72, photos: 72 });
+
+    // The plain view of every photo, the augmented views (on by default) of the training photos only.
+    const rows = featureRows(t.tmp);
+    expect(rows.filter((r) => r.variant === 'orig')).toHaveLength(72);
+    const status = await api.getFeatureStatus({ deckId });
+    expect(status).toMatchObject({ photos: 72, cached: 72 });
+    const trainPhotos = trainingSplit(loadDeckDataset(t.core.context.session.require().db, deckId), DEFAULT_SETTINGS.validationShare).train.length;
+    expect(trainPhotos).toBeLessThan(72);
+    expect(status.augmentedCached).toBe(trainPhotos);
+    for (const v of AUGMENT_VARIANTS) expect(rows.filter((r) => r.variant === v)).toHaveLength(trainPhotos);
+
+    // Then the doctor's own check ran with every photo's features, and found misfiled fruit.
+    await doctorDone;
+    const report = (await api.getDoctorReport({ deckId })) as DoctorReport;
+    expect(report.withoutFeatures).toBe(0);
+    const misfiled = truth.filter((f) => f.kind === 'mislabel');
+    const found = misfiled.filter((fault) =>
+      report.findings.some(
+        (f) => f.kind === 'mislabel' && f.suggestedClassKey === fault.belongsTo && f.photos.some((p) => fault.file.endsWith(`/${p.file}`)),
+      ),
+    );
+    expect(found.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a training started mid-way takes over, computes only the rest, and gets the same model as a cold training', async () => {
+    const { t, api, jobs, deckId } = await preparing(8);
+    await preparedAtLeast(t.core, 8);
+    const resumed = prepared(t.core, deckId);
+    const { jobId } = await api.startTraining({ deckId, settings: QUICK });
+    const run = await waitForJob<TrainingRunResult>(t.core, jobId);
+    const [preparation] = jobs.kind('prepare');
+    expect(preparation.outcome).toBe('cancelled');
+
+    // The training computed only the photos the preparation had not stored yet: "x of N" with N < 48.
+    const training = jobs.kind('training')[0];
+    const counted = training.messages.map((m) => /Step 2 of 4 · Computing features: \d+ of (\d+) photos/.exec(m)?.[1]).filter(Boolean);
+    const computed = Number(counted[0]);
+    expect(computed).toBeGreaterThan(0);
+    expect(computed).toBeLessThanOrEqual(48 - 8);
+    // Never both at once: the preparation had stopped before the training computed anything.
+    expect(preparation.endedAt!).toBeLessThanOrEqual(training.firstFeatureAt!);
+
+    // Resumed after the training, with nothing left to do for this deck.
+    expect(await resumed).toEqual({ deckId, ready: 48, photos: 48 });
+    expect(jobs.kind('prepare').map((j) => j.outcome)).toEqual(['cancelled', 'finished']);
+    expect(await api.getTrainingPreparation({ deckId })).toMatchObject({ state: 'idle', ready: 48, photos: 48 });
+
+    // The same photos trained cold in another studio: the very same weights.
+    const cold = await fresh(false);
+    const coldDeck = (await cold.core.api.createDeck({ name: 'Fruits' })).id;
+    await importEach(cold.core, coldDeck, 0, 8);
+    const coldRun = await waitForJob<TrainingRunResult>(cold.core, (await cold.core.api.startTraining({ deckId: coldDeck, settings: QUICK })).jobId);
+    expect(run.metrics.accuracy).toBe(coldRun.metrics.accuracy);
+    const head = (await api.getLiveModel({ deckId, versionId: run.versionId })).head;
+    const coldHead = (await cold.core.api.getLiveModel({ deckId: coldDeck, versionId: coldRun.versionId })).head;
+    expect(head.layers).toEqual(coldHead.layers);
+  });
+
+  it('deleting the deck stops its preparation at once and nothing more is written', async () => {
+    const { t, api, jobs, deckId } = await preparing(8);
+    // Some photos stored (rows are saved a few photos at a time), most still to do.
+    await preparedAtLeast(t.core, 12);
+    await api.deleteDeck({ deckId });
+    const atDelete = featureRows(t.tmp);
+    const stopped = jobs.kind('prepare')[0];
+    while (stopped.endedAt === undefined) await sleep(20);
+    expect(stopped.outcome).toBe('cancelled');
+    await sleep(2500);
+    // What was in flight when the deck went was not saved; no job started again.
+    expect(featureRows(t.tmp)).toEqual(atDelete);
+    expect(atDelete.length).toBeGreaterThan(0);
+    expect(jobs.kind('prepare')).toHaveLength(1);
+    expect(atDelete.every((r) => r.bytes === 256 * 4)).toBe(true);
+  });
+
+  it('closing the project stops the preparation; rows are whole and it does not start again by itself', async () => {
+    const t = await fresh();
+    const { api } = t.core;
+    const jobs = recordJobs(t.core);
+    const deckId = (await api.createDeck({ name: 'Fruits' })).id;
+    const info = await api.getAppInfo();
+    await importEach(t.core, deckId, 0, 8);
+    await preparedAtLeast(t.core, 4);
+    await api.closeProject();
+    expect(jobs.kind('prepare').map((j) => j.outcome)).toEqual(['cancelled']);
+    expect(t.core.context.jobs.list().filter((j) => j.state === 'running')).toEqual([]);
+    const before = jobs.all().length;
+    const rows = featureRows(t.tmp);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.bytes === 256 * 4)).toBe(true);
+    await sleep(2500);
+    expect(jobs.all()).toHaveLength(before);
+
+    // Opened again: what was stored is kept, and the next import prepares only the rest.
+    await api.openProject({ dir: info.project!.dir });
+    expect((await api.getTrainingPreparation({ deckId })).ready).toBe(new Set(rows.filter((r) => r.variant === 'orig').map((r) => r.sha256)).size);
+    const ready = prepared(t.core, deckId);
+    await runImport(t.core, { deckId, sources: fruitSources(['Apple'], 8, 10) });
+    expect(await ready).toEqual({ deckId, ready: 50, photos: 50 });
+  });
+
+  it('more photos while preparing: the older preparation stops and one for the whole deck follows', async () => {
+    const { t, jobs, deckId } = await preparing(6);
+    await preparedAtLeast(t.core, 4);
+    const ready = prepared(t.core, deckId);
+    await runImport(t.core, { deckId, sources: fruitSources(['Mango'], 6, 10) });
+    expect(await ready).toEqual({ deckId, ready: 40, photos: 40 });
+    const runs = jobs.kind('prepare');
+    expect(runs.map((j) => j.outcome)).toEqual(['cancelled', 'finished']);
+    // Never two at once.
+    expect(runs[0].endedAt!).toBeLessThanOrEqual(runs[1].startedAt);
+  });
+
+  it('turning augmentation on while preparing: the preparation restarts for the views training will now need', async () => {
+    const { t, api, jobs, deckId } = await preparing(8, { augmentation: false });
+    await preparedAtLeast(t.core, 4);
+    const ready = prepared(t.core, deckId);
+    await api.setTrainingConfig({ deckId, settings: { augmentation: true } });
+    expect(await ready).toEqual({ deckId, ready: 48, photos: 48 });
+    expect(jobs.kind('prepare').map((j) => j.outcome)).toEqual(['cancelled', 'finished']);
+    const trainPhotos = trainingSplit(loadDeckDataset(t.core.context.session.require().db, deckId), DEFAULT_SETTINGS.validationShare).train.length;
+    expect((await api.getFeatureStatus({ deckId })).augmentedCached).toBe(trainPhotos);
+  });
+
+  it('is off when asked: nothing is computed after an import', async () => {
+    const t = await fresh(false);
+    const { api } = t.core;
+    const deckId = (await api.createDeck({ name: 'Fruits' })).id;
+    await runImport(t.core, { deckId, sources: fruitSources(['Apple', 'Orange'], 0, 3) });
+    await sleep(2500);
+    expect(featureRows(t.tmp)).toEqual([]);
+    expect(await api.getTrainingPreparation({ deckId })).toEqual({ deckId, state: 'off', jobId: null, ready: 0, photos: 6 });
+  });
+});

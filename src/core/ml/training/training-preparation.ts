@@ -1,0 +1,245 @@
+import type { FeaturesResult, TrainingPreparation as PreparationStatus } from '../../../shared/api/training';
+import type { EventBus } from '../../event-bus';
+import type { JobContext, JobRunner } from '../../jobs/job-runner';
+import type { ResolvedOptions } from '../../options';
+import { getDeck } from '../../store/decks-repo';
+import type { ProjectSession } from '../../store/project-session';
+import type { ProjectStore } from '../../store/project-store';
+import { ensureBaseModel } from '../base-models/base-model-service';
+import { locateBaseModel } from '../base-models/base-model-locator';
+import { EmbeddingStore } from '../features/embedding-store';
+import { computeMissingFeatures, missingViews } from '../features/features-job';
+import { PREPROCESSING_VERSION } from '../features/preprocess';
+import { loadDeckDataset } from './deck-dataset';
+import { readDeckConfig } from './training-config-repo';
+import { trainingFeatureNeeds } from './training-needs';
+import { resolveSettings } from './training-settings';
+
+/** Quiet time after photos arrive before preparing (a teacher often drops several folders, or shoots bursts, in a row). */
+export const PREPARE_SETTLE_MS = 1500;
+
+interface Running {
+  deckId: number;
+  store: ProjectStore;
+  jobId: string;
+  /** Cancelled to make way for foreground work: the deck waits to be resumed. */
+  resume: boolean;
+  /** The deck was deleted: what is still arriving is not saved. */
+  discard: boolean;
+  /** Settles (never rejects) once the job has stopped. */
+  stopped: Promise<void>;
+}
+
+interface Deps {
+  options: ResolvedOptions;
+  events: EventBus;
+  jobs: JobRunner;
+  session: ProjectSession;
+}
+
+/**
+ * Gets decks ready for training in the background: once photos stop arriving, the features a
+ * training with the deck's current settings needs are computed through the shared feature pool
+ * and stored as they come, so the teacher's first "Train" only fits the model and the deck doctor
+ * can compare photos without a training.
+ *
+ * One preparation job at a time (the pool already uses every core). Foreground work that needs the
+ * cores (a training, a whole-deck check, an import) takes over through `foreground`: the running
+ * preparation is cancelled (what it computed is stored; at most one batch in flight is lost to
+ * the cancel) and resumes, computing only the rest, once the last foreground work has ended.
+ * Cancelling rather than joining keeps one owner of the pool at a time and lets a training of
+ * another deck, or with other settings, start at once.
+ */
+export class TrainingPreparation {
+  private readonly timers = new Map<number, ReturnType<typeof setTimeout>>();
+  /** Decks (of the project open when they were asked for) whose turn has come, oldest first. */
+  private readonly waiting = new Map<number, ProjectStore>();
+  private running: Running | null = null;
+  private holds = 0;
+  private closed = false;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly opts: { enabled: boolean; settleMs?: number },
+  ) {
+    if (!opts.enabled) return;
+    deps.events.on('import.finished', ({ deckId, imported }) => {
+      if (imported > 0) this.afterChange(deckId);
+    });
+    // A deleted deck: its preparation stops and what is still arriving is dropped.
+    deps.events.on('photos.changed', ({ deckId }) => {
+      if (!this.deckExists(deckId)) this.forget(deckId);
+    });
+  }
+
+  get enabled(): boolean {
+    return this.opts.enabled;
+  }
+
+  /** Photos arrived or the settings changed: prepare once the deck has been quiet for a moment. */
+  afterChange(deckId: number): void {
+    if (!this.opts.enabled || this.closed) return;
+    const store = this.deps.session.current();
+    if (!store) return;
+    // A job preparing the older deck would miss the new photos: stop it; the new one computes the rest.
+    if (this.running?.deckId === deckId) this.cancelRunning({ resume: false });
+    this.waiting.delete(deckId);
+    const old = this.timers.get(deckId);
+    if (old) clearTimeout(old);
+    const timer = setTimeout(() => {
+      this.timers.delete(deckId);
+      this.waiting.set(deckId, store);
+      this.pump();
+    }, this.opts.settleMs ?? PREPARE_SETTLE_MS);
+    timer.unref?.();
+    this.timers.set(deckId, timer);
+  }
+
+  /**
+   * Runs work that needs the cores (training, a whole-deck check, an import) without a preparation
+   * beside it: a running one stops first and resumes after the last such work has ended.
+   */
+  async foreground<T>(body: () => Promise<T>): Promise<T> {
+    this.holds++;
+    try {
+      if (this.running) {
+        const { stopped } = this.running;
+        this.cancelRunning({ resume: true });
+        await stopped;
+      }
+      return await body();
+    } finally {
+      this.holds--;
+      this.pump();
+    }
+  }
+
+  status(deckId: number): PreparationStatus {
+    const store = this.deps.session.require();
+    getDeck(store.db, deckId);
+    const { ready, photos } = this.readiness(store, deckId);
+    const running = this.running?.deckId === deckId && this.running.store === store ? this.running : null;
+    const state = !this.opts.enabled ? 'off' : running ? 'running' : this.timers.has(deckId) || this.waiting.has(deckId) ? 'waiting' : 'idle';
+    return { deckId, state, jobId: running?.jobId ?? null, ready, photos };
+  }
+
+  /**
+   * The project is being closed or swapped: none of its decks is prepared any more. The caller
+   * cancels the running job with every other job of the project; it does not resume.
+   */
+  leaveProject(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.waiting.clear();
+    if (this.running) this.running.resume = false;
+  }
+
+  /** Stops everything (closing the core); jobs themselves are cancelled by the job runner. */
+  close(): void {
+    this.closed = true;
+    this.leaveProject();
+  }
+
+  private pump(): void {
+    if (this.closed || this.holds > 0 || this.running) return;
+    const current = this.deps.session.current();
+    for (const [deckId, store] of this.waiting) {
+      this.waiting.delete(deckId);
+      // Asked for in a project that has since been closed or swapped: not this one's deck.
+      if (store !== current || !store.isOpen || !this.deckExists(deckId)) continue;
+      this.launch(deckId, store);
+      return;
+    }
+  }
+
+  private launch(deckId: number, store: ProjectStore): void {
+    const entry: Running = { deckId, store, jobId: '', resume: false, discard: false, stopped: Promise.resolve() };
+    const { jobId, done } = this.deps.jobs.start('prepare', (job) => this.prepare(job, entry));
+    entry.jobId = jobId;
+    entry.stopped = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running = entry;
+    this.deps.events.emit('training.preparing', { deckId, jobId });
+    void done.then(
+      () => this.ended(entry, true),
+      (e: unknown) => this.ended(entry, (e as { code?: string }).code !== 'JOB_CANCELLED'),
+    );
+  }
+
+  private ended(entry: Running, reportIt: boolean): void {
+    if (this.running === entry) this.running = null;
+    const open = entry.store.isOpen && this.deps.session.current() === entry.store;
+    if (open && !entry.discard && this.deckExists(entry.deckId)) {
+      if (entry.resume && !this.timers.has(entry.deckId)) this.waiting.set(entry.deckId, entry.store);
+      if (reportIt) this.deps.events.emit('training.prepared', { deckId: entry.deckId, ...this.readiness(entry.store, entry.deckId) });
+    }
+    this.pump();
+  }
+
+  private async prepare(job: JobContext, entry: Running): Promise<FeaturesResult | null> {
+    const { store, deckId } = entry;
+    const { baseModelId, settings } = readDeckConfig(store.db, deckId);
+    // In the background the base model is only used if it is here: a download is the teacher's call (Train does it).
+    if (!locateBaseModel(baseModelId, this.deps.options).dir) return null;
+    const model = await ensureBaseModel(baseModelId, this.deps.options, { signal: job.signal });
+    job.throwIfCancelled();
+    const [plain, ...more] = trainingFeatureNeeds(loadDeckDataset(store.db, deckId), resolveSettings(settings));
+    // Counted over the deck's photos, not only those still missing something: "120 of 240".
+    const photos = new Set(plain.photos.map((p) => p.sha256)).size;
+    const counted: JobContext = {
+      ...job,
+      progress: (done, total) =>
+        job.progress(photos - total + done, photos, `Getting photos ready for training: ${photos - total + done} of ${photos}`),
+    };
+    return computeMissingFeatures({
+      db: store.db,
+      projectDir: store.dir,
+      model,
+      ...plain,
+      more,
+      job: counted,
+      keepResults: () => !entry.discard,
+    });
+  }
+
+  private readiness(store: ProjectStore, deckId: number): { ready: number; photos: number } {
+    const { baseModelId, settings } = readDeckConfig(store.db, deckId);
+    const needs = trainingFeatureNeeds(loadDeckDataset(store.db, deckId), resolveSettings(settings));
+    const photos = new Set(needs[0].photos.map((p) => p.sha256)).size;
+    const missing = missingViews(new EmbeddingStore(store.db, { baseModelId, preprocessing: PREPROCESSING_VERSION }), needs);
+    return { ready: photos - missing.size, photos };
+  }
+
+  private cancelRunning(how: { resume: boolean; discard?: boolean }): void {
+    const r = this.running;
+    if (!r) return;
+    r.resume = how.resume;
+    r.discard ||= how.discard === true;
+    try {
+      this.deps.jobs.cancel(r.jobId);
+    } catch {
+      // Already ended and forgotten: nothing to stop.
+    }
+  }
+
+  private forget(deckId: number): void {
+    const timer = this.timers.get(deckId);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(deckId);
+    this.waiting.delete(deckId);
+    if (this.running?.deckId === deckId) this.cancelRunning({ resume: false, discard: true });
+  }
+
+  private deckExists(deckId: number): boolean {
+    const store = this.deps.session.current();
+    if (!store?.isOpen) return false;
+    try {
+      getDeck(store.db, deckId);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import type { JobProgress } from '../../src/shared/domain';
+import { FRUIT_CLASSES, fruitFrames } from '../../src/test-support/fruits';
+import { DeckPage } from './pages/deck-page';
+import { TrainPage } from './pages/train-page';
+import { snap } from './support/artifacts';
+import { hostSocketUrl } from './support/camera-fruits';
+import { ARTIFACTS, e2eDir } from './support/paths';
+import { e2eToken, openStudioPage } from './support/session';
+import { connectStudio, type StudioConnection } from './support/studio-client';
+
+/**
+ * Photos get ready for training in the background: a teacher drops a folder of 60 fruit photos,
+ * sees a quiet line beside the deck's name counting them ("Getting photos ready for training: 20 of
+ * 60"), then "Ready to train"; the training that follows finds every feature already computed.
+ */
+const PER_WORD = 10;
+const PHOTOS = FRUIT_CLASSES.length * PER_WORD;
+
+let studio: StudioConnection;
+let page: Page;
+let deckId: number;
+
+test.beforeAll(async ({ browser }, info) => {
+  studio = await connectStudio(hostSocketUrl(), e2eToken());
+  await studio.api.createProject({ name: 'Ready lessons', languages: ['en'] });
+  deckId = (await studio.api.createDeck({ name: 'Fruits' })).id;
+  page = await openStudioPage(browser, info.project.use.baseURL!);
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  studio?.close();
+});
+
+test('after an import the deck says it is getting its photos ready, then the first training needs no feature work', async () => {
+  test.setTimeout(180_000);
+  const root = path.join(e2eDir(), 'prepare-photos', 'Fruits');
+  for (const fruit of FRUIT_CLASSES) {
+    fs.mkdirSync(path.join(root, fruit), { recursive: true });
+    for (const f of fruitFrames(fruit).slice(0, PER_WORD)) fs.copyFileSync(f, path.join(root, fruit, path.basename(f)));
+  }
+  await page.goto(`/#/deck/${deckId}/photos`);
+  const deck = new DeckPage(page);
+  await page.getByTestId('photo-folder-input').setInputFiles(root);
+  const report = deck.report();
+  // Copying 60 photos in takes a while on a busy machine.
+  await expect(report.getByTestId('report-success')).toContainText(String(PHOTOS), { timeout: 90_000 });
+  await report.getByRole('button', { name: 'OK' }).click();
+
+  // A quiet line beside the deck's name counts the photos as they get ready: no dialog, no alarm.
+  const line = page.getByTestId('training-preparation');
+  await expect(line).toHaveText(new RegExp(`^Getting photos ready for training: \\d+ of ${PHOTOS}$`), { timeout: 30_000 });
+  // At once (not through snap, which lets the page settle): 60 photos get ready in a few seconds.
+  await page.screenshot({ path: path.join(ARTIFACTS, 'prepare-01-getting-ready.png') });
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(line).toHaveText('Ready to train', { timeout: 120_000 });
+  await snap(page, 'prepare-02-ready');
+
+  // Train: its features step finds everything computed and takes no time worth waiting for.
+  const messages: string[] = [];
+  const off = studio.on('job.progress', (p: JobProgress) => p.kind === 'training' && messages.push(p.message));
+  const train = new TrainPage(page);
+  await train.open();
+  await train.trainButton().click();
+  await expect(train.results()).toBeVisible({ timeout: 60_000 });
+  off();
+  expect(messages).toContain(`Step 2 of 4 · Features already computed for all ${PHOTOS} photos`);
+  expect(messages.filter((m) => m.includes('Computing features'))).toEqual([]);
+  const [version] = await studio.api.listModelVersions({ deckId });
+  const { timings } = await studio.api.getModelVersion({ versionId: version.id });
+  // Reading 60 photos' stored features (computing them took seconds): well under a second even on a busy machine.
+  expect(timings.features).toBeLessThan(1000);
+  // After a training the line has nothing more to say.
+  await expect(line).toHaveText('Ready to train');
+});
