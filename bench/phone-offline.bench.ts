@@ -27,7 +27,12 @@ const PER_CLASS = 8;
 async function main(): Promise<void> {
   const rendererDir = builtRendererDir('phone/phone.html');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-phone-'));
-  const core = createStudioCore({ dataDir: path.join(tmp, 'data'), projectsDir: path.join(tmp, 'projects'), modelsPath: [MODELS] });
+  const core = createStudioCore({
+    prepareFeatures: false,
+    dataDir: path.join(tmp, 'data'),
+    projectsDir: path.join(tmp, 'projects'),
+    modelsPath: [MODELS],
+  });
   const browser = await launchWithFruitCamera();
   const server = new PhoneServer(core.context, { rendererDir });
   try {
