@@ -7,6 +7,7 @@ import { cameraFruitProject, hostSocketUrl } from './support/camera-fruits';
 import { e2eDir, FIXTURES, fruitPhotos } from './support/paths';
 import { connectStudio, type StudioConnection } from './support/studio-client';
 import { e2eToken, openStudioPage } from './support/session';
+import { snap } from './support/artifacts';
 
 /**
  * The model the Test tab runs in the window (TF.js in Chromium: base network, pooling, trained
@@ -120,9 +121,9 @@ test('the fruit photos (1280x720): the same top word, probabilities within 1e-3'
 });
 
 test('photos 4 or more times bigger than the network input (1800x1200, EXIF-rotated or not): within 1e-5', async () => {
-  // Where libjpeg could decode at reduced size and libvips box-averages before Lanczos. Both sides
-  // see the same bytes, so only float rounding differs (measured 4.8e-7); a core decoding these at
-  // reduced size was 3.3e-4 apart, inside the general 1e-3 but far outside this.
+  // The core decodes these at reduced size (libjpeg's DCT scaling), which no browser reproduces; the
+  // Test tab asks the core for each file's pixels, so both sides see the same bytes and only float
+  // rounding differs (measured 4.8e-7). A window decoding the files itself was 3.3e-4 apart.
   const files = ['Landscape_1.jpg', 'Landscape_3.jpg', 'Landscape_6.jpg', 'Portrait_5.jpg', 'Portrait_8.jpg'].map((f) =>
     path.join(FIXTURES, 'exif', f),
   );
@@ -130,4 +131,17 @@ test('photos 4 or more times bigger than the network input (1800x1200, EXIF-rota
   const worst = compare(files, await windowAnswers(files), core);
   console.log(`big photos (1800x1200): largest probability difference ${worst.toExponential(2)} over ${files.length} photos`);
   expect(worst).toBeLessThan(1e-5);
+});
+
+test('pictures a browser cannot read itself get a word too, and a damaged one says what is wrong', async () => {
+  // A 16-bit TIFF (no browser decodes TIFF) and a JPEG cut short: the core reads both for the window.
+  const tiff = path.join(FIXTURES, 'misc', 'tiff_16bit_RGB.tiff');
+  const damaged = path.join(FIXTURES, 'misc', 'truncated_jpeg.jpg');
+  const mine = await windowAnswers([tiff, damaged]);
+  const core = await studio.api.classifyPhotos({ deckId, sources: [{ path: tiff }] });
+  expect(mine.find((a) => a.name === 'tiff_16bit_RGB.tiff')?.top[0]?.key).toBe(core[0].top[0].key);
+  const broken = page.locator('[data-testid="photo-result"][data-name="truncated_jpeg.jpg"]');
+  await expect(broken.getByTestId('photo-word')).toHaveText('Could not read');
+  await expect(broken.getByTestId('photo-error')).toContainText('damaged or incomplete');
+  await snap(page, 'test-tab-unreadable-photos');
 });

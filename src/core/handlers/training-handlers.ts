@@ -12,6 +12,7 @@ import { listBaseModelInfos } from '../ml/base-models/base-model-locator';
 import { ensureBaseModel, importBaseModel } from '../ml/base-models/base-model-service';
 import { ActiveRuns } from '../ml/training/active-runs';
 import { classifyPhotos } from '../ml/versions/classify-photos';
+import { prepareTestPhotos } from '../ml/versions/test-photo-pixels';
 import { loadDeckDataset, requireTrainable } from '../ml/training/deck-dataset';
 import { EmbeddingStore } from '../ml/features/embedding-store';
 import { evaluateFolder } from '../ml/versions/evaluate-folder';
@@ -178,6 +179,11 @@ export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof T
     classifyPhotos: async (req) => {
       getDeck(db(), req.deckId);
       return classifyPhotos(ctx, req);
+    },
+
+    prepareTestPhotos: async (req) => {
+      getDeck(db(), req.deckId);
+      return prepareTestPhotos(ctx, req);
     },
 
     getLiveModel: async (req) => {

@@ -99,9 +99,9 @@ export interface DecodeOptions {
  * file is never half-accepted. Import refuses it, and training and testing refuse it too, since a
  * browser would show such a file differently and the live model could not match the core.
  *
- * What the network sees ('cover' and 'fill') is resized from the full-size 8-bit picture, as a
- * browser has it (src/renderer/ml/resample.ts redoes the resize in the window): see `networkView`.
- * Thumbnails ('inside') may let libjpeg decode big JPEGs at reduced size: they are only looked at.
+ * What the network sees ('cover' and 'fill') comes from `decodeNetworkViews`: camera-sized pictures
+ * are resized from their full-size pixels, bigger ones may be decoded at reduced size (see there).
+ * Thumbnails ('inside') may always let libjpeg decode big JPEGs at reduced size.
  */
 export async function decodeImage(input: Buffer, options: DecodeOptions = {}): Promise<DecodedImage> {
   const { resize, raw } = options;
@@ -130,23 +130,35 @@ export async function decodeImage(input: Buffer, options: DecodeOptions = {}): P
 }
 
 /**
- * Upright pictures up to this many pixels are decoded once when several network views are asked
- * for, and every view is resized from those pixels (the same bytes: 16-bit pictures take that path
- * anyway). Above it each view decodes the file again: handing a phone photo's full-size pixels to
- * JavaScript (36 MB for 12 megapixels) costs more than decoding it three times. Measured on 2 cores:
- * the three training views of a 1280x720 JPEG cost 14 instead of 25 ms of CPU.
+ * Upright pictures up to this many pixels (webcam frames, 1280x720 photos) are decoded at full size:
+ * once when several network views are asked for, every view then resized from those pixels. Bigger
+ * ones (phone photos) are decoded per view, at reduced size where the format allows it (libjpeg
+ * scales JPEGs by 1/2, 1/4 or 1/8 while decoding): handing 12 megapixels to JavaScript costs more
+ * than decoding three times, and a reduced decode is 2.5-3x cheaper than a full one. Measured on 2
+ * cores: the three training views of a 4032x2268 JPEG 113 -> 47 ms of CPU; those of a 1280x720 JPEG
+ * cost 17 ms decoded once at full size against 21 ms reduced per view, hence the cut-off. Either
+ * way a view's bytes depend only on the picture, never on which other views were asked for, so
+ * cached features agree whatever computed them.
  */
 export const SHARED_DECODE_MAX_PIXELS = 1_500_000;
 
-/** Whether `decodeNetworkViews` decodes a picture (header as read, upright size) once for `views` views. */
+/** Whether `decodeNetworkViews` decodes a picture (header as read, upright size) once, whole, for `views` views. */
 export function decodesOnce(header: { depth?: string; width: number; height: number }, views: number): boolean {
-  return header.depth !== 'uchar' || (views > 1 && header.width * header.height <= SHARED_DECODE_MAX_PIXELS);
+  return header.depth !== 'uchar' || (views > 1 && !decodesReduced(header));
+}
+
+/** Whether an 8-bit picture's network views may be decoded at reduced size. */
+export function decodesReduced(header: { width: number; height: number }): boolean {
+  return header.width * header.height > SHARED_DECODE_MAX_PIXELS;
 }
 
 /**
  * Network views ('cover' or 'fill') of one encoded picture, in the order asked: the same bytes as
- * `decodeImage(input, { resize })` for each, with the file read once and, for pictures up to
- * SHARED_DECODE_MAX_PIXELS, decoded once.
+ * `decodeImage(input, { resize })` for each, with the file read once.
+ *
+ * The window never decodes photo files for the model (the Test tab asks the core for these pixels:
+ * `prepareTestPhotos`); it resizes camera frames only, which are pixels already and take the `raw`
+ * path of `decodeImage`, which src/renderer/ml/resample.ts reproduces byte for byte.
  */
 export async function decodeNetworkViews(input: Buffer, resizes: readonly DecodeResize[]): Promise<DecodedImage[]> {
   if (resizes.some((r) => r.fit === 'inside')) throw new Error('network views are cover or fill');
@@ -161,8 +173,9 @@ export async function decodeNetworkViews(input: Buffer, resizes: readonly Decode
       for (const resize of resizes) out.push(await decodeImage(full.data, { raw, resize }));
       return out;
     }
+    const picture = { ...upright, plain: isPlainRgb(meta), reduced: decodesReduced(upright) };
     const out: DecodedImage[] = [];
-    for (const resize of resizes) out.push(await networkView(input, { ...upright, plain: isPlainRgb(meta) }, resize));
+    for (const resize of resizes) out.push(await networkView(input, picture, resize));
     return out;
   } catch (e) {
     throw decodeError(e);
@@ -175,26 +188,29 @@ function isPlainRgb(meta: Metadata): boolean {
 }
 
 /**
- * A network view of an 8-bit encoded picture, computed from its full-size upright pixels, which is
- * what a browser decodes and the window resizes. Even with fastShrinkOnLoad off, sharp lets libjpeg
- * decode a JPEG at 1/2, 1/4 or 1/8 size (in the DCT domain) when it is 4 or more times too big,
- * i.e. every phone photo. A pre-resize extract of the whole picture (which changes no pixel) turns
- * that off, and the picture still streams through libvips in strips, never whole in memory.
- * Decoding at reduced size would be 2x faster for a 9-megapixel photo (25 vs 48 ms of CPU here), but
- * no browser can reproduce it, so the live test would not see what the model was trained on.
- * (16-bit pictures would be resized at 16 bits and only then made 8-bit: `decodeNetworkViews`
- * decodes those to 8 bits whole first and resizes from there.)
+ * One network view of an 8-bit encoded picture, streamed through libvips in strips (never whole
+ * in memory).
+ * - `reduced`: sharp's shrink-on-load lets the decoder shrink the picture while decoding (a JPEG at
+ *   least twice too big comes out at 1/2, 1/4 or 1/8 size), then resizes the rest of the way.
+ * - otherwise the view is resized from the full-size pixels, the same bytes as the shared decode.
+ *   Even with fastShrinkOnLoad off, sharp would let libjpeg shrink a JPEG 4 or more times too big;
+ *   a pre-resize extract of the whole picture (which changes no pixel) turns that off.
  */
-async function networkView(input: Buffer, upright: { width: number; height: number; plain: boolean }, resize: DecodeResize): Promise<DecodedImage> {
+async function networkView(
+  input: Buffer,
+  picture: { width: number; height: number; plain: boolean; reduced: boolean },
+  resize: DecodeResize,
+): Promise<DecodedImage> {
   let image = sharp(input, { failOn: 'warning', limitInputPixels: MAX_INPUT_PIXELS, pages: 1 });
   // Steps that would change nothing still cost libvips a stage each: 5% of a webcam photo's decode.
-  if (!upright.plain) image = image.rotate();
-  image = image.extract({ left: 0, top: 0, width: upright.width, height: upright.height });
-  if (!upright.plain) image = image.flatten({ background: '#ffffff' }).toColourspace('srgb').removeAlpha();
+  if (!picture.plain) image = image.rotate();
+  if (!picture.reduced) image = image.extract({ left: 0, top: 0, width: picture.width, height: picture.height });
+  if (!picture.plain) image = image.flatten({ background: '#ffffff' }).toColourspace('srgb').removeAlpha();
+  const fastShrinkOnLoad = picture.reduced;
   image =
     resize.fit === 'cover'
-      ? image.resize(resize.size, resize.size, { fit: 'cover', position: 'centre' })
-      : image.resize(resize.size, resize.size, { fit: 'fill' });
+      ? image.resize(resize.size, resize.size, { fit: 'cover', position: 'centre', fastShrinkOnLoad })
+      : image.resize(resize.size, resize.size, { fit: 'fill', fastShrinkOnLoad });
   const { data, info } = await image.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   if (info.channels !== 3 || data.length !== resize.size * resize.size * 3) throw new Error(`unexpected decoded layout (${info.channels} channels)`);
   return { data, width: info.width, height: info.height };

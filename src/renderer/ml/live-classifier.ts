@@ -140,7 +140,11 @@ export class LiveClassifier {
     return this.classifyPixels(rgb, k, performance.now() - t0);
   }
 
-  /** Classifies a photo file (decoded upright, like the core reads photos). */
+  /**
+   * Classifies a photo file decoded here, upright: for the phone page, which has no core at hand.
+   * The studio's Test tab asks the core for a file's pixels instead (`prepareTestPhotos`): for
+   * photos above 1.5 megapixels the core's reduced-size decode differs from this one by rounding.
+   */
   async classifyPhoto(file: Blob, k = 3): Promise<Classification> {
     const t0 = performance.now();
     const bitmap = await decodePhoto(file);

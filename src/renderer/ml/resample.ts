@@ -1,12 +1,14 @@
 /**
- * The core's preprocessing, in plain TypeScript: "centre square of the upright image, resized to
- * size x size, RGB" exactly as src/core/ml/features/preprocess.ts asks sharp (libvips) for it: resize the
+ * The core's preprocessing of decoded pixels (camera frames), in plain TypeScript: "centre square of
+ * the upright image, resized to size x size, RGB" exactly as src/core/media/decode-image.ts asks sharp
+ * (libvips) for it from raw pixels: resize the
  * whole image so its shorter side is `size`, then cut the centre square; transparency lands on white.
  * The resize follows libvips's resize to the bit: per axis (vertical first, 8 bits in between), an
  * integer box average when the picture is more than twice too big ("gap" 2: a 4032x3024 photo is
  * averaged 6 by 6 first), then the Lanczos-3 reduce (integer weights, 1/64-pixel positions). So
  * decoded pixels give the core's bytes at any size. Only the rows and columns the crop keeps are
- * computed: a 640x360 camera frame costs a few ms.
+ * computed: a 640x360 camera frame costs a few ms. (Photo files are decoded by the core, which may
+ * decode big JPEGs at reduced size; the studio's Test tab asks it for their pixels.)
  *
  * No DOM and no TF.js here: the window, the phone page and the unit test (against sharp) share it.
  */

@@ -20,6 +20,9 @@
  * 4. `listModelVersions({deckId})` lists versions newest first (`current` = what Test and export
  *    use); compare two by fetching both with `getModelVersion`.
  * 5. "Try a photo": `classifyPhotos({deckId, sources})` with the paths of staged uploads.
+ *    The Test tab runs the window's own model on photo files: `prepareTestPhotos({deckId, sources})`
+ *    gives each file's pixels as the network sees them, decoded and framed by the core exactly as
+ *    for training (the window never decodes photo files for the model itself).
  * 6. Test screen: `getLiveModel({deckId})`, then in the window load `baseModelUrl` with
  *    tf.loadLayersModel and build the model with `buildInferenceModel` from
  *    src/core/ml/versions/inference-model.ts (browser-safe: imports only @tensorflow/tfjs). Crop the frame
@@ -292,6 +295,17 @@ export interface PhotoClassification {
   error?: { code: string; message: string };
 }
 
+/** One photo file's network input, for the window's own model (the Test tab). */
+export interface TestPhotoPixels {
+  /** The source's path, in the order asked. */
+  path: string;
+  /** The centre square, inputSize x inputSize x 3 bytes (RGB, rows top to bottom), base64; absent on error. */
+  pixels?: string;
+  /** Width and height of `pixels`. */
+  size: number;
+  error?: { code: string; message: string };
+}
+
 /** Everything the in-window TF.js needs to run a deck's model live. */
 export interface LiveModel {
   deckId: number;
@@ -405,6 +419,11 @@ export interface TrainingApi {
     req: { deckId: number; versionId?: number; sources: ImportSource[] };
     res: PhotoClassification[];
   };
+  /** One result per source (image files, as staged for the window), in order; see TestPhotoPixels. */
+  prepareTestPhotos: {
+    req: { deckId: number; versionId?: number; sources: ImportSource[] };
+    res: TestPhotoPixels[];
+  };
   getLiveModel: { req: { deckId: number; versionId?: number }; res: LiveModel };
   /** Runs a version on a folder of class subfolders; job kind "evaluation", result FolderEvaluation. */
   startEvaluation: { req: { deckId: number; versionId?: number; dir: string }; res: { jobId: string } };
@@ -450,6 +469,7 @@ export const trainingMethods = requestSchemas<TrainingApi>()({
   getModelVersion: request({ versionId: id() }),
   deleteModelVersion: request({ versionId: id() }),
   classifyPhotos: request({ deckId: id(), versionId: id().optional(), sources: importSources() }),
+  prepareTestPhotos: request({ deckId: id(), versionId: id().optional(), sources: importSources() }),
   getLiveModel: request({ deckId: id(), versionId: id().optional() }),
   startEvaluation: request({ deckId: id(), versionId: id().optional(), dir: path() }),
 });

@@ -33,11 +33,25 @@ export function imageFiles(files: File[]): File[] {
   return files.filter((f) => f.type.startsWith('image/') || IMAGE.test(f.name));
 }
 
+/** Photos per request for their pixels: each answer carries about 200 KB per photo. */
+const PREPARE_BATCH = 4;
+
+/** Base64 (as the core sends pixels) to bytes. */
+function base64Bytes(text: string): Uint8Array {
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
 /**
  * Runs the model in this window on photos the teacher drops or picks: the same read-out per photo
- * as the live camera (the top word and the top 3 with bars).
+ * as the live camera (the top word and the top 3 with bars). The core decodes and frames each file
+ * (`prepareTestPhotos`), exactly as it prepared the deck's photos for training, so a phone photo or
+ * a TIFF meets the same pixels here as in training; the network runs here.
  */
 export function usePhotoTest(classifier: LiveClassifier | null) {
+  const { client, transport } = useStudio();
   const [photos, setPhotos] = useState<TestedPhoto[]>([]);
   const urls = useRef<string[]>([]);
 
@@ -51,14 +65,26 @@ export function usePhotoTest(classifier: LiveClassifier | null) {
       return { id: nextId++, name: file.name, url, file };
     });
     setPhotos((ps) => [...batch.map(({ file: _f, ...p }) => p), ...ps]);
-    for (const p of batch) {
+    const settle = (id: number, patch: Partial<TestedPhoto>) => setPhotos((ps) => ps.map((x) => (x.id === id ? { ...x, ...patch } : x)));
+    const { deckId, versionId } = classifier.model;
+    for (let start = 0; start < batch.length; start += PREPARE_BATCH) {
+      const part = batch.slice(start, start + PREPARE_BATCH);
       try {
-        const result = await classifier.classifyPhoto(p.file);
-        setPhotos((ps) => ps.map((x) => (x.id === p.id ? { ...x, result } : x)));
+        const t0 = performance.now();
+        const sources = await transport.stageFiles(part.map((p) => ({ file: p.file, relativePath: p.name })));
+        const prepared = await client.prepareTestPhotos({ deckId, versionId, sources });
+        const prepareMs = (performance.now() - t0) / part.length;
+        for (const [i, p] of part.entries()) {
+          const answer = prepared[i];
+          if (!answer?.pixels) {
+            settle(p.id, { error: answer?.error?.message ?? 'This photo could not be read.' });
+            continue;
+          }
+          settle(p.id, { result: await classifier.classifyPixels(base64Bytes(answer.pixels), 3, prepareMs) });
+        }
       } catch (e) {
-        const error =
-          e instanceof Error && e.name === 'InvalidStateError' ? 'This file is not a picture the browser can read.' : describeError(e).message;
-        setPhotos((ps) => ps.map((x) => (x.id === p.id ? { ...x, error } : x)));
+        const error = describeError(e).message;
+        for (const p of part) settle(p.id, { error });
       }
     }
   };
@@ -154,8 +180,13 @@ export function PhotoTestResults({ deckId, versionId, photos, language, threshol
                 ) : null}
                 {word?.missing ? <MissingMark language={language} size="small" /> : null}
                 <Typography variant="caption" color="text.secondary" noWrap component="p" sx={{ mb: 1 }}>
-                  {p.error ?? p.name}
+                  {p.name}
                 </Typography>
+                {p.error ? (
+                  <Typography variant="body2" color="error" data-testid="photo-error">
+                    {p.error}
+                  </Typography>
+                ) : null}
                 {p.result ? <TopBars top={p.result.top} language={language} size="small" /> : null}
                 {p.result ? (
                   <Button size="small" sx={{ mt: 0.5, ml: -0.5 }} onClick={() => setWhy(p)} data-testid="photo-why">
