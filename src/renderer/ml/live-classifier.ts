@@ -9,12 +9,12 @@ import { decodePhoto, inputPixels, type FrameSource } from './pixels';
 import { rankClasses, type RankedClass } from './ranking';
 
 /**
- * Core preprocessing versions this runner accepts (see resample.ts). All resize the same way; 1 and
- * 2 let libjpeg decode JPEGs 4 or more times too big at reduced size in the DCT domain (which no
- * browser can reproduce, so such photos differ by up to ~2e-2 in probability), 3 decodes every
- * photo at full size (identical bytes at any size). A newer core needs a newer window.
+ * Core preprocessing versions this runner accepts (see resample.ts). All frame and resize camera
+ * frames the same way; they differ in how the core decodes big photo files (at reduced size in 1,
+ * 2 and 4, at full size in 3), which the window no longer does itself: the Test tab asks the core
+ * for a file's pixels. A newer core needs a newer window.
  */
-export const SUPPORTED_PREPROCESSING = [1, 2, 3];
+export const SUPPORTED_PREPROCESSING = [1, 2, 3, 4];
 
 export interface LoadOptions {
   /**
