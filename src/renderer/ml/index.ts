@@ -8,7 +8,8 @@
  *   wordFor(top[0], 'fr');                                  // "pomme"
  *   classifier.dispose();                                   // on a new model version
  */
-export { ClassifierClosedError, LiveClassifier, SUPPORTED_PREPROCESSING, type Classification, type LoadOptions } from './live-classifier';
+export { ClassifierClosedError, LiveClassifier, type Classification, type LoadOptions } from './live-classifier';
+export { SUPPORTED_PREPROCESSING } from './preprocessing-versions';
 export { selectBackend, type BackendReport, type WindowBackendName } from './backend';
 export { disposeBaseModels } from './base-models';
 export { decodePhoto, inputPixels, readPixels, type FrameSource } from './pixels';

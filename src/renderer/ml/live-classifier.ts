@@ -7,14 +7,7 @@ import { selectBackend, type BackendReport, type WindowBackendName } from './bac
 import { loadBaseModel } from './base-models';
 import { decodePhoto, inputPixels, type FrameSource } from './pixels';
 import { rankClasses, type RankedClass } from './ranking';
-
-/**
- * Core preprocessing versions this runner accepts (see resample.ts). All frame and resize camera
- * frames the same way; they differ in how the core decodes big photo files (at reduced size in 1,
- * 2 and 4, at full size in 3), which the window no longer does itself: the Test tab asks the core
- * for a file's pixels. A newer core needs a newer window.
- */
-export const SUPPORTED_PREPROCESSING = [1, 2, 3, 4];
+import { SUPPORTED_PREPROCESSING } from './preprocessing-versions';
 
 export interface LoadOptions {
   /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PREPROCESSING_VERSION } from '../../core/ml/features/preprocess';
-import { SUPPORTED_PREPROCESSING } from './live-classifier';
+import { SUPPORTED_PREPROCESSING } from './preprocessing-versions';
 
 describe('the window and the core agree on preprocessing versions', () => {
   it("runs models made with the core's current preprocessing, and with every earlier one", () => {
