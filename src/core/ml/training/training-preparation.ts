@@ -91,7 +91,6 @@ export class TrainingPreparation {
       this.waiting.set(deckId, store);
       this.pump();
     }, this.opts.settleMs ?? PREPARE_SETTLE_MS);
-    timer.unref?.();
     this.timers.set(deckId, timer);
   }
 
