@@ -42,6 +42,19 @@ export class ExportPage {
     return this.page.getByTestId('export-running');
   }
 
+  /**
+   * From now on, remembers every phase line the running export shows and whether its Cancel button
+   * was there: an export of a small deck can be over in a second, before a test could look.
+   */
+  async recordRunning(): Promise<void> {
+    await this.page.evaluate(RUNNING_RECORDER);
+  }
+
+  /** What `recordRunning` saw since it started. */
+  async recordedRunning(): Promise<{ phases: string[]; cancel: boolean }> {
+    return this.page.evaluate('({ phases: window.__exportPhases, cancel: window.__exportCancel })') as Promise<{ phases: string[]; cancel: boolean }>;
+  }
+
   file(name: string | RegExp): Locator {
     return this.ready().getByTestId('export-file').filter({ hasText: name });
   }
@@ -55,3 +68,16 @@ export class ExportPage {
     await this.page.getByTestId(testId).evaluate((el) => (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
   }
 }
+
+/** Runs in the page (a string: these tests are type-checked without the DOM's types). */
+const RUNNING_RECORDER = `(() => {
+  window.__exportPhases = [];
+  window.__exportCancel = false;
+  const look = () => {
+    const phase = document.querySelector('[data-testid="export-phase"]')?.textContent ?? '';
+    if (phase && window.__exportPhases.at(-1) !== phase) window.__exportPhases.push(phase);
+    const running = document.querySelector('[data-testid="export-running"]');
+    if (running && [...running.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Cancel')) window.__exportCancel = true;
+  };
+  new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
+})()`;
