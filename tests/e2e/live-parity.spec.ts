@@ -140,6 +140,10 @@ test('pictures a browser cannot read itself get a word too, and a damaged one sa
   const mine = await windowAnswers([tiff, damaged]);
   const core = await studio.api.classifyPhotos({ deckId, sources: [{ path: tiff }] });
   expect(mine.find((a) => a.name === 'tiff_16bit_RGB.tiff')?.top[0]?.key).toBe(core[0].top[0].key);
+  // The browser cannot show the TIFF: its card shows the square the model judged instead of a broken image.
+  const tiffCard = page.locator('[data-testid="photo-result"][data-name="tiff_16bit_RGB.tiff"]');
+  await expect(tiffCard.getByTestId('photo-model-view')).toBeVisible();
+  await expect(tiffCard.getByRole('img', { name: 'tiff_16bit_RGB.tiff, as the model sees it' })).toBeVisible();
   const broken = page.locator('[data-testid="photo-result"][data-name="truncated_jpeg.jpg"]');
   await expect(broken.getByTestId('photo-word')).toHaveText('Could not read');
   await expect(broken.getByTestId('photo-error')).toContainText('damaged or incomplete');

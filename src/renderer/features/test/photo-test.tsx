@@ -14,6 +14,7 @@ import { MissingMark } from './missing-mark';
 import { describeError } from '../../components/error-alert';
 import { QuietDots } from '../../components/quiet-dots';
 import { TopBars } from './top-bars';
+import { PhotoPreview } from './photo-preview';
 import { useStudio } from '../../api/hooks';
 import { WhyDialog } from '../deck-map/why-this-word';
 
@@ -23,6 +24,9 @@ export interface TestedPhoto {
   url: string;
   result?: Classification;
   error?: string;
+  /** The centre square the model judged (size x size RGB), shown when the browser cannot show the file. */
+  pixels?: Uint8Array;
+  size?: number;
 }
 
 const IMAGE = /\.(jpe?g|png|webp|gif|bmp|avif|tiff?)$/i;
@@ -80,7 +84,8 @@ export function usePhotoTest(classifier: LiveClassifier | null) {
             settle(p.id, { error: answer?.error?.message ?? 'This photo could not be read.' });
             continue;
           }
-          settle(p.id, { result: await classifier.classifyPixels(base64Bytes(answer.pixels), 3, prepareMs) });
+          const pixels = base64Bytes(answer.pixels);
+          settle(p.id, { result: await classifier.classifyPixels(pixels, 3, prepareMs), pixels, size: answer.size });
         }
       } catch (e) {
         const error = describeError(e).message;
@@ -157,12 +162,7 @@ export function PhotoTestResults({ deckId, versionId, photos, language, threshol
               data-done={p.result || p.error ? 'true' : 'false'}
               data-background={quiet ? 'true' : 'false'}
             >
-              <Box
-                component="img"
-                src={p.url}
-                alt={p.name}
-                sx={{ width: '100%', aspectRatio: '4 / 3', objectFit: 'cover', display: 'block', bgcolor: 'grey.100' }}
-              />
+              <PhotoPreview url={p.url} name={p.name} pixels={p.pixels} size={p.size} />
               <Box sx={{ p: 1.5 }}>
                 <Typography
                   variant="h2"
