@@ -150,6 +150,28 @@ describe('browser host', () => {
     ws.close();
   });
 
+  it('deletes the staged copies of photos the Test tab or "Try a photo" sent as soon as the core answers', async () => {
+    const ws = await connect();
+    expect((await call(ws, 1, 'createProject', { name: 'Tried', languages: ['en', 'fr'] })).kind).toBe('reply');
+    const deck = (await call(ws, 5, 'createDeck', { name: 'Tried' })).payload as { id: number };
+    expect(deck.id).toBeGreaterThan(0);
+    const batch = '4f9a3c1e-0000-4000-8000-000000000004';
+    const apple = path.join(FRUITS, 'Apple', fs.readdirSync(path.join(FRUITS, 'Apple')).sort()[1]);
+    const up = await request(
+      'PUT',
+      `/upload/${batch}`,
+      { 'x-magritte-upload': '1', 'x-relative-path': encodeURIComponent('a.jpg'), origin },
+      fs.readFileSync(apple),
+    );
+    const source = JSON.parse(up.body.toString()) as ImportSource;
+    expect(fs.existsSync(source.path)).toBe(true);
+    // The deck has no trained model: the core says so, and the copy goes all the same.
+    const answer = await call(ws, 2, 'prepareTestPhotos', { deckId: deck.id, sources: [source] });
+    expect(answer).toMatchObject({ kind: 'error', payload: { code: 'NOT_TRAINED' } });
+    expect(fs.existsSync(path.join(tmp, 'data', 'staging', batch))).toBe(false);
+    ws.close();
+  });
+
   it('refuses bad photo ids, unsafe upload paths and uploads without its header', async () => {
     expect((await request('GET', '/media/blobs/..%2F..%2Fproject.db')).status).toBe(400);
     expect((await request('GET', `/media/thumbs/${'a'.repeat(64)}`)).status).toBe(400);

@@ -31,16 +31,21 @@ export function attachSocket(ws: WebSocket, core: StudioCore, staging: Staging):
   });
 
   async function handleCall(call: Envelope): Promise<Envelope> {
-    const batches = call.name === 'startImport' ? staging.batchesOf(sourcesOf(call.payload)) : new Set<string>();
+    const reads = call.name === 'startImport' || READ_BEFORE_ANSWER.has(call.name);
+    const batches = reads ? staging.batchesOf(sourcesOf(call.payload)) : new Set<string>();
     const reply = await dispatchCall(core.api, call);
     if (batches.size > 0) {
-      const jobId = reply.kind === 'reply' ? (reply.payload as { jobId?: unknown }).jobId : undefined;
+      // An import reads its files in a job that outlives the call; the others are done with them.
+      const jobId = call.name === 'startImport' && reply.kind === 'reply' ? (reply.payload as { jobId?: unknown }).jobId : undefined;
       if (typeof jobId === 'string') staging.claim(jobId, batches);
       else await staging.remove(batches);
     }
     return reply;
   }
 }
+
+/** Calls that read their staged photos before they answer ("Try a photo", the Test tab's photos). */
+const READ_BEFORE_ANSWER = new Set(['classifyPhotos', 'prepareTestPhotos']);
 
 function sourcesOf(payload: unknown): ImportSource[] {
   const sources = (payload as { sources?: unknown } | null)?.sources;
