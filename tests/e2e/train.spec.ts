@@ -118,13 +118,14 @@ test('trains, and the curves grow epoch by epoch', async () => {
   expect((await train.recordedPhases()).some((p) => /^Step \d of 4 · /.test(p))).toBe(true);
 
   const { epochs, points } = await train.recordedEpochs();
-  // The counter and the chart moved forward several times and never back (a 50-epoch run takes about
-  // a second; the longer run below is watched more closely); the saved curves hold every epoch.
-  expect(epochs.length).toBeGreaterThanOrEqual(3);
+  // The counter and the chart moved forward and never back. With the features prepared in the
+  // background a 50-epoch run is over in about a second, so a clean machine may paint only two of its
+  // states (seen in CI); the longer run below watches the growth closely. The saved curves hold every epoch.
+  expect(epochs.length).toBeGreaterThanOrEqual(2);
   expect(epochs.every((e, i) => i === 0 || e > epochs[i - 1])).toBe(true);
   expect(epochs.at(-1)).toBeLessThanOrEqual(50);
   const growing = points.slice(0, points.indexOf(Math.max(...points)) + 1);
-  expect(growing.length).toBeGreaterThanOrEqual(3);
+  expect(growing.length).toBeGreaterThanOrEqual(2);
   expect(growing.every((p, i) => i === 0 || p > growing[i - 1])).toBe(true);
   await expect(page.getByTestId('section-curves').getByTestId('accuracy-chart')).toHaveAttribute('data-points', '50');
 });
