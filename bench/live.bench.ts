@@ -7,14 +7,12 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { ImportReport } from '../src/shared/domain';
-import { createStudioCore } from '../src/core/index';
 import { waitForJob } from '../src/test-support/test-core';
 import { FRUIT_CLASSES, fruitSources } from '../src/test-support/fruits';
 import { startWebHost } from '../src/web/web-host';
-import { emit, MODELS } from './ml-fixtures';
-import { builtRendererDir, launchWithFruitCamera } from './browser-fixtures';
+import { emit } from './ml-fixtures';
+import { benchCore, builtRendererDir, launchWithFruitCamera } from './browser-fixtures';
 
 const PER_CLASS = 15;
 const WARM_UP_MS = 5000;
@@ -23,13 +21,7 @@ const SAMPLE_EVERY_MS = 4000;
 
 async function main(): Promise<void> {
   const rendererDir = builtRendererDir();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-live-'));
-  const core = createStudioCore({
-    prepareFeatures: false,
-    dataDir: path.join(tmp, 'data'),
-    projectsDir: path.join(tmp, 'projects'),
-    modelsPath: [MODELS],
-  });
+  const { tmp, core } = benchCore('live');
   const browser = await launchWithFruitCamera();
   try {
     await core.api.createProject({ name: 'Live', languages: ['en', 'fr'] });

@@ -13,26 +13,18 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { devices } from 'playwright-core';
-import { createStudioCore } from '../src/core/index';
 import { PhoneServer } from '../src/core/phone-page/phone-server';
 import { fruitDeck, trainDeck } from '../src/test-support/train-deck';
 import { startCountingProxy } from '../src/test-support/counting-proxy';
-import { emit, MODELS } from './ml-fixtures';
-import { builtRendererDir, launchWithFruitCamera } from './browser-fixtures';
+import { emit } from './ml-fixtures';
+import { benchCore, builtRendererDir, launchWithFruitCamera } from './browser-fixtures';
 
 const PER_CLASS = 8;
 
 async function main(): Promise<void> {
   const rendererDir = builtRendererDir('phone/phone.html');
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-phone-'));
-  const core = createStudioCore({
-    prepareFeatures: false,
-    dataDir: path.join(tmp, 'data'),
-    projectsDir: path.join(tmp, 'projects'),
-    modelsPath: [MODELS],
-  });
+  const { tmp, core } = benchCore('phone');
   const browser = await launchWithFruitCamera();
   const server = new PhoneServer(core.context, { rendererDir });
   try {
