@@ -34,6 +34,19 @@ export class PhonesPage {
     return this.page.getByTestId('history-row');
   }
 
+  /**
+   * Starts keeping, in the page, each "Update phones" step's states in the order they showed.
+   * A step on a prepared deck can run for under a second, too briefly for a test to look at it.
+   */
+  async recordSteps(): Promise<void> {
+    await this.page.evaluate(STEP_RECORDER);
+  }
+
+  /** The states each step showed since `recordSteps` started, e.g. { train: ['waiting', 'running', 'done'] }. */
+  async recordedSteps(): Promise<Record<string, string[]>> {
+    return this.page.evaluate('window.__updateSteps') as Promise<Record<string, string[]>>;
+  }
+
   async openSettings(): Promise<Locator> {
     await this.page.getByRole('button', { name: 'Phone settings' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Phone settings' });
@@ -41,3 +54,15 @@ export class PhonesPage {
     return dialog;
   }
 }
+
+/** Runs in the page (a string: these tests are type-checked without the DOM's types). */
+const STEP_RECORDER = `(() => {
+  window.__updateSteps = {};
+  const look = () => {
+    for (const row of document.querySelectorAll('[data-testid="update-step"]')) {
+      const seen = (window.__updateSteps[row.dataset.step] ??= []);
+      if (seen.at(-1) !== row.dataset.state) seen.push(row.dataset.state);
+    }
+  };
+  new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+})()`;
