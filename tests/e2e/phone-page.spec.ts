@@ -197,6 +197,9 @@ async function keptPaths(): Promise<string[]> {
   });
 }
 
+/** Runs in the page before its scripts: navigator.serviceWorker.register() never settles. */
+const HOLD_REGISTER = `navigator.serviceWorker.register = () => new Promise(() => undefined);`;
+
 const BASE = 'mobilenet_v1_0.25_224';
 const COPY = 'mobilenet-copy';
 
@@ -230,12 +233,15 @@ test('a retrained deck replaces what the phone kept: the new version shows, the 
   // Retrained on another base network (a copy under another name): every model file changes.
   await api.importBaseModel({ dir: path.join(SHARED, 'models', BASE), featureLayer: 'conv_pw_13_relu', id: COPY, name: 'MobileNet copy' });
   const trained = (await setup.studio.waitForJob((await api.startTraining({ deckId, baseModelId: COPY })).jobId)) as TrainingRunResult;
+  // After a reload Chromium may hold register() back behind its own update check of the worker
+  // (57 s seen here): the page must keep its files with the worker it has. Held for good here,
+  // so the test fails whenever saving waits on register().
+  const held = await page.addInitScript(HOLD_REGISTER);
   await page.reload();
   await expect(page.getByTestId('phone-version')).toContainText(`Version ${trained.number} `, { timeout: 60_000 });
   await expect(word()).toHaveAttribute('data-key', /^(Apple|Orange)$/, { timeout: 60_000 });
-  // Keeping the 56 files of the new base network took 57 s on a quiet machine since background
-  // preparation landed (f5c86d7; seconds before it): the cause is not found yet, see the stop's note.
-  await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 15_000 });
+  await held.dispose();
   // Every file of the new base network is kept (model.json and the shards it lists)...
   const listed = JSON.parse(fs.readFileSync(path.join(SHARED, 'models', BASE, 'model.json'), 'utf8')) as { weightsManifest: { paths: string[] }[] };
   const copyFiles = ['model.json', ...listed.weightsManifest.flatMap((g) => g.paths)].map((f) => `/base-models/${COPY}/${f}`).sort();

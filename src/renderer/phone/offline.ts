@@ -8,9 +8,18 @@ import type { KeepResult } from './offline-store';
 
 export const SERVICE_WORKER_URL = '/phone-sw.js';
 
-export function registerOffline(): Promise<ServiceWorkerRegistration | null> {
-  if (!('serviceWorker' in navigator)) return Promise.resolve(null);
-  return navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: '/' }).catch(() => null);
+/**
+ * Registers the worker; resolves with the registration to talk to. When a worker is active already
+ * (every visit after the first) that one is used at once: register() queues behind the update
+ * check Chromium starts on its own after a reload, which was seen to wait 57 s before fetching
+ * the worker's script, and "Saved on this phone" waited with it. register() still runs, so a
+ * newer worker installs as before.
+ */
+export async function registerOffline(): Promise<ServiceWorkerRegistration | null> {
+  if (!('serviceWorker' in navigator)) return null;
+  const registering = navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: '/' }).catch(() => null);
+  const existing = await navigator.serviceWorker.getRegistration('/').catch(() => undefined);
+  return existing?.active ? existing : registering;
 }
 
 /** Same-origin files this page fetched, plus the ones named here (the base model's weight files). */
