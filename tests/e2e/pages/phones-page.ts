@@ -35,16 +35,16 @@ export class PhonesPage {
   }
 
   /**
-   * Starts keeping, in the page, each "Update phones" step's states in the order they showed.
-   * A step on a prepared deck can run for under a second, too briefly for a test to look at it.
+   * Starts keeping, in the page, what "Update phones" showed, in order: its heading and each step's
+   * states. A prepared deck can update in under a second, too briefly for a test to look at it.
    */
-  async recordSteps(): Promise<void> {
-    await this.page.evaluate(STEP_RECORDER);
+  async recordUpdate(): Promise<void> {
+    await this.page.evaluate(UPDATE_RECORDER);
   }
 
-  /** The states each step showed since `recordSteps` started, e.g. { train: ['waiting', 'running', 'done'] }. */
-  async recordedSteps(): Promise<Record<string, string[]>> {
-    return this.page.evaluate('window.__updateSteps') as Promise<Record<string, string[]>>;
+  /** What `recordUpdate` saw, e.g. { headings: ['Updating the phones…', 'Phones updated'], steps: { train: ['waiting', 'running', 'done'] } }. */
+  async recordedUpdate(): Promise<{ headings: string[]; steps: Record<string, string[]> }> {
+    return this.page.evaluate('window.__update') as Promise<{ headings: string[]; steps: Record<string, string[]> }>;
   }
 
   async openSettings(): Promise<Locator> {
@@ -56,13 +56,14 @@ export class PhonesPage {
 }
 
 /** Runs in the page (a string: these tests are type-checked without the DOM's types). */
-const STEP_RECORDER = `(() => {
-  window.__updateSteps = {};
+const UPDATE_RECORDER = `(() => {
+  window.__update = { headings: [], steps: {} };
+  const seen = (list, value) => { if (value && list.at(-1) !== value) list.push(value); };
   const look = () => {
-    for (const row of document.querySelectorAll('[data-testid="update-step"]')) {
-      const seen = (window.__updateSteps[row.dataset.step] ??= []);
-      if (seen.at(-1) !== row.dataset.state) seen.push(row.dataset.state);
-    }
+    const progress = document.querySelector('[data-testid="update-progress"]');
+    if (!progress) return;
+    seen(window.__update.headings, progress.querySelector('h2')?.textContent);
+    for (const row of progress.querySelectorAll('[data-testid="update-step"]')) seen((window.__update.steps[row.dataset.step] ??= []), row.dataset.state);
   };
-  new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-state'] });
 })()`;
