@@ -34,7 +34,9 @@ export function findingTitle(f: Finding): string {
     case 'imbalance': {
       const word = f.classKey ?? w[0] ?? '?';
       const n = f.count ?? f.photos.length;
-      return n < 10 ? `Only ${n} ${n === 1 ? 'photo' : 'photos'} of ${q(word)}` : `${q(word)} has far fewer photos (${n}) than the other words`;
+      return n === 0
+        ? `${q(word)} has no photos yet, while the other words have some`
+        : `${q(word)} has only ${n} ${n === 1 ? 'photo' : 'photos'}, far fewer than the other words`;
     }
   }
 }
@@ -62,7 +64,7 @@ export const KIND_WORDING: Record<FindingKind, { heading: string; why: string }>
   bright: { heading: 'Photos that are too bright', why: 'Washed-out photos hide what the word is about.' },
   tiny: { heading: 'Very small photos', why: 'Photos smaller than 224 pixels are enlarged and look soft to the model.' },
   imbalance: {
-    heading: 'Words with too few photos',
-    why: 'A word with few photos is hard to learn, and the model leans toward the words with many. Ten or more each works best.',
+    heading: 'Words with far fewer photos than the others',
+    why: 'The model leans toward the words with many photos and learns this one poorly. Bring it close to the others; ten or more each works best.',
   },
 };

@@ -106,7 +106,12 @@ export function ClassCard({
       })}
       onClick={onSelect}
     >
-      <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
+      {/*
+        The title's longest word decides the line: when it does not fit beside the count and the
+        buttons, they move to a row of their own below it, so a word is never cut in two (Chromium
+        on Linux has no hyphenation dictionaries). Spaces still wrap ("Football / world cup").
+      */}
+      <Stack direction="row" sx={{ alignItems: 'center', columnGap: 1, flexWrap: 'wrap' }}>
         <ButtonBase
           onClick={(e) => {
             e.stopPropagation();
@@ -114,57 +119,59 @@ export function ClassCard({
           }}
           aria-pressed={selected}
           title={`Show the photos of ${title}`}
-          sx={{ flex: 1, minWidth: 0, justifyContent: 'flex-start', borderRadius: 1 }}
+          sx={{ flex: '1 1 min-content', minWidth: 0, justifyContent: 'flex-start', borderRadius: 1 }}
         >
-          {/* Wraps rather than cuts: the word list is narrow ("Nothing I know" lost its last word). */}
+          {/* Wraps at spaces rather than cuts; only a word longer than the whole card breaks. */}
           <Typography
             variant="subtitle1"
-            sx={{ fontWeight: 700, lineHeight: 1.3, textAlign: 'left', overflowWrap: 'anywhere' }}
+            sx={{ fontWeight: 700, lineHeight: 1.3, textAlign: 'left', overflowWrap: 'break-word', minWidth: 0 }}
             data-testid="class-key"
             title={cls.background ? `Label: ${cls.key}` : undefined}
           >
             {title}
           </Typography>
         </ButtonBase>
-        <Tooltip title={`${cls.photoCount} ${cls.photoCount === 1 ? 'photo' : 'photos'}`}>
-          <Chip size="small" icon={<PhotoIcon />} label={cls.photoCount} data-testid="class-count" />
-        </Tooltip>
-        <PickerTooltip title={`Add photos to ${title}`}>
-          <IconButton
-            size="small"
-            aria-label={`Add photos to ${title}`}
-            onClick={(e) => {
-              e.stopPropagation();
-              onAddPhotos();
-            }}
-          >
-            <AddPhotoIcon fontSize="small" />
-          </IconButton>
-        </PickerTooltip>
-        {onCamera ? (
-          <Tooltip title={`Take photos of ${title} with the camera`}>
+        <Stack direction="row" sx={{ alignItems: 'center', gap: 1, ml: 'auto' }} data-testid="class-actions">
+          <Tooltip title={`${cls.photoCount} ${cls.photoCount === 1 ? 'photo' : 'photos'}`}>
+            <Chip size="small" icon={<PhotoIcon />} label={cls.photoCount} data-testid="class-count" />
+          </Tooltip>
+          <PickerTooltip title={`Add photos to ${title}`}>
             <IconButton
               size="small"
-              aria-label={`Camera for ${title}`}
+              aria-label={`Add photos to ${title}`}
               onClick={(e) => {
                 e.stopPropagation();
-                onCamera();
+                onAddPhotos();
               }}
             >
-              <CameraIcon fontSize="small" />
+              <AddPhotoIcon fontSize="small" />
             </IconButton>
-          </Tooltip>
-        ) : null}
-        <IconButton
-          size="small"
-          aria-label={`Options for ${title}`}
-          onClick={(e) => {
-            e.stopPropagation();
-            setMenu(e.currentTarget);
-          }}
-        >
-          <MoreVertIcon fontSize="small" />
-        </IconButton>
+          </PickerTooltip>
+          {onCamera ? (
+            <Tooltip title={`Take photos of ${title} with the camera`}>
+              <IconButton
+                size="small"
+                aria-label={`Camera for ${title}`}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onCamera();
+                }}
+              >
+                <CameraIcon fontSize="small" />
+              </IconButton>
+            </Tooltip>
+          ) : null}
+          <IconButton
+            size="small"
+            aria-label={`Options for ${title}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              setMenu(e.currentTarget);
+            }}
+          >
+            <MoreVertIcon fontSize="small" />
+          </IconButton>
+        </Stack>
         <Menu anchorEl={menu} open={menu !== null} onClose={() => setMenu(null)} onClick={(e) => e.stopPropagation()}>
           <MenuItem
             onClick={() => {

@@ -34,7 +34,8 @@ export function WordRow({ lang, word, onSave, autoEdit = false }: Props) {
   };
   const label = languageName(lang);
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 28 }} data-testid={`word-${lang}`}>
+    // A word whose longest part does not fit beside the language's name goes under it, whole.
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 1, minHeight: 28 }} data-testid={`word-${lang}`}>
       <Typography variant="caption" color="text.secondary" sx={{ width: 76, flexShrink: 0 }} noWrap title={label}>
         {label}
       </Typography>
@@ -61,7 +62,9 @@ export function WordRow({ lang, word, onSave, autoEdit = false }: Props) {
           onClick={start}
           title={`Edit the ${label} word`}
           sx={{
-            flex: 1,
+            flex: '1 1 min-content',
+            minWidth: 0,
+            overflowWrap: 'break-word',
             textAlign: 'left',
             font: 'inherit',
             fontSize: 14,

@@ -4,6 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
@@ -49,32 +50,50 @@ export function ProjectView({ project, route, navigate, onProject, onClose }: Pr
     if (decks && decks.length > 0 && !deck) navigate({ deckId: decks[0].id, tab: null });
   }, [decks, deck, navigate]);
 
-  const languages = `${languageName(project.sourceLanguage)} → ${project.targetLanguages.map(languageName).join(', ')}`;
+  const learning = project.targetLanguages.length > 0;
+  const languages = learning
+    ? `${languageName(project.sourceLanguage)} → ${project.targetLanguages.map(languageName).join(', ')}`
+    : `${languageName(project.sourceLanguage)} →`;
 
   return (
     <ImportProvider>
       <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
         <AppBar position="static" color="inherit" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
           <Toolbar variant="dense" sx={{ gap: 2 }}>
-            <Typography variant="subtitle1" color="primary" sx={{ fontWeight: 700 }}>
+            {/* Buttons and the studio's name keep one line; the project's folder, then its name, give way. */}
+            <Typography variant="subtitle1" color="primary" noWrap sx={{ fontWeight: 700, flexShrink: 0 }}>
               Magritte Studio
             </Typography>
             <Divider orientation="vertical" flexItem />
-            <Typography variant="subtitle1" sx={{ fontWeight: 600 }} noWrap data-testid="project-name">
+            <Typography variant="subtitle1" sx={{ fontWeight: 600, minWidth: 64 }} noWrap data-testid="project-name">
               {project.name}
             </Typography>
             <Tooltip title={`Folder: ${project.dir}`}>
-              <Typography variant="body2" color="text.secondary" noWrap sx={{ minWidth: 0 }}>
+              <Typography variant="body2" color="text.secondary" noWrap sx={{ minWidth: 0, flexShrink: 100 }}>
                 {project.dir}
               </Typography>
             </Tooltip>
             <Box sx={{ flex: 1 }} />
-            <Tooltip title="The language you work in, and the languages your pupils learn">
-              <Button color="inherit" startIcon={<TranslateIcon />} onClick={() => setDialog('languages')}>
-                {languages}
-              </Button>
-            </Tooltip>
-            <Button variant="outlined" onClick={onClose}>
+            {/* With no language to learn yet, the arrow leads to the way to add one rather than to nothing. */}
+            <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5, flexShrink: 0 }}>
+              <Tooltip title="The language you work in, and the languages your pupils learn">
+                <Button
+                  color="inherit"
+                  startIcon={<TranslateIcon />}
+                  onClick={() => setDialog('languages')}
+                  sx={{ whiteSpace: 'nowrap' }}
+                  data-testid="project-languages"
+                >
+                  {languages}
+                </Button>
+              </Tooltip>
+              {learning ? null : (
+                <Button variant="contained" size="small" startIcon={<AddIcon />} onClick={() => setDialog('languages')} sx={{ whiteSpace: 'nowrap' }}>
+                  Add a language to learn
+                </Button>
+              )}
+            </Stack>
+            <Button variant="outlined" onClick={onClose} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
               Close project
             </Button>
           </Toolbar>
