@@ -40,7 +40,10 @@ export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof Pr
     },
     openProject: async ({ dir }) => {
       if (session.current()?.dir !== path.resolve(dir)) await leaveProject();
-      return session.open(dir);
+      const info = await session.open(dir);
+      // Decks the project was closed with before their photos were ready get ready now (after this answer).
+      ctx.prepare.enterProject();
+      return info;
     },
     closeProject: async () => {
       await leaveProject();

@@ -481,6 +481,11 @@ export interface TrainingEvents {
   'training.epoch': EpochMetrics & { runId: string; deckId: number; epochs: number };
   /** A run saved a new version: screens showing the deck's model (results, Test) should reload. */
   'training.finished': { runId: string; deckId: number; versionId: number; number: number };
+  /**
+   * Photos of the deck wait to be got ready for training: its preparation starts once the deck has
+   * been quiet for a moment and other work has ended (see getTrainingPreparation's 'waiting').
+   */
+  'training.waiting': { deckId: number };
   /** The studio started getting the deck's photos ready for training (job kind "prepare"). */
   'training.preparing': { deckId: number; jobId: string };
   /** Getting the deck's photos ready ended (not cancelled): `ready` of `photos` have every feature training needs. */

@@ -27,10 +27,33 @@ export class EmbeddingStore {
     private readonly key: EmbeddingKey,
   ) {}
 
-  /** sha256 values (of those given) that lack the variant. */
+  /**
+   * The views stored for each of the given photos (by sha256; photos with none are absent). One
+   * query for the whole list, handed over as a JSON array, and one index seek per photo (its views
+   * sit side by side under the key): a deck of thousands of photos is asked about at every import,
+   * reopen and status call, where one lookup per photo and view from JS cost 2-3x more.
+   */
+  views(shas: readonly string[]): Map<string, Set<Variant>> {
+    const out = new Map<string, Set<Variant>>();
+    if (shas.length === 0) return out;
+    const rows = this.db
+      .prepare(
+        `SELECT e.sha256 AS sha, e.variant AS variant FROM json_each(?) AS j
+         JOIN embeddings e ON e.sha256 = j.value AND e.base_model_id = ? AND e.preprocessing = ?`,
+      )
+      .all(JSON.stringify(shas), this.key.baseModelId, this.key.preprocessing) as { sha: string; variant: Variant }[];
+    for (const { sha, variant } of rows) {
+      const views = out.get(sha) ?? new Set<Variant>();
+      views.add(variant);
+      out.set(sha, views);
+    }
+    return out;
+  }
+
+  /** sha256 values (of those given, in their order) that lack the variant. */
   missing(shas: readonly string[], variant: Variant): string[] {
-    const stmt = this.db.prepare('SELECT 1 FROM embeddings WHERE sha256 = ? AND base_model_id = ? AND preprocessing = ? AND variant = ?');
-    return shas.filter((sha) => !stmt.get(sha, this.key.baseModelId, this.key.preprocessing, variant));
+    const stored = this.views(shas);
+    return shas.filter((sha) => !stored.get(sha)?.has(variant));
   }
 
   /** Saves vectors of many photos in one transaction (one fsync instead of one per photo). */

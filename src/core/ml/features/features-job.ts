@@ -19,15 +19,14 @@ export interface FeatureNeed {
   variants: readonly Variant[];
 }
 
-/** The views each photo (by sha256) still lacks, of those the needs ask for. */
+/** The views each photo (by sha256) still lacks, of those the needs ask for: one lookup for every photo of every need. */
 export function missingViews(store: EmbeddingStore, needs: readonly FeatureNeed[]): Map<string, Variant[]> {
+  const stored = store.views([...new Set(needs.flatMap((n) => n.photos.map((p) => p.sha256)))]);
   const out = new Map<string, Variant[]>();
   for (const need of needs) {
     for (const variant of need.variants) {
-      for (const sha of store.missing(
-        need.photos.map((p) => p.sha256),
-        variant,
-      )) {
+      for (const { sha256: sha } of need.photos) {
+        if (stored.get(sha)?.has(variant)) continue;
         const views = out.get(sha) ?? [];
         if (!views.includes(variant)) out.set(sha, [...views, variant]);
       }

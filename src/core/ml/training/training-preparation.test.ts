@@ -1,17 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DoctorReport } from '../../../shared/api/doctor';
 import type { TrainingRunResult } from '../../../shared/api/training';
 import { FRUIT_CLASSES, fruitSources } from '../../../test-support/fruits';
 import { runImport, testCore, waitForJob, type TestCore } from '../../../test-support/test-core';
 import type { EventName, EventPayload } from '../../../shared/events';
-import type { StudioCore } from '../../index';
+import { createStudioCore, type StudioCore } from '../../index';
 import { folderSources, makeFaultyFolder } from '../../../test-support/faulty-deck';
 import { loadDeckDataset } from './deck-dataset';
 import { trainingSplit } from './training-needs';
 import { DEFAULT_SETTINGS } from './training-settings';
+import { PREPARE_SETTLE_MS } from './training-preparation';
 import { AUGMENT_VARIANTS } from '../features/preprocess';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -252,6 +253,121 @@ describe('decks get ready for training in the background after photos arrive', (
     expect(jobs.kind('prepare').map((j) => j.outcome)).toEqual(['cancelled', 'finished']);
     const trainPhotos = trainingSplit(loadDeckDataset(t.core.context.session.require().db, deckId), DEFAULT_SETTINGS.validationShare).train.length;
     expect((await api.getFeatureStatus({ deckId })).augmentedCached).toBe(trainPhotos);
+  });
+
+  it('says at once that the photos wait for their turn: waiting, then preparing, then prepared', async () => {
+    const t = await fresh();
+    const { api } = t.core;
+    const deckId = (await api.createDeck({ name: 'Fruits' })).id;
+    const said: { name: string; at: number }[] = [];
+    for (const name of ['training.waiting', 'training.preparing', 'training.prepared'] as const) {
+      t.core.events.on(name, (e) => e.deckId === deckId && said.push({ name, at: Date.now() }));
+    }
+    const ready = prepared(t.core, deckId);
+    await runImport(t.core, { deckId, sources: fruitSources(['Apple', 'Orange'], 0, 4) });
+    const importEnded = Date.now();
+    expect(said.map((s) => s.name)).toEqual(['training.waiting']);
+    expect(await api.getTrainingPreparation({ deckId })).toMatchObject({ state: 'waiting', ready: 0, photos: 8 });
+    expect(await ready).toEqual({ deckId, ready: 8, photos: 8 });
+    expect(said.map((s) => s.name)).toEqual(['training.waiting', 'training.preparing', 'training.prepared']);
+    // Said when the import ended, not when the job began after the quiet time.
+    expect(said[0].at - importEnded).toBeLessThan(PREPARE_SETTLE_MS / 2);
+    expect(said[1].at - importEnded).toBeGreaterThanOrEqual(PREPARE_SETTLE_MS - 50);
+  });
+
+  it('a project closed before its photos were ready gets them ready when opened again, one deck at a time, after the quiet time', async () => {
+    const t = await fresh();
+    const { api } = t.core;
+    const info = await api.getAppInfo();
+    const fruits = (await api.createDeck({ name: 'Fruits' })).id;
+    const more = (await api.createDeck({ name: 'More fruits' })).id;
+    await runImport(t.core, { deckId: fruits, sources: fruitSources(['Apple', 'Orange', 'Mango'], 0, 4) });
+    await runImport(t.core, { deckId: more, sources: fruitSources(['Dates', 'Pomegranate'], 0, 4) });
+    // Closed within the quiet time: nothing was prepared.
+    await api.closeProject();
+    const jobs = recordJobs(t.core);
+    const waited: number[] = [];
+    t.core.events.on('training.waiting', (e) => waited.push(e.deckId));
+    const readyFruits = prepared(t.core, fruits);
+    const readyMore = prepared(t.core, more);
+
+    const opened = Date.now();
+    await api.openProject({ dir: info.project!.dir });
+    // The open answers before the decks are looked at.
+    expect(waited).toEqual([]);
+    expect(await readyFruits).toEqual({ deckId: fruits, ready: 12, photos: 12 });
+    expect(await readyMore).toEqual({ deckId: more, ready: 8, photos: 8 });
+    expect(waited.sort()).toEqual([fruits, more].sort());
+    const runs = jobs.kind('prepare');
+    expect(runs.map((j) => j.outcome)).toEqual(['finished', 'finished']);
+    expect(runs[0].startedAt - opened).toBeGreaterThanOrEqual(PREPARE_SETTLE_MS - 50);
+    // Never two at once.
+    expect(runs[0].endedAt!).toBeLessThanOrEqual(runs[1].startedAt);
+    expect(await api.getTrainingPreparation({ deckId: fruits })).toEqual({ deckId: fruits, state: 'idle', jobId: null, ready: 12, photos: 12 });
+
+    // Opened again with everything ready: nothing to do.
+    await api.closeProject();
+    await api.openProject({ dir: info.project!.dir });
+    await sleep(PREPARE_SETTLE_MS + 1000);
+    expect(jobs.kind('prepare')).toHaveLength(2);
+  });
+
+  it('a studio started again prepares what the last one left, and never downloads a base model for it', async () => {
+    const t = await fresh(false);
+    const deckId = (await t.core.api.createDeck({ name: 'Fruits' })).id;
+    await runImport(t.core, { deckId, sources: fruitSources(['Apple', 'Orange'], 0, 5) });
+    const { dir } = (await t.core.api.getAppInfo()).project!;
+    // That studio is done with the project (as if quit); others on the same folders open it next.
+    await t.core.api.closeProject();
+    const folders = { dataDir: path.join(t.tmp, 'data'), projectsDir: path.join(t.tmp, 'projects') };
+
+    // A studio without the deck's base model on this machine: the deck stays as it is, nothing is fetched.
+    const bare = createStudioCore({ ...folders, modelsPath: [], prepareFeatures: true });
+    const bareJobs = recordJobs(bare);
+    try {
+      await bare.api.openProject({ dir });
+      await sleep(PREPARE_SETTLE_MS + 1000);
+      expect(bareJobs.all()).toEqual([]);
+      expect(await bare.api.getTrainingPreparation({ deckId })).toEqual({ deckId, state: 'idle', jobId: null, ready: 0, photos: 10 });
+      expect(fs.existsSync(path.join(folders.dataDir, 'models'))).toBe(false);
+    } finally {
+      await bare.close();
+    }
+
+    const again = createStudioCore({ ...folders, prepareFeatures: true });
+    try {
+      const ready = prepared(again, deckId);
+      await again.api.openProject({ dir });
+      expect(await ready).toEqual({ deckId, ready: 10, photos: 10 });
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('works out how ready a deck is with the same few queries whatever its size, not one per photo and view', async () => {
+    const t = await fresh(false);
+    const { api } = t.core;
+    const deckId = (await api.createDeck({ name: 'Fruits' })).id;
+    const { db } = t.core.context.session.require();
+    const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<'get' | 'all' | 'run' | 'iterate', (...a: unknown[]) => unknown>;
+    /** SQLite statements run to answer how ready the deck is. */
+    const queriesFor = async (photos: number) => {
+      const spies = (['get', 'all', 'run', 'iterate'] as const).map((m) => vi.spyOn(proto, m));
+      try {
+        expect(await api.getTrainingPreparation({ deckId })).toMatchObject({ ready: 0, photos });
+        return spies.reduce((n, s) => n + s.mock.calls.length, 0);
+      } finally {
+        spies.forEach((s) => s.mockRestore());
+      }
+    };
+    await runImport(t.core, { deckId, sources: fruitSources(['Apple', 'Orange'], 0, 4) });
+    const small = await queriesFor(8);
+    await runImport(t.core, { deckId, sources: fruitSources(['Apple', 'Orange'], 4, 24) });
+    const large = await queriesFor(48);
+    expect(small).toBeGreaterThan(0);
+    // Six times the photos (four views each with augmentation): not one more query.
+    expect(large).toBe(small);
+    expect(large).toBeLessThan(48);
   });
 
   it('is off when asked: nothing is computed after an import', async () => {

@@ -2,17 +2,16 @@ import type { FeaturesResult, TrainingPreparation as PreparationStatus } from '.
 import type { EventBus } from '../../event-bus';
 import type { JobContext, JobRunner } from '../../jobs/job-runner';
 import type { ResolvedOptions } from '../../options';
-import { getDeck } from '../../store/decks-repo';
+import { getDeck, listDecks } from '../../store/decks-repo';
 import type { ProjectSession } from '../../store/project-session';
 import type { ProjectStore } from '../../store/project-store';
 import { ensureBaseModel } from '../base-models/base-model-service';
 import { locateBaseModel } from '../base-models/base-model-locator';
-import { EmbeddingStore } from '../features/embedding-store';
-import { computeMissingFeatures, missingViews } from '../features/features-job';
-import { PREPROCESSING_VERSION } from '../features/preprocess';
+import { computeMissingFeatures } from '../features/features-job';
 import { loadDeckDataset } from './deck-dataset';
 import { readDeckConfig } from './training-config-repo';
 import { trainingFeatureNeeds } from './training-needs';
+import { deckReadiness } from './training-readiness';
 import { resolveSettings } from './training-settings';
 
 /** Quiet time after photos arrive before preparing (a teacher often drops several folders, or shoots bursts, in a row). */
@@ -57,6 +56,8 @@ export class TrainingPreparation {
   private running: Running | null = null;
   private holds = 0;
   private closed = false;
+  /** The look, just after a project opened, for decks it left unprepared. */
+  private opening: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly deps: Deps,
@@ -83,15 +84,23 @@ export class TrainingPreparation {
     if (!store) return;
     // A job preparing the older deck would miss the new photos: stop it; the new one computes the rest.
     if (this.running?.deckId === deckId) this.cancelRunning({ resume: false });
-    this.waiting.delete(deckId);
-    const old = this.timers.get(deckId);
-    if (old) clearTimeout(old);
-    const timer = setTimeout(() => {
-      this.timers.delete(deckId);
-      this.waiting.set(deckId, store);
-      this.pump();
-    }, this.opts.settleMs ?? PREPARE_SETTLE_MS);
-    this.timers.set(deckId, timer);
+    this.afterSettle(deckId, store);
+  }
+
+  /**
+   * A project was opened or created: its decks whose photos are not all ready (it was closed before
+   * their turn, or an earlier studio never prepared them) are prepared as after an import. The look
+   * runs after the open has answered, deck by deck, a few queries each: opening stays instant.
+   */
+  enterProject(): void {
+    if (!this.opts.enabled || this.closed) return;
+    const store = this.deps.session.current();
+    if (!store) return;
+    if (this.opening) clearTimeout(this.opening);
+    this.opening = setTimeout(() => {
+      this.opening = null;
+      void this.resumeDecks(store);
+    }, 0);
   }
 
   /**
@@ -116,9 +125,10 @@ export class TrainingPreparation {
   status(deckId: number): PreparationStatus {
     const store = this.deps.session.require();
     getDeck(store.db, deckId);
-    const { ready, photos } = this.readiness(store, deckId);
+    const { ready, photos } = deckReadiness(store.db, deckId);
     const running = this.running?.deckId === deckId && this.running.store === store ? this.running : null;
-    const state = !this.opts.enabled ? 'off' : running ? 'running' : this.timers.has(deckId) || this.waiting.has(deckId) ? 'waiting' : 'idle';
+    const waiting = this.isWaiting(deckId) && this.baseModelHere(store, deckId);
+    const state = !this.opts.enabled ? 'off' : running ? 'running' : waiting ? 'waiting' : 'idle';
     return { deckId, state, jobId: running?.jobId ?? null, ready, photos };
   }
 
@@ -127,6 +137,8 @@ export class TrainingPreparation {
    * cancels the running job with every other job of the project; it does not resume.
    */
   leaveProject(): void {
+    if (this.opening) clearTimeout(this.opening);
+    this.opening = null;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.waiting.clear();
@@ -169,19 +181,64 @@ export class TrainingPreparation {
 
   private ended(entry: Running, reportIt: boolean): void {
     if (this.running === entry) this.running = null;
-    const open = entry.store.isOpen && this.deps.session.current() === entry.store;
-    if (open && !entry.discard && this.deckExists(entry.deckId)) {
-      if (entry.resume && !this.timers.has(entry.deckId)) this.waiting.set(entry.deckId, entry.store);
-      if (reportIt) this.deps.events.emit('training.prepared', { deckId: entry.deckId, ...this.readiness(entry.store, entry.deckId) });
+    const { deckId, store } = entry;
+    const open = store.isOpen && this.deps.session.current() === store;
+    if (open && !entry.discard && this.deckExists(deckId)) {
+      if (entry.resume && !this.timers.has(deckId)) {
+        this.waiting.set(deckId, store);
+        this.announceWaiting(store, deckId);
+      }
+      // Photos still waiting for their turn: "ready" would be claimed too early; the next run reports.
+      if (reportIt && !this.isWaiting(deckId)) this.deps.events.emit('training.prepared', { deckId, ...deckReadiness(store.db, deckId) });
     }
     this.pump();
+  }
+
+  /** Waits for the deck to be quiet before its turn; says so at once (the line shows "Getting photos ready…"). */
+  private afterSettle(deckId: number, store: ProjectStore): void {
+    this.waiting.delete(deckId);
+    const old = this.timers.get(deckId);
+    if (old) clearTimeout(old);
+    const timer = setTimeout(() => {
+      this.timers.delete(deckId);
+      this.waiting.set(deckId, store);
+      this.pump();
+    }, this.opts.settleMs ?? PREPARE_SETTLE_MS);
+    this.timers.set(deckId, timer);
+    this.announceWaiting(store, deckId);
+  }
+
+  private async resumeDecks(store: ProjectStore): Promise<void> {
+    const still = () => !this.closed && store.isOpen && this.deps.session.current() === store;
+    if (!still()) return;
+    for (const { id } of listDecks(store.db)) {
+      // One deck per turn of the event loop: calls arriving meanwhile are answered between decks.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!still() || !this.deckExists(id)) return;
+      if (this.isWaiting(id) || this.running?.deckId === id || !this.baseModelHere(store, id)) continue;
+      const { ready, photos } = deckReadiness(store.db, id);
+      if (ready < photos) this.afterSettle(id, store);
+    }
+  }
+
+  private announceWaiting(store: ProjectStore, deckId: number): void {
+    // A deck whose base model is not on this machine is not prepared (downloading is the teacher's call): nothing to announce.
+    if (this.baseModelHere(store, deckId)) this.deps.events.emit('training.waiting', { deckId });
+  }
+
+  private isWaiting(deckId: number): boolean {
+    return this.timers.has(deckId) || this.waiting.has(deckId);
+  }
+
+  private baseModelHere(store: ProjectStore, deckId: number): boolean {
+    return locateBaseModel(readDeckConfig(store.db, deckId).baseModelId, this.deps.options).dir !== null;
   }
 
   private async prepare(job: JobContext, entry: Running): Promise<FeaturesResult | null> {
     const { store, deckId } = entry;
     const { baseModelId, settings } = readDeckConfig(store.db, deckId);
     // In the background the base model is only used if it is here: a download is the teacher's call (Train does it).
-    if (!locateBaseModel(baseModelId, this.deps.options).dir) return null;
+    if (!this.baseModelHere(store, deckId)) return null;
     const model = await ensureBaseModel(baseModelId, this.deps.options, { signal: job.signal });
     job.throwIfCancelled();
     const [plain, ...more] = trainingFeatureNeeds(loadDeckDataset(store.db, deckId), resolveSettings(settings));
@@ -201,14 +258,6 @@ export class TrainingPreparation {
       job: counted,
       keepResults: () => !entry.discard,
     });
-  }
-
-  private readiness(store: ProjectStore, deckId: number): { ready: number; photos: number } {
-    const { baseModelId, settings } = readDeckConfig(store.db, deckId);
-    const needs = trainingFeatureNeeds(loadDeckDataset(store.db, deckId), resolveSettings(settings));
-    const photos = new Set(needs[0].photos.map((p) => p.sha256)).size;
-    const missing = missingViews(new EmbeddingStore(store.db, { baseModelId, preprocessing: PREPROCESSING_VERSION }), needs);
-    return { ready: photos - missing.size, photos };
   }
 
   private cancelRunning(how: { resume: boolean; discard?: boolean }): void {

@@ -5,23 +5,32 @@ import Typography from '@mui/material/Typography';
 import CheckIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
 import { useJob, useStudio, useStudioEvent } from '../../api/hooks';
 
+/** What the line says: nothing, photos waiting for their turn, job `jobId` computing, or all ready. */
+type Phase = { kind: 'none' } | { kind: 'waiting' } | { kind: 'running'; jobId: string } | { kind: 'ready' };
+const NONE: Phase = { kind: 'none' };
+
 /**
  * A quiet line beside the deck's name while the studio gets its photos ready for training in the
- * background ("Getting photos ready for training: 120 of 240"), then "Ready to train". Never a
- * dialog, never an alarm: photos that could not be read were already reported by their import.
+ * background: "Getting photos ready for training…" from the moment photos wait for their turn,
+ * "Getting photos ready for training: 120 of 240" while they are computed, then "Ready to train"
+ * (never while photos are still waiting). Never a dialog, never an alarm: photos that could not be
+ * read were already reported by their import.
  */
 export function PreparationLine({ deckId }: { deckId: number }) {
   const { client } = useStudio();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [ready, setReady] = useState(false);
-  const job = useJob(jobId);
+  const [phase, setPhase] = useState<Phase>(NONE);
+  const job = useJob(phase.kind === 'running' ? phase.jobId : null);
 
   useEffect(() => {
-    setJobId(null);
-    setReady(false);
+    setPhase(NONE);
     let live = true;
     client.getTrainingPreparation({ deckId }).then(
-      (s) => live && s.state === 'running' && setJobId(s.jobId),
+      (s) => {
+        if (!live) return;
+        // Events that arrived meanwhile are newer than this answer: they win.
+        if (s.state === 'running' && s.jobId) setPhase((p) => (p.kind === 'none' ? { kind: 'running', jobId: s.jobId as string } : p));
+        if (s.state === 'waiting') setPhase((p) => (p.kind === 'none' ? { kind: 'waiting' } : p));
+      },
       // Only a status line: a deck just deleted or a project just closed simply shows none.
       () => undefined,
     );
@@ -29,22 +38,20 @@ export function PreparationLine({ deckId }: { deckId: number }) {
       live = false;
     };
   }, [client, deckId]);
-  useStudioEvent('training.preparing', (e) => {
-    if (e.deckId !== deckId) return;
-    setJobId(e.jobId);
-    setReady(false);
-  });
-  useStudioEvent('training.prepared', (e) => {
-    if (e.deckId !== deckId) return;
-    setJobId(null);
-    setReady(e.photos > 0 && e.ready === e.photos);
-  });
-  useStudioEvent('photos.changed', (e) => e.deckId === deckId && setReady(false));
+  useStudioEvent('training.waiting', (e) => e.deckId === deckId && setPhase({ kind: 'waiting' }));
+  useStudioEvent('training.preparing', (e) => e.deckId === deckId && setPhase({ kind: 'running', jobId: e.jobId }));
+  useStudioEvent('training.prepared', (e) => e.deckId === deckId && setPhase(e.photos > 0 && e.ready === e.photos ? { kind: 'ready' } : NONE));
+  // New, moved or deleted photos: "ready" may no longer hold; a waiting or running line stays.
+  useStudioEvent('photos.changed', (e) => e.deckId === deckId && setPhase((p) => (p.kind === 'ready' ? NONE : p)));
 
-  const running = job?.state === 'running';
-  if (!running && !ready) return null;
-  const done = job?.progress?.done ?? 0;
-  const total = job?.progress?.total ?? 0;
+  // Until the job's first news it counts as running; one stopped without a word from the core
+  // (the deck deleted, the project closed) leaves the line empty.
+  const current = phase.kind === 'running' && job?.jobId === phase.jobId ? job : null;
+  const running = phase.kind === 'running' && (current === null || current.state === 'running');
+  const busy = running || phase.kind === 'waiting';
+  if (!busy && phase.kind !== 'ready') return null;
+  const done = current?.progress?.done ?? 0;
+  const total = current?.progress?.total ?? 0;
   return (
     <Stack
       direction="row"
@@ -53,7 +60,7 @@ export function PreparationLine({ deckId }: { deckId: number }) {
       role="status"
       data-testid="training-preparation"
     >
-      {running ? (
+      {busy ? (
         <CircularProgress
           size={14}
           thickness={5}
@@ -65,7 +72,7 @@ export function PreparationLine({ deckId }: { deckId: number }) {
         <CheckIcon fontSize="small" color="success" aria-hidden />
       )}
       <Typography variant="body2" noWrap>
-        {running ? (total > 0 ? `Getting photos ready for training: ${done} of ${total}` : 'Getting photos ready for training…') : 'Ready to train'}
+        {busy ? (total > 0 ? `Getting photos ready for training: ${done} of ${total}` : 'Getting photos ready for training…') : 'Ready to train'}
       </Typography>
     </Stack>
   );
