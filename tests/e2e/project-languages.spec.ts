@@ -30,7 +30,7 @@ test.afterAll(async () => {
 test('the top bar of a project without a language to learn leads to adding one', async () => {
   await page.goto(`/#/deck/${deckId}/photos`);
   await expect(page.getByTestId('project-name')).toHaveText('Only English');
-  const languages = page.getByTestId('project-languages');
+  const languages = page.getByRole('banner').getByRole('button', { name: /^English/ });
   // The arrow leads to the way to add a language, right beside it, not to nothing.
   await expect(languages).toHaveText('English →');
   const add = page.getByRole('button', { name: 'Add a language to learn', exact: true });

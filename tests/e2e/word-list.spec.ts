@@ -43,24 +43,19 @@ interface Broken {
   inside: boolean;
 }
 
-/** Runs in the page (as a string: this file is typed for Node, not the DOM). */
-const MEASURE_TOKENS = `(node, box) => {
-  const out = [];
-  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-    const text = t.textContent ?? '';
-    for (const m of text.matchAll(/\\S+/g)) {
-      const range = document.createRange();
-      range.setStart(t, m.index);
-      range.setEnd(t, m.index + m[0].length);
-      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-      const tops = new Set(rects.map((r) => Math.round(r.top)));
-      const inside = rects.every((r) => r.left >= box.x - 0.5 && r.right <= box.x + box.width + 0.5);
-      out.push({ text, token: m[0], lines: tops.size, inside });
-    }
-  }
-  return out;
-}`;
+/** The little of the DOM the measure below uses (this file is typed for Node, not the DOM). */
+interface Rect {
+  left: number;
+  right: number;
+  top: number;
+  width: number;
+}
+interface PageDocument {
+  createTreeWalker(root: unknown, show: number): { nextNode(): { textContent: string | null } | null };
+  createRange(): { setStart(n: unknown, o: number): void; setEnd(n: unknown, o: number): void; getClientRects(): Iterable<Rect> };
+}
+/** NodeFilter.SHOW_TEXT. */
+const SHOW_TEXT = 4;
 
 /**
  * Each space-separated token of the element's text, measured where the browser laid it out: the
@@ -69,18 +64,45 @@ const MEASURE_TOKENS = `(node, box) => {
  */
 async function tokenLayout(el: Locator, card: Locator): Promise<Broken[]> {
   const cardBox = (await card.boundingBox())!;
-  return el.evaluate(MEASURE_TOKENS, cardBox) as Promise<Broken[]>;
+  return el.evaluate(
+    (node, { box, show }) => {
+      const doc = (globalThis as unknown as { document: PageDocument }).document;
+      const out: Broken[] = [];
+      const walker = doc.createTreeWalker(node, show);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        const text = t.textContent ?? '';
+        for (const m of text.matchAll(/\S+/g)) {
+          const range = doc.createRange();
+          range.setStart(t, m.index);
+          range.setEnd(t, m.index + m[0].length);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          const tops = new Set(rects.map((r) => Math.round(r.top)));
+          const inside = rects.every((r) => r.left >= box.x - 0.5 && r.right <= box.x + box.width + 0.5);
+          out.push({ text, token: m[0], lines: tops.size, inside });
+        }
+      }
+      return out;
+    },
+    { box: cardBox, show: SHOW_TEXT },
+  );
 }
 
 for (const size of [
-  { name: 'usual window', width: 1280, height: 800 },
-  { name: 'smallest window', width: 900, height: 600 },
+  { name: 'usual window', width: 1280, height: 800, camera: false },
+  { name: 'smallest window', width: 900, height: 600, camera: false },
+  // The camera opens beside the words and narrows their column.
+  { name: 'camera open', width: 1280, height: 800, camera: true },
 ]) {
   test(`every word is whole on its card (${size.name}, ${size.width}x${size.height})`, async () => {
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.goto(`/#/deck/${deckId}/photos`);
     const cards = page.getByTestId('class-card');
     await expect(cards).toHaveCount(WORDS.length);
+    if (size.camera) {
+      const narrow = (await page.getByTestId('words-column').boundingBox())!.width;
+      await page.getByRole('button', { name: `Camera for ${WORDS[0].key}`, exact: true }).click();
+      await expect.poll(async () => (await page.getByTestId('words-column').boundingBox())!.width).toBeLessThan(narrow);
+    }
     await page.evaluate('document.fonts.ready');
     const measured: Broken[] = [];
     for (const w of WORDS) {
@@ -106,6 +128,6 @@ for (const size of [
     expect(measured.length).toBe(WORDS.reduce((n, w) => n + [w.key, ...Object.values(w.words)].join(' ').split(' ').length, 0));
     expect(measured.filter((m) => m.lines !== 1 || !m.inside)).toEqual([]);
     await page.locator('[data-testid="class-card"]').first().scrollIntoViewIfNeeded();
-    await snap(page, `word-list-long-words-${size.width}x${size.height}`);
+    await snap(page, `word-list-long-words-${size.width}x${size.height}${size.camera ? '-camera' : ''}`);
   });
 }
