@@ -77,13 +77,7 @@ export function ProjectView({ project, route, navigate, onProject, onClose }: Pr
             {/* With no language to learn yet, the arrow leads to the way to add one rather than to nothing. */}
             <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5, flexShrink: 0 }}>
               <Tooltip title="The language you work in, and the languages your pupils learn">
-                <Button
-                  color="inherit"
-                  startIcon={<TranslateIcon />}
-                  onClick={() => setDialog('languages')}
-                  sx={{ whiteSpace: 'nowrap' }}
-                  data-testid="project-languages"
-                >
+                <Button color="inherit" startIcon={<TranslateIcon />} onClick={() => setDialog('languages')} sx={{ whiteSpace: 'nowrap' }}>
                   {languages}
                 </Button>
               </Tooltip>
