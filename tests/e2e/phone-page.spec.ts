@@ -200,6 +200,19 @@ async function keptPaths(): Promise<string[]> {
 /** Runs in the page before its scripts: navigator.serviceWorker.register() never settles. */
 const HOLD_REGISTER = `navigator.serviceWorker.register = () => new Promise(() => undefined);`;
 
+/**
+ * Runs in the page before its scripts: the moment a word first shows, the camera picture is paused
+ * (in the same task as the change, before the feed can move on) and the word's key is noted.
+ */
+const FREEZE_ON_WORD = `new MutationObserver((_, observer) => {
+  const shown = document.querySelector('[data-testid="phone-word"]')?.getAttribute('data-key');
+  const video = document.querySelector('video');
+  if (!video || (shown !== 'Apple' && shown !== 'Orange')) return;
+  video.pause();
+  globalThis.__frozenOn = shown;
+  observer.disconnect();
+}).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-key'] });`;
+
 const BASE = 'mobilenet_v1_0.25_224';
 const COPY = 'mobilenet-copy';
 
@@ -263,9 +276,22 @@ test('keeps working with the cable out and the studio closed, once loaded', asyn
   // Nothing answers at the page's address any more: everything must come from the phone itself.
   await setup.studio.stop();
   await context.setOffline(true);
+  // The looping feed moves on while a screenshot is taken ("pomme" was seen over an orange): the
+  // picture is held on the frame that follows the first word, which the model then keeps reading.
+  const freeze = await page.addInitScript(FREEZE_ON_WORD);
   await page.reload();
-  await expect(word()).toHaveAttribute('data-key', /^(Apple|Orange)$/, { timeout: 60_000 });
+  await expect
+    .poll(() => page.evaluate(() => (globalThis as unknown as { __frozenOn?: string }).__frozenOn), { timeout: 60_000 })
+    .toMatch(/^(Apple|Orange)$/);
+  const frozenOn = await page.evaluate(() => (globalThis as unknown as { __frozenOn: string }).__frozenOn);
+  await expect(word()).toHaveAttribute('data-key', frozenOn);
   await expect(page.getByTestId('offline-ready')).toBeVisible();
+  const pictureTime = () => page.locator('video').evaluate((v) => (v as unknown as { currentTime: number }).currentTime);
+  const before = await pictureTime();
   await snapPhone('phone-page-04-offline');
+  // The screenshot shows that very picture, and the word still read on it.
+  expect(await pictureTime()).toBe(before);
+  await expect(word()).toHaveAttribute('data-key', frozenOn);
+  await freeze.dispose();
   await context.setOffline(false);
 });

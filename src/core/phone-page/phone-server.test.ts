@@ -8,6 +8,7 @@ import { fruitDeck, trainDeck } from '../../test-support/train-deck';
 import { testCore, type TestCore } from '../../test-support/test-core';
 import { resolveBaseModelFile } from './base-model-files';
 import { PhoneServer } from './phone-server';
+import { saysDeckGone } from '../../renderer/phone/deck-gone';
 
 /** GET with a chosen Host header (fetch will not let a test set one), and any other headers. */
 function get(
@@ -118,6 +119,29 @@ describe('the phone page server', () => {
     const untrained = JSON.parse((await get(port, `/phone/${untrainedId}/live-model.json`)).body.toString());
     expect(untrained.error.code).toBe('NOT_TRAINED');
     expect(untrained.error.fix).toMatch(/Train/);
+  });
+
+  it('tells a phone a deck is gone only by its own "no such deck" answer, never when untrained, unavailable or not the studio', async () => {
+    const at = (pathname: string) => fetch(`http://127.0.0.1:${port}${pathname}`);
+    const gone = await at('/phone/9999/live-model.json');
+    expect(await saysDeckGone(gone)).toBe(true);
+    // Read without using it up: the page still gets the studio's answer.
+    expect(((await gone.json()) as { error: { code: string } }).error.code).toBe('DECK_NOT_FOUND');
+    expect(await saysDeckGone(await at(`/phone/${deckId}/live-model.json`))).toBe(false);
+    expect(await saysDeckGone(await at(`/phone/${untrainedId}/live-model.json`))).toBe(false);
+    // A 404 that is not the studio's JSON (another program on the port, a path it does not serve).
+    expect(await saysDeckGone(await at('/phone/9999/other.json'))).toBe(false);
+    // No project open: the studio cannot tell, the phone keeps every deck.
+    const dir = t.core.context.session.current()!.dir;
+    await t.core.api.closeProject();
+    try {
+      const closed = await at(`/phone/${deckId}/live-model.json`);
+      expect(closed.status).toBe(503);
+      expect(await saysDeckGone(closed)).toBe(false);
+      expect(await saysDeckGone(await at('/phone/9999/live-model.json'))).toBe(false);
+    } finally {
+      await t.core.api.openProject({ dir });
+    }
   });
 
   it('serves nothing else: no other files, no climbing out, no other host names', async () => {

@@ -9,14 +9,54 @@
  *
  * Used only by the service worker (phone-sw.ts), which Vite builds as one file.
  */
+import { saysDeckGone } from './deck-gone';
 
 /** The name the first worker used: files it kept stay valid, so a phone keeps them on upgrade. */
 export const FILES = 'magritte-phone-v1';
 export const LISTS = 'magritte-phone-lists';
 
+const DECK_PAGE = /^\/phone\/\d+$/;
+const LIVE_MODEL = /^\/phone\/\d+\/live-model\.json$/;
+
 /** The page and its live model: same address, new content after a retraining (fresh while online). */
 export function isFreshFirst(url: URL, navigate = false): boolean {
-  return navigate || /^\/phone\/\d+$/.test(url.pathname) || /^\/phone\/\d+\/live-model\.json$/.test(url.pathname);
+  return navigate || DECK_PAGE.test(url.pathname) || LIVE_MODEL.test(url.pathname);
+}
+
+/** The deck page a live model belongs to (`…/phone/3` for `…/phone/3/live-model.json`), or null. */
+export function pageOfLiveModel(url: URL): string | null {
+  return LIVE_MODEL.test(url.pathname) ? new URL(url.pathname.replace(/\/live-model\.json$/, ''), url.origin).toString() : null;
+}
+
+/** The live model of a deck page (its URL without the hash), or null when `page` is no deck page. */
+export function liveModelOfPage(page: string): string | null {
+  const url = new URL(page);
+  return DECK_PAGE.test(url.pathname) ? new URL(`${url.pathname}/live-model.json`, url.origin).toString() : null;
+}
+
+/** Drops a deck page's list: the next sweep deletes every file no other deck page lists. */
+export async function forgetPage(page: string): Promise<boolean> {
+  return (await caches.open(LISTS)).delete(page);
+}
+
+/**
+ * Asks the studio about every deck page kept besides `except` and drops the lists of those it says
+ * no longer exist; returns the pages dropped. A deck the phone holds but nobody opens again (deleted
+ * in the studio, say) is found this way whenever another deck is opened with the studio in reach.
+ * The check is a conditional request: a deck that did not change answers 304, with no body.
+ */
+export async function forgetDeletedDecks(except: string): Promise<string[]> {
+  const [files, lists] = await Promise.all([caches.open(FILES), caches.open(LISTS)]);
+  const dropped: string[] = [];
+  for (const key of await lists.keys()) {
+    const live = key.url === except ? null : liveModelOfPage(key.url);
+    if (!live) continue;
+    const etag = (await files.match(live, { ignoreVary: true }))?.headers.get('ETag');
+    const response = await fetch(live, { cache: 'no-store', headers: etag ? { 'If-None-Match': etag } : {} }).catch(() => null);
+    if (response && (await saysDeckGone(response)) && (await lists.delete(key))) dropped.push(key.url);
+    await response?.body?.cancel().catch(() => undefined);
+  }
+  return dropped;
 }
 
 export interface KeepRequest {
@@ -89,5 +129,5 @@ export async function listEarlierFiles(): Promise<void> {
   if ((await lists.keys()).length > 0) return;
   const urls = (await (await caches.open(FILES)).keys()).map((r) => r.url);
   const body = JSON.stringify(urls);
-  for (const u of urls) if (/^\/phone\/\d+$/.test(new URL(u).pathname)) await lists.put(u, new Response(body));
+  for (const u of urls) if (DECK_PAGE.test(new URL(u).pathname)) await lists.put(u, new Response(body));
 }

@@ -9,7 +9,18 @@
  * Built by Vite as its own entry with a fixed name (out/renderer/phone-sw.js): a service worker's
  * URL must not change between builds.
  */
-import { FILES, isFreshFirst, keepFiles, listEarlierFiles, sweepFiles, type KeepRequest } from './offline-store';
+import {
+  FILES,
+  forgetDeletedDecks,
+  forgetPage,
+  isFreshFirst,
+  keepFiles,
+  listEarlierFiles,
+  pageOfLiveModel,
+  sweepFiles,
+  type KeepRequest,
+} from './offline-store';
+import { saysDeckGone } from './deck-gone';
 
 // The DOM typings do not describe a service worker's global scope; these are the parts used here.
 interface ExtendableEvent extends Event {
@@ -44,6 +55,12 @@ async function networkFirst(request: Request): Promise<Response> {
     if (response.ok) {
       await cache.put(request, response.clone());
       confirmed.set(request.url, Date.now());
+    }
+    // The studio says this deck was deleted: its files go before the page says so (other decks keep theirs).
+    const page = pageOfLiveModel(new URL(request.url));
+    if (page && (await saysDeckGone(response))) {
+      await forgetPage(page);
+      await sweepFiles();
     }
     return response;
   } catch (e) {
@@ -84,8 +101,8 @@ function sameOriginUrl(u: unknown): string | null {
 
 /**
  * `{ type: 'keep', page, urls, since }` from a deck page: keeps those files (fetching only what is
- * missing or stale), answers `{ kept, failed, fetched }` on the given port, then deletes the files
- * no deck page needs any more.
+ * missing or stale), answers `{ kept, failed, fetched }` on the given port, then lets go of the
+ * decks the studio says were deleted and deletes the files no deck page needs any more.
  */
 sw.addEventListener('message', (e) => {
   const msg = e.data as { type?: string; page?: unknown; urls?: unknown; since?: unknown };
@@ -101,6 +118,7 @@ sw.addEventListener('message', (e) => {
     (async () => {
       const result = await keepFiles(req, (u) => confirmed.get(u) ?? 0);
       e.ports[0]?.postMessage(result);
+      await forgetDeletedDecks(page);
       // Only once everything this page needs is kept: the sweep spares what any page still lists.
       if (result.failed === 0) await sweepFiles();
     })(),
