@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { JobProgress } from '../../src/shared/domain';
-import { FRUIT_CLASSES, fruitFrames } from '../../src/test-support/fruits';
+import Database from 'better-sqlite3';
+import { FRUIT_CLASSES, fruitFrames, fruitSources } from '../../src/test-support/fruits';
 import { DeckPage } from './pages/deck-page';
+import { ProjectPage } from './pages/project-page';
+import { StartPage } from './pages/start-page';
 import { TrainPage } from './pages/train-page';
 import { snap } from './support/artifacts';
 import { hostSocketUrl } from './support/camera-fruits';
@@ -44,6 +47,7 @@ test('after an import the deck says it is getting its photos ready, then the fir
   }
   await page.goto(`/#/deck/${deckId}/photos`);
   const deck = new DeckPage(page);
+  await recordLine(page);
   await page.getByTestId('photo-folder-input').setInputFiles(root);
   const report = deck.report();
   // Copying 60 photos in takes a while on a busy machine.
@@ -58,6 +62,10 @@ test('after an import the deck says it is getting its photos ready, then the fir
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(line).toHaveText('Ready to train', { timeout: 120_000 });
   await snap(page, 'prepare-02-ready');
+  // While photos waited or were counted the line said so; "Ready to train" came only at the end.
+  const said = await recordedLine(page);
+  expect(said.filter((t) => /^Getting photos ready for training/.test(t)).length, said.join(' | ')).toBeGreaterThan(0);
+  expect(said.indexOf('Ready to train')).toBe(said.length - 1);
 
   // Train: its features step finds everything computed and takes no time worth waiting for.
   const messages: string[] = [];
@@ -76,3 +84,55 @@ test('after an import the deck says it is getting its photos ready, then the fir
   // After a training the line has nothing more to say.
   await expect(line).toHaveText('Ready to train');
 });
+
+test('a project closed before its photos were ready gets them ready when opened again', async () => {
+  test.setTimeout(180_000);
+  // Frames the deck does not have yet (features are stored by content).
+  const sources = fruitSources(['Apple', 'Orange', 'Mango'], PER_WORD, PER_WORD + 6);
+  const { dir } = (await studio.api.getAppInfo()).project!;
+  await studio.waitForJob((await studio.api.startImport({ deckId, sources })).jobId);
+  // Closed at once, within the moment the studio waits before preparing.
+  await studio.api.closeProject();
+  const stored = new Database(path.join(dir, 'project.db'), { readonly: true });
+  const prepared = stored.prepare("SELECT count(*) FROM embeddings WHERE variant = 'orig'").pluck().get() as number;
+  stored.close();
+  // Only the photos of the first import have features: the new ones were never got ready.
+  expect(prepared).toBe(PHOTOS);
+
+  // Opened again from the start screen: the deck picks up where it was left.
+  const start = new StartPage(page);
+  await start.goto();
+  await recordLine(page);
+  await start.recent('Ready lessons').click();
+  await new ProjectPage(page).expectOpen('Ready lessons');
+  await expect(page.getByTestId('deck-title')).toHaveText('Fruits');
+  // 18 photos get ready in a few seconds: what the line said is read from the page's record.
+  const line = page.getByTestId('training-preparation');
+  await expect(line).toHaveText('Ready to train', { timeout: 120_000 });
+  await snap(page, 'prepare-03-reopened-ready');
+  const said = await recordedLine(page);
+  expect(said.filter((t) => /^Getting photos ready for training/.test(t)).length, said.join(' | ')).toBeGreaterThan(0);
+  expect(said.indexOf('Ready to train')).toBe(said.length - 1);
+  const all = PHOTOS + sources.length;
+  expect(await studio.api.getTrainingPreparation({ deckId })).toMatchObject({ ready: all, photos: all });
+});
+
+/** Records in the page every text the deck's preparation line shows ('' while it shows none), from now on. */
+async function recordLine(p: Page): Promise<void> {
+  await p.evaluate(LINE_RECORDER);
+}
+
+async function recordedLine(p: Page): Promise<string[]> {
+  return p.evaluate('window.__preparationLine') as Promise<string[]>;
+}
+
+/** Runs in the page (a string: these tests are type-checked without the DOM's types). */
+const LINE_RECORDER = `(() => {
+  window.__preparationLine = [];
+  const look = () => {
+    const text = document.querySelector('[data-testid="training-preparation"]')?.textContent ?? '';
+    if (window.__preparationLine.at(-1) !== text) window.__preparationLine.push(text);
+  };
+  look();
+  new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
+})()`;
