@@ -12,6 +12,8 @@ export interface CoreEvents {
   'job.failed': { jobId: string; kind: string; error: StudioErrorPayload; cancelled: boolean };
   /** Photos of a deck were added, moved or removed: views showing it should refresh. */
   'photos.changed': { deckId: number };
+  /** An import into the deck began: work waiting for the deck to be quiet waits for its end. */
+  'import.started': { deckId: number };
   /** An import into the deck ended (finished or cancelled) having added `imported` photos. */
   'import.finished': { deckId: number; imported: number };
 }

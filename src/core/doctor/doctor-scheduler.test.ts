@@ -183,4 +183,22 @@ describe('the deck doctor scheduler never runs two checks of a deck at once', ()
     // The quick one, then (the one asked with features never began) the one after the change, with features.
     expect(ran).toEqual([false, true]);
   });
+
+  it('waits for the deck to be quiet after the last of imports in a row, however long the next one takes', async () => {
+    const deckId = (await t.core.api.createDeck({ name: 'Vegetables' })).id;
+    const ran: number[] = [];
+    const run: typeof runDoctor = async (_ctx, _job, opts) => {
+      ran.push(opts.deckId);
+      return { deckId } as DoctorReport;
+    };
+    const scheduler = new DoctorScheduler(t.core.context, { settleMs: 50, run });
+    // The first import ends and the next begins at once, then takes far longer than the settle.
+    scheduler.afterChange(deckId);
+    t.core.events.emit('import.started', { deckId });
+    await sleep(300);
+    expect(ran).toEqual([]);
+    scheduler.afterChange(deckId);
+    await sleep(300);
+    expect(ran).toEqual([deckId]);
+  });
 });

@@ -41,6 +41,9 @@ export class DoctorScheduler {
     this.settleMs = opts.settleMs ?? DOCTOR_SETTLE_MS;
     this.run = opts.run ?? runDoctor;
     const offs = [
+      // Another import into the deck: the check waits for the deck to be quiet after that one too
+      // (a slow import used to let the first import's timer check the deck half-imported).
+      ctx.events.on('import.started', ({ deckId }) => this.cancelTimer(deckId)),
       ctx.events.on('import.finished', ({ deckId, imported }) => {
         if (imported > 0) this.afterChange(deckId);
       }),

@@ -140,6 +140,7 @@ export async function importPhotos(store: ProjectStore, events: EventBus, job: J
       }
     }
   };
+  events.emit('import.started', { deckId: deck.id });
   job.progress(done, total, 'Starting');
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 
