@@ -132,7 +132,9 @@ test('a deck deleted in the studio: its page says so in plain words, and the pho
   await setup.studio.api.deleteDeck({ deckId: small });
   await page.reload();
   const problem = page.getByRole('alert');
-  await expect(problem).toContainText('This deck is no longer in the studio: it was deleted there.', { timeout: 60_000 });
+  await expect(problem).toContainText('This deck is not in the project open in the studio: it was deleted there, or another project is open.', {
+    timeout: 60_000,
+  });
   await expect(problem).toContainText('press “Open on this phone”');
   await expect(saved()).toHaveCount(0);
   await snapPhone('phone-cache-01-deck-deleted');
@@ -178,4 +180,25 @@ test('two decks kept, one deleted in the studio: opening the other one lets go o
   await expect(word()).toHaveAttribute('data-key', /^(Apple|Orange)$/, { timeout: 60_000 });
   await expect(saved()).toBeVisible();
   await context.setOffline(false);
+});
+
+test('another project open in the studio: the phone keeps showing the deck it holds and lets go of nothing', async () => {
+  test.setTimeout(180_000);
+  const { api } = setup.studio;
+  await openSaved(fruits);
+  const before = await kept('magritte-phone-v1');
+  const dir = (await api.getAppInfo()).project!.dir;
+  // Deck numbers are per project: in this one, the phone's deck number means no deck at all.
+  await api.createProject({ name: 'Another class', languages: ['en', 'es'] });
+  try {
+    expect((await fetch(`http://127.0.0.1:${setup.phonePort}/phone/${fruits}/live-model.json`)).status).toBe(404);
+    await page.reload();
+    await expect(word()).toHaveAttribute('data-key', /^(Apple|Orange)$/, { timeout: 60_000 });
+    await expect(saved()).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(await kept('magritte-phone-lists')).toEqual([`/phone/${fruits}`]);
+    expect(await kept('magritte-phone-v1')).toEqual(before);
+  } finally {
+    await api.openProject({ dir });
+  }
 });

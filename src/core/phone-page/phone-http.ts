@@ -54,13 +54,20 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
  * Answers JSON. With `etag`, the body's hash is its tag and a request that already holds it gets a
  * bodiless 304: the phone checks its deck's model on every load without downloading it again.
  */
-export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, value: unknown, opts: { etag?: boolean } = {}): void {
+export function sendJson(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  opts: { etag?: boolean; headers?: Record<string, string> } = {},
+): void {
   const body = Buffer.from(JSON.stringify(value));
   const etag = opts.etag ? `"${createHash('sha256').update(body).digest('base64url')}"` : null;
   const headers = {
     ...PHONE_HEADERS,
     // Always asked again while the phone is online; its service worker keeps the last copy for offline use.
     'Cache-Control': 'no-cache',
+    ...opts.headers,
     ...(etag ? { ETag: etag } : {}),
   };
   if (etag && status === 200 && matchesEtag(req.headers['if-none-match'], etag)) {

@@ -8,7 +8,7 @@ import { fruitDeck, trainDeck } from '../../test-support/train-deck';
 import { testCore, type TestCore } from '../../test-support/test-core';
 import { resolveBaseModelFile } from './base-model-files';
 import { PhoneServer } from './phone-server';
-import { saysDeckGone } from '../../renderer/phone/deck-gone';
+import { judgeLiveModelResponse } from '../../renderer/phone/deck-gone';
 
 /** GET with a chosen Host header (fetch will not let a test set one), and any other headers. */
 function get(
@@ -121,27 +121,42 @@ describe('the phone page server', () => {
     expect(untrained.error.fix).toMatch(/Train/);
   });
 
-  it('tells a phone a deck is gone only by its own "no such deck" answer, never when untrained, unavailable or not the studio', async () => {
+  it('lets a phone drop a deck only on its own project\'s "no such deck", and keep using its copy otherwise', async () => {
     const at = (pathname: string) => fetch(`http://127.0.0.1:${port}${pathname}`);
+    // What the phone keeps of this project's deck (the studio's answer, with its headers).
+    const kept = await at(`/phone/${deckId}/live-model.json`);
     const gone = await at('/phone/9999/live-model.json');
-    expect(await saysDeckGone(gone)).toBe(true);
+    expect(await judgeLiveModelResponse(gone, kept)).toBe('gone');
     // Read without using it up: the page still gets the studio's answer.
     expect(((await gone.json()) as { error: { code: string } }).error.code).toBe('DECK_NOT_FOUND');
-    expect(await saysDeckGone(await at(`/phone/${deckId}/live-model.json`))).toBe(false);
-    expect(await saysDeckGone(await at(`/phone/${untrainedId}/live-model.json`))).toBe(false);
-    // A 404 that is not the studio's JSON (another program on the port, a path it does not serve).
-    expect(await saysDeckGone(await at('/phone/9999/other.json'))).toBe(false);
-    // No project open: the studio cannot tell, the phone keeps every deck.
+    expect(await judgeLiveModelResponse(await at(`/phone/${deckId}/live-model.json`), kept)).toBe('as-is');
+    expect(await judgeLiveModelResponse(await at(`/phone/${untrainedId}/live-model.json`), kept)).toBe('as-is');
+    // Nothing kept: the page shows the studio's answer.
+    expect(await judgeLiveModelResponse(await at('/phone/9999/live-model.json'), undefined)).toBe('as-is');
+    // A 404 that is not the studio's (another program on the port, a path it does not serve).
+    expect(await judgeLiveModelResponse(await at('/phone/9999/other.json'), kept)).toBe('use-kept');
+    // A copy kept from a studio that did not name its project: never dropped.
+    const unnamed = new Response('{}', { headers: { 'Content-Type': 'application/json' } });
+    expect(await judgeLiveModelResponse(await at('/phone/9999/live-model.json'), unnamed)).toBe('use-kept');
     const dir = t.core.context.session.current()!.dir;
+    // No project open: the studio cannot tell, the phone keeps every deck and uses its copy.
     await t.core.api.closeProject();
     try {
       const closed = await at(`/phone/${deckId}/live-model.json`);
       expect(closed.status).toBe(503);
-      expect(await saysDeckGone(closed)).toBe(false);
-      expect(await saysDeckGone(await at('/phone/9999/live-model.json'))).toBe(false);
+      expect(await judgeLiveModelResponse(closed, kept)).toBe('use-kept');
+      expect(await judgeLiveModelResponse(await at('/phone/9999/live-model.json'), kept)).toBe('use-kept');
+      // Another project open, whose deck numbers mean other decks: it cannot say this phone's deck is gone.
+      await t.core.api.createProject({ name: 'Another class', languages: ['en', 'fr'] });
+      const other = await at(`/phone/${deckId}/live-model.json`);
+      expect(other.status).toBe(404);
+      expect(await judgeLiveModelResponse(other, kept)).toBe('use-kept');
+      expect(await judgeLiveModelResponse(await at('/phone/9999/live-model.json'), kept)).toBe('use-kept');
     } finally {
       await t.core.api.openProject({ dir });
     }
+    // The same project opened again names itself the same way.
+    expect(await judgeLiveModelResponse(await at('/phone/9999/live-model.json'), kept)).toBe('gone');
   });
 
   it('serves nothing else: no other files, no climbing out, no other host names', async () => {

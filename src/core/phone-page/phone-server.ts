@@ -18,6 +18,8 @@ import type { CoreContext } from '../context';
 import { getLiveModel } from '../ml/versions/live-model';
 import { getDeck } from '../store/decks-repo';
 import { deckStatus } from '../revision/deck-status';
+import { projectIdentity } from '../store/project-meta';
+import { PROJECT_HEADER } from '../../shared/phone-project';
 import type { PhonePageModel } from '../../shared/api/deploy';
 import { parseBaseModelRoute, resolveBaseModelFile } from './base-model-files';
 import { isLoopbackHostHeader, sendFile, sendJson, sendText } from './phone-http';
@@ -198,6 +200,7 @@ export class PhoneServer {
   }
 
   private async sendLiveModel(req: http.IncomingMessage, res: http.ServerResponse, deckId: number): Promise<void> {
+    let project: Record<string, string> = {};
     try {
       const store = this.ctx.session.current();
       if (!store) {
@@ -207,14 +210,16 @@ export class PhoneServer {
           'Open the project in the studio, then reload this page.',
         );
       }
+      // Which project answers, with the deck and with "no such deck": deck numbers are per project.
+      project = { [PROJECT_HEADER]: projectIdentity(store.db) };
       getDeck(store.db, deckId);
       const live = await getLiveModel(this.ctx, { deckId });
       // The version's status as the studio sees it now, so the phone can say when the deck moved on.
       const body: PhonePageModel = { ...live, modelStatus: deckStatus(store.db, deckId).model };
-      sendJson(req, res, 200, body, { etag: true });
+      sendJson(req, res, 200, body, { etag: true, headers: project });
     } catch (e) {
       const error = toErrorPayload(e);
-      sendJson(req, res, error.code === 'DECK_NOT_FOUND' || error.code === 'NOT_TRAINED' ? 404 : 503, { error });
+      sendJson(req, res, error.code === 'DECK_NOT_FOUND' || error.code === 'NOT_TRAINED' ? 404 : 503, { error }, { headers: project });
     }
   }
 }

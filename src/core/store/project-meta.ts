@@ -1,5 +1,6 @@
 import type { LanguageCode, ProjectInfo } from '../../shared/domain';
 import { StudioError } from '../../shared/errors';
+import { createHash } from 'node:crypto';
 import type { Db } from './open-database';
 
 const LANG_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -61,4 +62,17 @@ export function writeLanguages(db: Db, languages: LanguageCode[]): void {
 /** Matches a language code against the project's list, case-insensitively; null when absent. */
 export function findLanguage(languages: readonly LanguageCode[], code: string): LanguageCode | null {
   return languages.find((l) => l.toLowerCase() === code.trim().toLowerCase()) ?? null;
+}
+
+/**
+ * Names the project to phones without saying anything about it: a short hash of when it was made,
+ * which a copy of the folder keeps. Deck numbers are per project, so a phone lets go of a deck only
+ * on its own project's word (src/renderer/phone/deck-gone.ts).
+ */
+export function projectIdentity(db: Db): string {
+  const row = db.prepare('SELECT created_at FROM project WHERE id = 1').get() as { created_at: string } | undefined;
+  return createHash('sha256')
+    .update(row?.created_at ?? '')
+    .digest('base64url')
+    .slice(0, 16);
 }

@@ -9,7 +9,7 @@
  *
  * Used only by the service worker (phone-sw.ts), which Vite builds as one file.
  */
-import { saysDeckGone } from './deck-gone';
+import { judgeLiveModelResponse } from './deck-gone';
 
 /** The name the first worker used: files it kept stay valid, so a phone keeps them on upgrade. */
 export const FILES = 'magritte-phone-v1';
@@ -40,9 +40,10 @@ export async function forgetPage(page: string): Promise<boolean> {
 }
 
 /**
- * Asks the studio about every deck page kept besides `except` and drops the lists of those it says
- * no longer exist; returns the pages dropped. A deck the phone holds but nobody opens again (deleted
- * in the studio, say) is found this way whenever another deck is opened with the studio in reach.
+ * Asks the studio about every deck page kept besides `except` and drops the lists of those their own
+ * project says no longer exist (deck-gone.ts); returns the pages dropped. A deck the phone holds but
+ * nobody opens again (deleted in the studio, say) is found this way whenever another deck of that
+ * project is opened with the studio in reach.
  * The check is a conditional request: a deck that did not change answers 304, with no body.
  */
 export async function forgetDeletedDecks(except: string): Promise<string[]> {
@@ -51,9 +52,10 @@ export async function forgetDeletedDecks(except: string): Promise<string[]> {
   for (const key of await lists.keys()) {
     const live = key.url === except ? null : liveModelOfPage(key.url);
     if (!live) continue;
-    const etag = (await files.match(live, { ignoreVary: true }))?.headers.get('ETag');
+    const kept = await files.match(live, { ignoreVary: true });
+    const etag = kept?.headers.get('ETag');
     const response = await fetch(live, { cache: 'no-store', headers: etag ? { 'If-None-Match': etag } : {} }).catch(() => null);
-    if (response && (await saysDeckGone(response)) && (await lists.delete(key))) dropped.push(key.url);
+    if (response && (await judgeLiveModelResponse(response, kept)) === 'gone' && (await lists.delete(key))) dropped.push(key.url);
     await response?.body?.cancel().catch(() => undefined);
   }
   return dropped;

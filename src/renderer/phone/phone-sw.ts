@@ -20,7 +20,7 @@ import {
   sweepFiles,
   type KeepRequest,
 } from './offline-store';
-import { saysDeckGone } from './deck-gone';
+import { judgeLiveModelResponse } from './deck-gone';
 
 // The DOM typings do not describe a service worker's global scope; these are the parts used here.
 interface ExtendableEvent extends Event {
@@ -56,9 +56,14 @@ async function networkFirst(request: Request): Promise<Response> {
       await cache.put(request, response.clone());
       confirmed.set(request.url, Date.now());
     }
-    // The studio says this deck was deleted: its files go before the page says so (other decks keep theirs).
     const page = pageOfLiveModel(new URL(request.url));
-    if (page && (await saysDeckGone(response))) {
+    if (!page || response.ok) return response;
+    const kept = await cache.match(request, { ignoreVary: true });
+    const answer = await judgeLiveModelResponse(response, kept);
+    // Another project open in the studio, or none: the deck the phone keeps still works.
+    if (answer === 'use-kept') return kept!;
+    // Its own project says the deck was deleted: its files go before the page says so (other decks keep theirs).
+    if (answer === 'gone') {
       await forgetPage(page);
       await sweepFiles();
     }

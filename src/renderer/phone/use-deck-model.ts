@@ -28,13 +28,14 @@ async function fetchLiveModel(url: string): Promise<PhonePageModel> {
   }
   const body = (await res.json().catch(() => null)) as PhonePageModel | { error: StudioErrorPayload } | null;
   if (!body) throw new StudioError('BAD_REQUEST', 'The studio sent something this page cannot read.', 'Reload the page.');
-  // The studio's own words are for its window ("Refresh the list of decks"). On this answer the
-  // worker has let go of the deck (deck-gone.ts: worker code, so not imported here).
+  // The studio's own words are for its window ("Refresh the list of decks"). The worker answers
+  // with the deck the phone keeps unless its own project says it was deleted (deck-gone.ts: worker
+  // code, so not imported here); without a kept copy another project may be open.
   if ('error' in body && body.error.code === 'DECK_NOT_FOUND') {
     throw new StudioError(
       'DECK_NOT_FOUND',
-      'This deck is no longer in the studio: it was deleted there. The phone no longer keeps it.',
-      'Ask for the deck you need: in the studio’s Phones tab, choose that deck and press “Open on this phone”.',
+      'This deck is not in the project open in the studio: it was deleted there, or another project is open.',
+      'Open the deck’s project in the studio, or choose the deck you need in its Phones tab and press “Open on this phone”.',
     );
   }
   if ('error' in body) throw new StudioError(body.error.code, body.error.message, body.error.fix);
