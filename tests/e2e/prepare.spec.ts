@@ -67,7 +67,7 @@ test('after an import the deck says it is getting its photos ready, then the fir
   expect(said.filter((t) => /^Getting photos ready for training/.test(t)).length, said.join(' | ')).toBeGreaterThan(0);
   expect(said.indexOf('Ready to train')).toBe(said.length - 1);
 
-  // Train: its features step finds everything computed and takes no time worth waiting for.
+  // Train: its features step finds everything computed (how long that takes is the first-train bench's business).
   const messages: string[] = [];
   const off = studio.on('job.progress', (p: JobProgress) => p.kind === 'training' && messages.push(p.message));
   const train = new TrainPage(page);
@@ -77,10 +77,6 @@ test('after an import the deck says it is getting its photos ready, then the fir
   off();
   expect(messages).toContain(`Step 2 of 4 · Features already computed for all ${PHOTOS} photos`);
   expect(messages.filter((m) => m.includes('Computing features'))).toEqual([]);
-  const [version] = await studio.api.listModelVersions({ deckId });
-  const { timings } = await studio.api.getModelVersion({ versionId: version.id });
-  // Reading 60 photos' stored features (computing them took seconds): well under a second even on a busy machine.
-  expect(timings.features).toBeLessThan(1000);
   // After a training the line has nothing more to say.
   await expect(line).toHaveText('Ready to train');
 });
