@@ -230,15 +230,16 @@ export class TrainingPreparation {
     return this.timers.has(deckId) || this.waiting.has(deckId);
   }
 
-  private baseModelHere(store: ProjectStore, deckId: number): boolean {
-    return locateBaseModel(readDeckConfig(store.db, deckId).baseModelId, this.deps.options).dir !== null;
+  /** Whether the deck's base model is on this machine (`baseModelId`: the deck's, when already read). */
+  private baseModelHere(store: ProjectStore, deckId: number, baseModelId = readDeckConfig(store.db, deckId).baseModelId): boolean {
+    return locateBaseModel(baseModelId, this.deps.options).dir !== null;
   }
 
   private async prepare(job: JobContext, entry: Running): Promise<FeaturesResult | null> {
     const { store, deckId } = entry;
     const { baseModelId, settings } = readDeckConfig(store.db, deckId);
     // In the background the base model is only used if it is here: a download is the teacher's call (Train does it).
-    if (!this.baseModelHere(store, deckId)) return null;
+    if (!this.baseModelHere(store, deckId, baseModelId)) return null;
     const model = await ensureBaseModel(baseModelId, this.deps.options, { signal: job.signal });
     job.throwIfCancelled();
     const [plain, ...more] = trainingFeatureNeeds(loadDeckDataset(store.db, deckId), resolveSettings(settings));

@@ -9,9 +9,9 @@ import { resolveSettings } from './training-settings';
 
 /**
  * How many of the deck's photos have every feature a training with its current settings needs.
- * A few queries per deck whatever its size (one per view asked for, see EmbeddingStore.missing):
- * it runs at every status call, at the end of each preparation and for every deck of a project
- * being opened.
+ * One lookup of stored views per deck whatever its size (EmbeddingStore.views, through
+ * missingViews): it runs at every status call, at the end of each preparation and for every deck
+ * of a project being opened.
  */
 export function deckReadiness(db: Db, deckId: number): { ready: number; photos: number } {
   const { baseModelId, settings } = readDeckConfig(db, deckId);
