@@ -30,6 +30,8 @@ export default defineConfig({
           'core-process': resolve(root, 'electron/main/core-process.ts'),
           // The feature pool's worker thread, found next to the bundle by src/core/ml/features/feature-pool.ts.
           'feature-worker': resolve(root, 'src/core/ml/features/feature-worker.ts'),
+          // The deck map's layout thread, found the same way (src/core/deck-map/layout-in-worker.ts).
+          'deck-map-worker': resolve(root, 'src/core/deck-map/deck-map-worker.ts'),
         },
         external: NATIVE_EXTERNALS,
       },

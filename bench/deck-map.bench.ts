@@ -2,7 +2,10 @@
  * Deck map and "why this word?" figures on the 240 fruit photos:
  * - deck-map: s to arrange the deck (the "deck-map" job, features already cached as after training);
  *   with the map's 5-nearest-dot purity per word (1: every word in its own region);
- * - deck-map-5000: s to arrange 5,000 photos (the fruit features, each copied with a little noise);
+ * - deck-map-5000: s to arrange 5,000 photos (the fruit features, each copied with a little noise) in
+ *   the layout's worker thread, with the longest the core's thread went without a turn meanwhile
+ *   (maxStallMs: how long any other request of the window would have waited), beside the same
+ *   layout run on the core's thread as before (inThreadS, inThreadMaxStallMs);
  * - why-lookup: ms per "why this word?" answer (window features, the two best words), median of 50.
  */
 import fs from 'node:fs';
@@ -14,9 +17,29 @@ import { waitForJob } from '../src/test-support/test-core';
 import { closeFeaturePools } from '../src/core/ml/features/pool-registry';
 import { loadDeckVectors } from '../src/core/deck-map/deck-vectors';
 import { neighbourPurity } from '../src/core/deck-map/map-quality';
+import { layoutInWorker } from '../src/core/deck-map/layout-in-worker';
 import { projectPoints } from '../src/core/deck-map/project-points';
 import { seededRandom } from '../src/core/ml/training/seeded-random';
 import { emit, FRUITS, MODELS } from './ml-fixtures';
+
+/** Runs `body`, timing it and the longest gap between 10 ms ticks of this thread meanwhile. */
+async function timedWithStalls<T>(body: () => Promise<T>): Promise<{ result: T; seconds: number; maxStallMs: number }> {
+  let last = performance.now();
+  let maxStallMs = 0;
+  const tick = setInterval(() => {
+    const now = performance.now();
+    maxStallMs = Math.max(maxStallMs, now - last - 10);
+    last = now;
+  }, 10);
+  const t0 = performance.now();
+  try {
+    const result = await body();
+    maxStallMs = Math.max(maxStallMs, performance.now() - last - 10);
+    return { result, seconds: (performance.now() - t0) / 1000, maxStallMs: Math.round(maxStallMs) };
+  } finally {
+    clearInterval(tick);
+  }
+}
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-'));
 const core = createStudioCore({ prepareFeatures: false, dataDir: path.join(tmp, 'data'), projectsDir: tmp, modelsPath: [MODELS] });
@@ -44,9 +67,15 @@ try {
   const units = loadDeckVectors(core.context.session.require().db, deck.id, map.baseModelId).withFeatures.map((v) => v.unit);
   const random = seededRandom(5);
   const many = Array.from({ length: 5000 }, (_, i) => Float32Array.from(units[i % units.length], (x) => x + (random() - 0.5) * 0.02));
-  const t1 = performance.now();
-  await projectPoints(many, { seed: 42 });
-  emit('deck-map-5000', (performance.now() - t1) / 1000, 's', { photos: many.length });
+  const inWorker = await timedWithStalls(() => layoutInWorker(many, { seed: 42 }));
+  const inThread = await timedWithStalls(() => projectPoints(many, { seed: 42 }));
+  emit('deck-map-5000', inWorker.seconds, 's', {
+    photos: many.length,
+    maxStallMs: inWorker.maxStallMs,
+    inThreadS: inThread.seconds,
+    inThreadMaxStallMs: inThread.maxStallMs,
+    samePlaces: JSON.stringify(inWorker.result) === JSON.stringify(inThread.result),
+  });
 
   const times: number[] = [];
   for (let i = 0; i < 50; i++) {

@@ -10,10 +10,12 @@ import type { Db } from '../store/open-database';
 import { getDeck } from '../store/decks-repo';
 import { listPhotos } from '../store/photos-repo';
 import { loadDeckVectors } from './deck-vectors';
-import { projectPoints } from './project-points';
+import { layoutInWorker } from './layout-in-worker';
 
 /** The map's seed: the same photos always land in the same places. */
 export const MAP_SEED = 42;
+
+const ARRANGING = 'Step 2 of 2 · Arranging the photos by how alike they look';
 
 /** A deck's arrangement: where each photo (by content) sits, under one base model's features. */
 interface Arrangement {
@@ -49,8 +51,8 @@ function covers(a: Arrangement, baseModelId: string, photos: readonly Photo[]): 
  */
 export class DeckMaps {
   private readonly arranged = new WeakMap<Db, Map<number, Arrangement>>();
-  /** Jobs arranging a deck now, by project folder and deck id. */
-  private readonly running = new Map<string, string>();
+  /** Jobs arranging a deck now, by project folder and deck id, with what they were asked to arrange. */
+  private readonly running = new Map<string, { jobId: string; baseModelId: string; shas: Set<string> }>();
 
   constructor(private readonly ctx: CoreContext) {}
 
@@ -62,13 +64,21 @@ export class DeckMaps {
     const known = this.arranged.get(store.db)?.get(deckId);
     if (known && covers(known, baseModelId, photos)) return { map: mapOf(deckId, known, photos, false), jobId: null };
     const key = `${store.dir}\n${deckId}`;
+    const shas = new Set(photos.map((p) => p.sha256));
     const running = this.running.get(key);
-    if (running) return { map: null, jobId: running };
+    if (running && running.baseModelId === baseModelId && [...shas].every((sha) => running.shas.has(sha))) return { map: null, jobId: running.jobId };
 
     requireBaseModelEntry(baseModelId, this.ctx.options.modelCacheDir);
+    // The deck changed (new photos, another base model) since that arrangement began: its map
+    // would be out of date the moment it came, so it makes way for one of the deck as it is now.
+    if (running) this.ctx.jobs.cancel(running.jobId);
     const { jobId, done } = this.ctx.jobs.start('deck-map', (job) => this.ctx.prepare.foreground(() => this.arrange(job, deckId, baseModelId)));
-    this.running.set(key, jobId);
-    void done.finally(() => this.running.delete(key)).catch(() => undefined);
+    this.running.set(key, { jobId, baseModelId, shas });
+    void done
+      .finally(() => {
+        if (this.running.get(key)?.jobId === jobId) this.running.delete(key);
+      })
+      .catch(() => undefined);
     return { map: null, jobId };
   }
 
@@ -91,12 +101,14 @@ export class DeckMaps {
     const t0 = Date.now();
     const vectors = loadDeckVectors(store.db, deckId, baseModelId);
     const unique = [...new Map(vectors.withFeatures.map((v) => [v.photo.sha256, v.unit])).entries()];
-    const places = await projectPoints(
+    // Said before the neighbour search starts (it reports nothing until it is done: seconds on a large deck).
+    job.progress(0, 1, ARRANGING);
+    const places = await layoutInWorker(
       unique.map(([, unit]) => unit),
       {
         seed: MAP_SEED,
-        onProgress: (done, total) => job.progress(done, total, 'Step 2 of 2 · Arranging the photos by how alike they look'),
-        throwIfCancelled: () => job.throwIfCancelled(),
+        onProgress: (done, total) => job.progress(done, total, ARRANGING),
+        signal: job.signal,
       },
     );
     const reasons = new Map(features.failed.map((f) => [f.photoId, f.reason]));

@@ -55,4 +55,15 @@ describe('pruning old feature worker bundles', () => {
     ]);
     expect(fs.existsSync(old)).toBe(false);
   });
+
+  it("leaves another worker's bundles to that worker: each prunes only its own", async () => {
+    const staging = tempDir('magritte-bundles-');
+    dirs.push(staging);
+    const hour = 60 * 60_000;
+    bundle(staging, 'feature-worker-00000000000000aa', 2 * hour);
+    bundle(staging, 'deck-map-worker-00000000000000bb', 2 * hour);
+    bundle(staging, 'deck-map-worker-00000000000000cc', 2 * hour);
+    expect(await pruneWorkerBundles(staging, 'deck-map-worker-00000000000000bb')).toEqual(['deck-map-worker-00000000000000cc']);
+    expect(fs.readdirSync(staging).sort()).toEqual(['deck-map-worker-00000000000000bb', 'feature-worker-00000000000000aa']);
+  });
 });

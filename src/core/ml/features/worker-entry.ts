@@ -6,19 +6,31 @@ import { writeFileInsideSync } from '../../fs/safe-path';
 import { markBundleUsed, pruneWorkerBundles } from './worker-bundle-prune';
 
 /**
- * The feature worker's entry. Bundled by electron-vite (packaged app, out/main), the built
- * feature-worker.js sits next to the bundle (or one folder up, from a shared chunk). From sources
- * (tsx: CLI, browser host, tests) see `workerFromSources`; failing that, a small .mjs teaches the
- * thread to load TypeScript first.
+ * The worker threads the core starts. Each one's sources sit in one folder as `<name>.ts`, with a
+ * `<name>-bootstrap.mjs` beside it, and electron-vite builds each as its own entry `<name>.js`
+ * (electron.vite.config.ts).
  */
-export function featureWorkerUrl(here = import.meta.url): URL {
+export type WorkerName = 'feature-worker' | 'deck-map-worker';
+
+/**
+ * A worker's entry. Bundled by electron-vite (packaged app, out/main), the built `<name>.js` sits
+ * next to the bundle (or one folder up, from a shared chunk). From sources (tsx: CLI, browser host,
+ * tests) see `workerFromSources`; failing that, a small .mjs teaches the thread to load TypeScript
+ * first. `here` is the URL of a module in the worker's source folder.
+ */
+export function workerUrl(name: WorkerName, here: string): URL {
   if (!here.endsWith('.ts')) {
-    for (const rel of ['./feature-worker.js', '../feature-worker.js']) {
+    for (const rel of [`./${name}.js`, `../${name}.js`]) {
       const built = new URL(rel, here);
       if (fs.existsSync(fileURLToPath(built))) return built;
     }
   }
-  return new URL('./feature-worker-bootstrap.mjs', here);
+  return new URL(`./${name}-bootstrap.mjs`, here);
+}
+
+/** The feature pool's worker (see `workerUrl`). */
+export function featureWorkerUrl(here = import.meta.url): URL {
+  return workerUrl('feature-worker', here);
 }
 
 /** The nearest folder above `file` that has node_modules (the project's root, from sources). */
@@ -40,10 +52,12 @@ interface Esbuild {
  * runs), packages left external as in the packaged build, into node_modules/.cache/magritte-studio/
  * (inside the project, so the bundle finds packages as the sources do), named by a hash of its
  * text so that processes running other versions never meet each other's file. Null when that
- * cannot be done (no esbuild, a read-only folder): the caller then uses `featureWorkerUrl`.
+ * cannot be done (no esbuild, a read-only folder): the caller then uses `workerUrl`. The worker's
+ * name is the file's (`<name>.ts`).
  */
 export async function workerFromSources(file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'feature-worker.ts')): Promise<URL | null> {
   try {
+    const name = path.basename(file, '.ts');
     const root = projectRoot(file);
     if (!root) return null;
     // Not a static import: the packaged build must never try to bundle the bundler.
@@ -51,7 +65,7 @@ export async function workerFromSources(file = path.join(path.dirname(fileURLToP
     const esbuild = (await import(/* @vite-ignore */ esbuildName)) as Esbuild;
     const staging = path.join(root, 'node_modules', '.cache', 'magritte-studio');
     const out = await esbuild.build({
-      entryPoints: { 'feature-worker': file },
+      entryPoints: { [name]: file },
       bundle: true,
       // What the worker imports only when it falls back (TF.js, sharp) stays in chunks of its own:
       // inlined, the bundle would load them at every start.
@@ -68,8 +82,8 @@ export async function workerFromSources(file = path.join(path.dirname(fileURLToP
     });
     const hash = createHash('sha256');
     for (const f of out.outputFiles) hash.update(path.relative(staging, f.path)).update(f.text);
-    const dir = path.join(staging, `feature-worker-${hash.digest('hex').slice(0, 16)}`);
-    const target = path.join(dir, 'feature-worker.mjs');
+    const dir = path.join(staging, `${name}-${hash.digest('hex').slice(0, 16)}`);
+    const target = path.join(dir, `${name}.mjs`);
     if (!fs.existsSync(target)) {
       // Written whole in a folder of its own, then renamed into place: a racing process never runs half of it.
       const tmp = `${dir}.${process.pid}.${Date.now()}.tmp`;
@@ -92,28 +106,38 @@ export async function workerFromSources(file = path.join(path.dirname(fileURLToP
   }
 }
 
-let resolved: Promise<URL> | null = null;
+const resolved = new Map<WorkerName, Promise<URL>>();
 
 /**
- * The URL worker threads start from: the built entry, else a bundle of the sources, else the tsx
- * bootstrap. A bundle is marked used at each call; one deleted since (by another checkout's
- * pruning, after a long pause) is made again.
+ * The URL a worker thread starts from: the built entry, else a bundle of the sources, else the tsx
+ * bootstrap. `here` is the URL of a module in the worker's source folder (its caller's
+ * `import.meta.url`). A bundle is marked used at each call; one deleted since (by another
+ * checkout's pruning, after a long pause) is made again.
  */
-export async function featureWorkerEntry(): Promise<URL> {
-  resolved ??= (async () => {
-    const url = featureWorkerUrl();
-    if (!url.pathname.endsWith('-bootstrap.mjs')) return url;
-    return (await workerFromSources()) ?? url;
-  })();
-  const url = await resolved;
+export async function workerEntry(name: WorkerName, here: string): Promise<URL> {
+  let pending = resolved.get(name);
+  if (!pending) {
+    pending = (async () => {
+      const url = workerUrl(name, here);
+      if (!url.pathname.endsWith('-bootstrap.mjs')) return url;
+      return (await workerFromSources(path.join(path.dirname(fileURLToPath(here)), `${name}.ts`))) ?? url;
+    })();
+    resolved.set(name, pending);
+  }
+  const url = await pending;
   if (!url.pathname.includes('/.cache/magritte-studio/')) return url;
   const dir = path.dirname(fileURLToPath(url));
   if (fs.existsSync(fileURLToPath(url))) {
     await markBundleUsed(dir).catch(() => undefined);
     return url;
   }
-  resolved = null;
-  return featureWorkerEntry();
+  resolved.delete(name);
+  return workerEntry(name, here);
+}
+
+/** The feature pool's worker entry (see `workerEntry`). */
+export function featureWorkerEntry(): Promise<URL> {
+  return workerEntry('feature-worker', import.meta.url);
 }
 
 const LOADER_FLAGS = new Set(['--require', '-r', '--import', '--loader', '--experimental-loader']);
