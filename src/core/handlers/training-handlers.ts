@@ -39,13 +39,12 @@ export function createTrainingHandlers(ctx: CoreContext): Pick<Handlers, keyof T
   ctx.events.on('training.epoch', (e) => active.epoch(e.runId, e));
 
   const config = (deckId?: number): TrainingConfig => {
-    if (deckId === undefined) {
-      return { baseModelId: readProjectBaseModel(db()), settings: { ...DEFAULT_SETTINGS }, changed: {}, defaults: { ...DEFAULT_SETTINGS } };
-    }
+    const fixed = { defaults: { ...DEFAULT_SETTINGS }, augmentedViews: trainingVariants({ augmentation: true }).length };
+    if (deckId === undefined) return { baseModelId: readProjectBaseModel(db()), settings: { ...DEFAULT_SETTINGS }, changed: {}, ...fixed };
     getDeck(db(), deckId);
     const stored = readDeckConfig(db(), deckId);
     const settings = resolveSettings(stored.settings);
-    return { baseModelId: stored.baseModelId, settings, changed: changedFromDefaults(settings), defaults: { ...DEFAULT_SETTINGS } };
+    return { baseModelId: stored.baseModelId, settings, changed: changedFromDefaults(settings), ...fixed };
   };
 
   return {

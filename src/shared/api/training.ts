@@ -136,6 +136,8 @@ export interface TrainingConfig {
   /** Only the settings changed from the defaults (what "reset" clears). */
   changed: Partial<TrainingSettings>;
   defaults: TrainingSettings;
+  /** How many views of each photo a run learns from with augmentation on (the plain one and its variants). */
+  augmentedViews: number;
 }
 
 /** One point of the live curves. Validation values are null when no photo was held out. */

@@ -84,7 +84,20 @@ export class TrainPage {
 
   /** Waits until the typed settings are saved for the deck (they are saved shortly after typing). */
   async expectChangedSettings(n: number): Promise<void> {
-    await expect(this.page.getByTestId('settings-changed')).toHaveText(n === 0 ? /defaults work well/ : `${n} changed from the defaults`);
+    const expected = n === 0 ? /defaults work well/ : `${n} changed from the defaults`;
+    try {
+      await expect(this.page.getByTestId('settings-changed')).toHaveText(expected);
+    } catch (e) {
+      // A save the core refused shows a notice: name it, so a failure in CI says why.
+      const notices = await this.page.getByRole('alert').allInnerTexts();
+      throw new Error(`${(e as Error).message}\nNotices on screen: ${notices.length ? notices.join(' | ') : 'none'}`);
+    }
+  }
+
+  async resetSettings(): Promise<void> {
+    const panel = await this.openSettings();
+    await panel.getByRole('button', { name: 'Reset to defaults' }).click();
+    await this.expectChangedSettings(0);
   }
 
   cell(actual: string, predicted: string): Locator {

@@ -50,9 +50,11 @@ export function TrainPanel({
 }: Props) {
   const settings = config?.settings;
   const split = estimateSplit(counts, settings?.validationShare ?? 0.2);
+  // With augmentation each training photo is learnt from in several views: each one is a sample of every epoch.
+  const views = settings?.augmentation && config ? config.augmentedViews : 1;
   const plan = readiness.blocked
     ? null
-    : `${planText(counts.length, split)} ${durationText(missingFeatures, mlInfo?.workers ?? 1, settings?.epochs ?? 50, settings?.batchSize ?? 32, split.train)}`;
+    : `${planText(counts.length, split)} ${durationText(missingFeatures, mlInfo?.workers ?? 1, settings?.epochs ?? 50, settings?.batchSize ?? 32, split.train * views)}`;
 
   return (
     <Paper variant="outlined" sx={{ p: 3 }} data-testid="train-panel">

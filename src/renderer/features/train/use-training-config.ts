@@ -21,51 +21,77 @@ export function useTrainingConfig(deckId: number): TrainingConfigState {
   const notices = useNotices();
   const [config, setConfig] = useState<TrainingConfig | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // What the screen shows, kept beside the state so `change` needs no state updater: React may run
+  // an updater more than once, and one that also recorded the pending save could bring it back.
+  const shown = useRef<TrainingConfig | null>(null);
   const pending = useRef<TrainingSettings | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Only the answer to the newest request may replace what is shown: a save answered after a reset
+  // must not undo the reset.
+  const asked = useRef(0);
+
+  const show = useCallback((c: TrainingConfig | null) => {
+    shown.current = c;
+    setConfig(c);
+  }, []);
+
+  /** Sends one request; its answer is shown unless a newer request or a newer typed change came since. */
+  const ask = useCallback(
+    async (call: () => Promise<TrainingConfig>): Promise<void> => {
+      const n = ++asked.current;
+      const answer = await call();
+      if (n === asked.current && pending.current === null) show(answer);
+    },
+    [show],
+  );
+
+  const load = useCallback(() => ask(() => client.getTrainingConfig({ deckId })).catch(setError), [ask, client, deckId]);
 
   useEffect(() => {
-    setConfig(null);
-    client.getTrainingConfig({ deckId }).then(setConfig, setError);
-  }, [client, deckId]);
+    show(null);
+    void load();
+  }, [show, load]);
 
-  const flush = useCallback(async () => {
+  const stopTimer = () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
+  };
+
+  const flush = useCallback(async () => {
+    stopTimer();
     const settings = pending.current;
     pending.current = null;
     if (!settings) return;
     try {
-      setConfig(await client.setTrainingConfig({ deckId, settings }));
+      await ask(() => client.setTrainingConfig({ deckId, settings }));
     } catch (e) {
       notices.showError(e);
-      client.getTrainingConfig({ deckId }).then(setConfig, setError);
+      void load();
     }
-  }, [client, deckId, notices]);
+  }, [ask, client, deckId, load, notices]);
 
   const change = useCallback(
     (patch: Partial<TrainingSettings>) => {
-      setConfig((c) => {
-        if (!c) return c;
-        const settings = { ...c.settings, ...patch };
-        pending.current = settings;
-        return { ...c, settings };
-      });
-      if (timer.current) clearTimeout(timer.current);
+      const c = shown.current;
+      if (!c) return;
+      const settings = { ...c.settings, ...patch };
+      pending.current = settings;
+      show({ ...c, settings });
+      stopTimer();
       timer.current = setTimeout(() => void flush(), SAVE_AFTER_MS);
     },
-    [flush],
+    [flush, show],
   );
 
   const reset = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
+    stopTimer();
     pending.current = null;
     try {
-      setConfig(await client.setTrainingConfig({ deckId, settings: {} }));
+      await ask(() => client.setTrainingConfig({ deckId, settings: {} }));
     } catch (e) {
       notices.showError(e);
     }
-  }, [client, deckId, notices]);
+  }, [ask, client, deckId, notices]);
 
   // Leaving the tab must not lose a change typed in the last moment.
   useEffect(() => () => void flush(), [flush]);

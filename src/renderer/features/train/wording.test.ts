@@ -71,6 +71,9 @@ describe('wording', () => {
     expect(durationText(240, 2, 50, 32, 192)).toBe('Takes a few seconds.');
     expect(durationText(2400, 2, 50, 32, 1920)).toBe('Takes about 30 seconds.');
     expect(durationText(0, 2, 300, 1, 49)).toBe('Takes about 45 seconds.');
+    // 49 photos in 6 views, batch size 1, 300 epochs: the e2e's long run, which lasts 4-5 minutes
+    // (about one epoch a second); counting photos instead of views said 45 seconds.
+    expect(durationText(0, 2, 300, 1, 49 * 6)).toBe('Takes about 4 minutes.');
     expect(durationText(0, 1, 1000, 1, 200)).toBe('Takes about 10 minutes.');
   });
 

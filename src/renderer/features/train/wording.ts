@@ -38,10 +38,11 @@ export function estimateSplit(counts: number[], share: number): { train: number;
 
 /**
  * Rough duration in words. Features are the slow part of a first run (about 60 photos a second per
- * thread); after that, the number of batches counts (a few milliseconds each).
+ * thread); after that, the number of batches counts (a few milliseconds each). `trainSamples` is
+ * what one epoch learns from: every view of every training photo.
  */
-export function durationText(missingFeatures: number, workers: number, epochs: number, batchSize: number, trainPhotos: number): string {
-  const batches = epochs * Math.ceil(Math.max(1, trainPhotos) / Math.max(1, batchSize));
+export function durationText(missingFeatures: number, workers: number, epochs: number, batchSize: number, trainSamples: number): string {
+  const batches = epochs * Math.ceil(Math.max(1, trainSamples) / Math.max(1, batchSize));
   const seconds = missingFeatures / (60 * Math.max(1, workers)) + 2 + batches * 0.003;
   if (seconds < 12) return 'Takes a few seconds.';
   if (seconds < 50) return `Takes about ${Math.round(seconds / 5) * 5} seconds.`;
