@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import StyleIcon from '@mui/icons-material/StyleOutlined';
 import type { Deck } from '../../../shared/domain';
+import { EllipsisText } from '../../components/ellipsis-text';
 
 function counts(d: Deck): string {
   const words = `${d.classCount} ${d.classCount === 1 ? 'word' : 'words'}`;
@@ -43,7 +44,11 @@ export function DeckList({
             <ListItemIcon sx={{ minWidth: 36 }}>
               <StyleIcon fontSize="small" />
             </ListItemIcon>
-            <ListItemText primary={d.name} secondary={counts(d)} slotProps={{ primary: { noWrap: true, sx: { fontWeight: 600 } } }} />
+            <ListItemText
+              primary={<EllipsisText variant="body2" component="span" text={d.name} sx={{ display: 'block', fontWeight: 600 }} />}
+              secondary={counts(d)}
+              slotProps={{ primary: { component: 'div' } }}
+            />
           </ListItemButton>
         ))}
       </List>

@@ -13,7 +13,6 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Tooltip from '@mui/material/Tooltip';
-import Typography from '@mui/material/Typography';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import type { Deck, ProjectInfo } from '../../../shared/domain';
 import { useStudio } from '../../api/hooks';
@@ -21,6 +20,8 @@ import { useNotices } from '../../components/notices';
 import { DECK_TABS } from '../../app/deck-tabs';
 import { PreparationLine } from '../train/preparation-line';
 import { NameDialog } from './name-dialog';
+import { ScreenScrollButton } from './screen-scroll-button';
+import { EllipsisText } from '../../components/ellipsis-text';
 
 interface Props {
   project: ProjectInfo;
@@ -53,9 +54,7 @@ export function DeckView({ project, deck, tab, onTab, refreshDecks, onDeleted }:
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <Stack direction="row" sx={{ alignItems: 'center', px: 3, pt: 2 }} spacing={1}>
-        <Typography variant="h2" component="h1" noWrap data-testid="deck-title">
-          {deck.name}
-        </Typography>
+        <EllipsisText variant="h2" component="h1" text={deck.name} sx={{ minWidth: 0 }} data-testid="deck-title" />
         <Tooltip title="Deck options">
           <IconButton size="small" aria-label="Deck options" onClick={(e) => setMenu(e.currentTarget)}>
             <MoreVertIcon />
@@ -82,10 +81,14 @@ export function DeckView({ project, deck, tab, onTab, refreshDecks, onDeleted }:
         </Menu>
         <PreparationLine deckId={deck.id} />
       </Stack>
+      {/* On a narrow window the screens scroll sideways, with arrows at the ends, rather than being cut off. */}
       <Tabs
         value={current.id}
         onChange={(_e, id: string) => onTab(id)}
-        sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}
+        variant="scrollable"
+        scrollButtons="auto"
+        slots={{ scrollButtons: ScreenScrollButton }}
+        sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}
         aria-label="Deck screens"
       >
         {DECK_TABS.map((t) => (

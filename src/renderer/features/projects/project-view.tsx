@@ -12,6 +12,7 @@ import AddIcon from '@mui/icons-material/Add';
 import TranslateIcon from '@mui/icons-material/Translate';
 import type { Deck, ProjectInfo } from '../../../shared/domain';
 import { useStudio, useStudioEvent } from '../../api/hooks';
+import { EllipsisText } from '../../components/ellipsis-text';
 import { useNotices } from '../../components/notices';
 import type { Route } from '../../app/route';
 import { ImportProvider } from '../dataset/import/import-provider';
@@ -60,29 +61,43 @@ export function ProjectView({ project, route, navigate, onProject, onClose }: Pr
       <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
         <AppBar position="static" color="inherit" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
           <Toolbar variant="dense" sx={{ gap: 2 }}>
-            {/* Buttons and the studio's name keep one line; the project's folder, then its name, give way. */}
+            {/*
+              One line at any window size: the studio's name and Close keep their width; the project's
+              folder gives way first, then the languages and the project's name share what is left,
+              the name keeping enough to be recognised (its whole text shows on hover; the languages'
+              in their tooltip).
+            */}
             <Typography variant="subtitle1" color="primary" noWrap sx={{ fontWeight: 700, flexShrink: 0 }}>
               Magritte Studio
             </Typography>
             <Divider orientation="vertical" flexItem />
-            <Typography variant="subtitle1" sx={{ fontWeight: 600, minWidth: 64 }} noWrap data-testid="project-name">
-              {project.name}
-            </Typography>
+            <EllipsisText variant="subtitle1" sx={{ fontWeight: 600, minWidth: 160, flexShrink: 1 }} text={project.name} data-testid="project-name" />
+            {/* Grows from nothing into the room the others leave, so it is the first to give way. */}
             <Tooltip title={`Folder: ${project.dir}`}>
-              <Typography variant="body2" color="text.secondary" noWrap sx={{ minWidth: 0, flexShrink: 100 }}>
+              <Typography variant="body2" color="text.secondary" noWrap sx={{ flex: '1 1 0', minWidth: 0 }}>
                 {project.dir}
               </Typography>
             </Tooltip>
-            <Box sx={{ flex: 1 }} />
             {/* With no language to learn yet, the arrow leads to the way to add one rather than to nothing. */}
-            <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5, flexShrink: 0 }}>
-              <Tooltip title="The language you work in, and the languages your pupils learn">
-                <Button color="inherit" startIcon={<TranslateIcon />} onClick={() => setDialog('languages')} sx={{ whiteSpace: 'nowrap' }}>
-                  {languages}
+            <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5, flexShrink: 2, minWidth: learning ? 120 : 'auto' }}>
+              <Tooltip title={`${languages}: the language you work in, and the languages your pupils learn`} describeChild>
+                <Button
+                  color="inherit"
+                  startIcon={<TranslateIcon />}
+                  onClick={() => setDialog('languages')}
+                  sx={{ minWidth: 0, maxWidth: '100%', '& .label': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } }}
+                >
+                  <span className="label">{languages}</span>
                 </Button>
               </Tooltip>
               {learning ? null : (
-                <Button variant="contained" size="small" startIcon={<AddIcon />} onClick={() => setDialog('languages')} sx={{ whiteSpace: 'nowrap' }}>
+                <Button
+                  variant="contained"
+                  size="small"
+                  startIcon={<AddIcon />}
+                  onClick={() => setDialog('languages')}
+                  sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+                >
                   Add a language to learn
                 </Button>
               )}
