@@ -13,7 +13,7 @@ const NONE: Phase = { kind: 'none' };
  * A quiet line beside the deck's name while the studio gets its photos ready for training in the
  * background: "Getting photos ready for training…" from the moment photos wait for their turn,
  * "Getting photos ready for training: 120 of 240" while they are computed, then "Ready to train"
- * (never while photos are still waiting). Never a dialog, never an alarm: photos that could not be
+ * (never while photos are still waiting; gone once a training starts). Never a dialog, never an alarm: photos that could not be
  * read were already reported by their import.
  */
 export function PreparationLine({ deckId }: { deckId: number }) {
@@ -42,7 +42,10 @@ export function PreparationLine({ deckId }: { deckId: number }) {
   useStudioEvent('training.preparing', (e) => e.deckId === deckId && setPhase({ kind: 'running', jobId: e.jobId }));
   useStudioEvent('training.prepared', (e) => e.deckId === deckId && setPhase(e.photos > 0 && e.ready === e.photos ? { kind: 'ready' } : NONE));
   // New, moved or deleted photos: "ready" may no longer hold; a waiting or running line stays.
-  useStudioEvent('photos.changed', (e) => e.deckId === deckId && setPhase((p) => (p.kind === 'ready' ? NONE : p)));
+  // A training started: "Ready to train" has been heard, and beside a run it would read as a contradiction.
+  const notReady = (e: { deckId: number }) => e.deckId === deckId && setPhase((p) => (p.kind === 'ready' ? NONE : p));
+  useStudioEvent('photos.changed', notReady);
+  useStudioEvent('training.started', notReady);
 
   // Until the job's first news it counts as running; one stopped without a word from the core
   // (the deck deleted, the project closed) leaves the line empty.

@@ -3,6 +3,7 @@ import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EpochMetrics } from '../../../shared/api/training';
+import { axisNumber } from './wording';
 
 interface Props {
   curves: EpochMetrics[];
@@ -82,12 +83,7 @@ function Chart({
             label={{ value: 'Epoch', position: 'insideBottomRight', offset: -2, fontSize: 12 }}
             height={36}
           />
-          <YAxis
-            domain={percent ? [0, 1] : [0, 'auto']}
-            tickFormatter={percent ? pct : (v: number) => v.toFixed(1)}
-            tick={{ fontSize: 12 }}
-            width={44}
-          />
+          <YAxis domain={percent ? [0, 1] : [0, 'auto']} tickFormatter={percent ? pct : axisNumber} tick={{ fontSize: 12 }} width={44} />
           <Tooltip
             formatter={(v) => (typeof v === 'number' ? (percent ? pct(v) : v.toFixed(3)) : String(v))}
             labelFormatter={(e) => `Epoch ${e as number}`}

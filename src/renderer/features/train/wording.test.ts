@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heldBackCount } from '../../../shared/validation-split';
-import { accuracySentence, uncheckedAdvice, backendText, durationText, estimateSplit, percent, planText, versionLabel } from './wording';
+import { accuracySentence, axisNumber, uncheckedAdvice, backendText, durationText, estimateSplit, percent, planText, versionLabel } from './wording';
 
 describe('wording', () => {
   it('never rounds a model with mistakes up to 100%', () => {
@@ -64,6 +64,13 @@ describe('wording', () => {
       current: true,
     };
     expect(versionLabel(v, now)).toBe('Version 3 · 97% · today at 14:02');
+  });
+
+  it('writes a loss axis in quarter steps as they are, not rounded to one decimal', () => {
+    expect([0, 0.25, 0.5, 0.75, 1].map(axisNumber)).toEqual(['0', '0.25', '0.5', '0.75', '1']);
+    expect(axisNumber(0.1 + 0.2)).toBe('0.3');
+    expect(axisNumber(0.005)).toBe('0.005');
+    expect(axisNumber(12.5)).toBe('12.5');
   });
 
   it('guesses how long a run takes', () => {

@@ -103,3 +103,8 @@ export function verdict(accuracy: number | null): { label: string; advice: strin
     tone: 'warning',
   };
 }
+
+/** A value on a chart's axis as short as it can be without lying: 0.25 stays 0.25 (not 0.3), 1.0 reads 1. */
+export function axisNumber(v: number): string {
+  return String(Number(v.toPrecision(3)));
+}
