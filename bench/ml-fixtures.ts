@@ -23,6 +23,17 @@ export function fruitPhotos(): { labels: string[]; photos: FruitPhoto[] } {
   return { labels, photos };
 }
 
+/** Median ms of `runs` calls of `body` (synchronous work: SQLite reads and the like). */
+export function medianMs(runs: number, body: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    body();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
 export function emit(bench: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
   process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(3)), unit, ...extra })}\n`);
 }

@@ -17,7 +17,7 @@ import { trainingFeatureNeeds } from '../src/core/ml/training/training-needs';
 import { deckReadiness } from '../src/core/ml/training/training-readiness';
 import { DEFAULT_SETTINGS } from '../src/core/ml/training/training-settings';
 import type { Db } from '../src/core/store/open-database';
-import { emit, MODELS } from './ml-fixtures';
+import { emit, medianMs, MODELS } from './ml-fixtures';
 
 const PHOTOS = 5000;
 const WORDS = 10;
@@ -36,16 +36,6 @@ function perPhotoReadiness(db: Db, deckId: number): { ready: number; photos: num
     }
   }
   return { ready: photos - missing.size, photos };
-}
-
-function median(body: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    body();
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'magritte-bench-'));
@@ -78,8 +68,8 @@ try {
   const after = deckReadiness(db, deck.id);
   const before = perPhotoReadiness(db, deck.id);
   if (after.ready !== before.ready || after.photos !== before.photos) throw new Error(`answers differ: ${JSON.stringify({ before, after })}`);
-  const beforeMs = median(() => perPhotoReadiness(db, deck.id));
-  const afterMs = median(() => deckReadiness(db, deck.id));
+  const beforeMs = medianMs(RUNS, () => perPhotoReadiness(db, deck.id));
+  const afterMs = medianMs(RUNS, () => deckReadiness(db, deck.id));
   emit('prepare-readiness', afterMs, 'ms', {
     photos: after.photos,
     ready: after.ready,

@@ -14,7 +14,13 @@ function toBlob(v: Float32Array): Buffer {
   return out;
 }
 
+/** Whether this machine stores floats little-endian, as the blobs are (every platform we ship on). */
+const LITTLE_ENDIAN = new Uint8Array(new Float32Array([1]).buffer)[3] === 0x3f;
+
 function fromBlob(b: Buffer): Float32Array {
+  // One copy of the bytes is the vector: reading 256 floats one by one cost more than the query
+  // that found them (bench/embedding-store.bench.ts).
+  if (LITTLE_ENDIAN) return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
   const out = new Float32Array(b.length / 4);
   for (let i = 0; i < out.length; i++) out[i] = b.readFloatLE(i * 4);
   return out;
@@ -69,14 +75,22 @@ export class EmbeddingStore {
     })();
   }
 
-  /** Vectors by sha256 for one variant; photos without one are simply absent from the map. */
+  /**
+   * Vectors by sha256 for one variant; photos without one are simply absent from the map. One query
+   * for the whole list (handed over as a JSON array, as in `views`): the deck map, "why this word?"
+   * and training read thousands of vectors at a time, where one query per photo cost more than
+   * reading the vectors themselves.
+   */
   getMany(shas: readonly string[], variant: Variant): Map<string, Float32Array> {
-    const stmt = this.db.prepare('SELECT vector FROM embeddings WHERE sha256 = ? AND base_model_id = ? AND preprocessing = ? AND variant = ?');
     const out = new Map<string, Float32Array>();
-    for (const sha of shas) {
-      const row = stmt.get(sha, this.key.baseModelId, this.key.preprocessing, variant) as { vector: Buffer } | undefined;
-      if (row) out.set(sha, fromBlob(row.vector));
-    }
+    if (shas.length === 0) return out;
+    const rows = this.db
+      .prepare(
+        `SELECT e.sha256 AS sha, e.vector AS vector FROM json_each(?) AS j
+         JOIN embeddings e ON e.sha256 = j.value AND e.base_model_id = ? AND e.preprocessing = ? AND e.variant = ?`,
+      )
+      .all(JSON.stringify(shas), this.key.baseModelId, this.key.preprocessing, variant) as { sha: string; vector: Buffer }[];
+    for (const { sha, vector } of rows) out.set(sha, fromBlob(vector));
     return out;
   }
 }
