@@ -271,6 +271,8 @@ export interface TrainingPreparation {
   /** Photos of the deck whose features training needs are all computed. */
   ready: number;
   photos: number;
+  /** Photos (not ready) whose file cannot be decoded: never ready, and not waiting either. */
+  unreadable: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -490,8 +492,11 @@ export interface TrainingEvents {
   'training.waiting': { deckId: number };
   /** The studio started getting the deck's photos ready for training (job kind "prepare"). */
   'training.preparing': { deckId: number; jobId: string };
-  /** Getting the deck's photos ready ended (not cancelled): `ready` of `photos` have every feature training needs. */
-  'training.prepared': { deckId: number; ready: number; photos: number };
+  /**
+   * Getting the deck's photos ready ended (not cancelled): `ready` of `photos` have every feature
+   * training needs; `unreadable` of the others cannot be decoded (the rest still wait).
+   */
+  'training.prepared': { deckId: number; ready: number; photos: number; unreadable: number };
   /** Base models were downloaded or imported. */
   'baseModels.changed': { baseModelId: string };
 }

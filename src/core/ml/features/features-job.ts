@@ -6,6 +6,7 @@ import type { ReadyBaseModel } from '../base-models/base-model-service';
 import { EmbeddingStore } from './embedding-store';
 import { getFeaturePool } from './pool-registry';
 import { PREPROCESSING_VERSION, type Variant } from './preprocess';
+import { isUndecodable, markUnreadable, unreadableAmong } from './unreadable-photos';
 import type { Db } from '../../store/open-database';
 
 export interface FeaturePhoto {
@@ -62,11 +63,17 @@ export async function computeMissingFeatures(args: {
   const all: FeatureNeed[] = [{ photos: args.photos, variants: args.variants }, ...(args.more ?? [])];
   const needs = missingViews(store, all);
   const idOf = new Map(all.flatMap((n) => n.photos.map((p) => [p.sha256, p.id] as const)));
+  const result: FeaturesResult = { computed: 0, alreadyCached: idOf.size - needs.size, failed: [] };
+  // Photos already found not to decode fail again without being read: same bytes, same decoder.
+  for (const [sha, reason] of unreadableAmong(db, [...needs.keys()])) {
+    needs.delete(sha);
+    result.failed.push({ photoId: idOf.get(sha) ?? -1, reason });
+  }
   const total = needs.size;
-  const result: FeaturesResult = { computed: 0, alreadyCached: idOf.size - total, failed: [] };
   const prefix = args.phase ?? '';
   if (total === 0) {
-    job.progress(0, 0, `${prefix}Features already computed for all ${idOf.size} photos`);
+    const unreadable = result.failed.length > 0 ? `; ${result.failed.length} cannot be read` : '';
+    job.progress(0, 0, `${prefix}Features already computed for all ${idOf.size - result.failed.length} photos${unreadable}`);
     return result;
   }
 
@@ -75,10 +82,15 @@ export async function computeMissingFeatures(args: {
   let done = 0;
   const answered = new Set<string>();
   let pending: { sha256: string; variant: Variant; vector: Float32Array }[] = [];
+  let undecodable: { sha256: string; code: string; reason: string }[] = [];
   const flush = () => {
     // A project closed mid-job has nowhere to save; the job ends as cancelled below.
-    if (db.open && (args.keepResults?.() ?? true)) store.putMany(pending);
+    if (db.open && (args.keepResults?.() ?? true)) {
+      store.putMany(pending);
+      markUnreadable(db, undecodable);
+    }
     pending = [];
+    undecodable = [];
   };
   const items = [...needs].map(([sha, variants]) => ({
     key: sha,
@@ -94,6 +106,7 @@ export async function computeMissingFeatures(args: {
         answered.add(r.key);
         if (r.error || !r.features) {
           result.failed.push({ photoId: idOf.get(r.key) ?? -1, reason: r.error?.message ?? 'no features' });
+          if (r.error && isUndecodable(r.error.code)) undecodable.push({ sha256: r.key, code: r.error.code, reason: r.error.message });
         } else {
           for (const [variant, vector] of Object.entries(r.features)) pending.push({ sha256: r.key, variant: variant as Variant, vector });
           result.computed++;

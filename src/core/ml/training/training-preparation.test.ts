@@ -3,9 +3,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DoctorReport } from '../../../shared/api/doctor';
-import type { TrainingRunResult } from '../../../shared/api/training';
+import type { FeaturesResult, TrainingRunResult } from '../../../shared/api/training';
 import { FRUIT_CLASSES, fruitSources } from '../../../test-support/fruits';
-import { runImport, testCore, waitForJob, type TestCore } from '../../../test-support/test-core';
+import { FIXTURES, runImport, testCore, waitForJob, type TestCore } from '../../../test-support/test-core';
+import { blobPath } from '../../store/paths';
 import type { EventName, EventPayload } from '../../../shared/events';
 import { createStudioCore, type StudioCore } from '../../index';
 import { folderSources, makeFaultyFolder } from '../../../test-support/faulty-deck';
@@ -125,12 +126,12 @@ describe('decks get ready for training in the background after photos arrive', (
     expect((await api.getTrainingPreparation({ deckId })).state).toBe('waiting');
 
     const done = await ready;
-    expect(done).toEqual({ deckId, ready: 72, photos: 72 });
+    expect(done).toEqual({ deckId, ready: 72, photos: 72, unreadable: 0 });
     expect(jobs.kind('training')).toEqual([]);
     // One preparation, once the imports had settled (the first import's wait was replaced by the second's).
     expect(jobs.kind('prepare').map((j) => j.outcome)).toEqual(['finished']);
     expect(jobs.kind('prepare')[0].messages).toContain('Getting photos ready for training: 72 of 72');
-    expect(await api.getTrainingPreparation({ deckId })).toEqual({ deckId, state: 'idle', jobId: null, ready: 72, photos: 72 });
+    expect(await api.getTrainingPreparation({ deckId })).toEqual({ deckId, state: 'idle', jobId: null, ready: 72, photos: 72, unreadable: 0 });
 
     // The plain view of every photo, the augmented views (on by default) of the training photos only.
     const rows = featureRows(t.tmp);
@@ -174,7 +175,7 @@ describe('decks get ready for training in the background after photos arrive', (
     expect(preparation.endedAt!).toBeLessThanOrEqual(training.firstFeatureAt!);
 
     // Resumed after the training, with nothing left to do for this deck.
-    expect(await resumed).toEqual({ deckId, ready: 48, photos: 48 });
+    expect(await resumed).toEqual({ deckId, ready: 48, photos: 48, unreadable: 0 });
     expect(jobs.kind('prepare').map((j) => j.outcome)).toEqual(['cancelled', 'finished']);
     expect(await api.getTrainingPreparation({ deckId })).toMatchObject({ state: 'idle', ready: 48, photos: 48 });
 
@@ -229,7 +230,7 @@ describe('decks get ready for training in the background after photos arrive', (
     expect((await api.getTrainingPreparation({ deckId })).ready).toBe(new Set(rows.filter((r) => r.variant === 'orig').map((r) => r.sha256)).size);
     const ready = prepared(t.core, deckId);
     await runImport(t.core, { deckId, sources: fruitSources(['Apple'], 8, 10) });
-    expect(await ready).toEqual({ deckId, ready: 50, photos: 50 });
+    expect(await ready).toEqual({ deckId, ready: 50, photos: 50, unreadable: 0 });
   });
 
   it('more photos while preparing: the older preparation stops and one for the whole deck follows', async () => {
@@ -237,7 +238,7 @@ describe('decks get ready for training in the background after photos arrive', (
     await preparedAtLeast(t.core, 4);
     const ready = prepared(t.core, deckId);
     await runImport(t.core, { deckId, sources: fruitSources(['Mango'], 6, 10) });
-    expect(await ready).toEqual({ deckId, ready: 40, photos: 40 });
+    expect(await ready).toEqual({ deckId, ready: 40, photos: 40, unreadable: 0 });
     const runs = jobs.kind('prepare');
     expect(runs.map((j) => j.outcome)).toEqual(['cancelled', 'finished']);
     // Never two at once.
@@ -249,7 +250,7 @@ describe('decks get ready for training in the background after photos arrive', (
     await preparedAtLeast(t.core, 4);
     const ready = prepared(t.core, deckId);
     await api.setTrainingConfig({ deckId, settings: { augmentation: true } });
-    expect(await ready).toEqual({ deckId, ready: 48, photos: 48 });
+    expect(await ready).toEqual({ deckId, ready: 48, photos: 48, unreadable: 0 });
     expect(jobs.kind('prepare').map((j) => j.outcome)).toEqual(['cancelled', 'finished']);
     const trainPhotos = trainingSplit(loadDeckDataset(t.core.context.session.require().db, deckId), DEFAULT_SETTINGS.validationShare).train.length;
     expect((await api.getFeatureStatus({ deckId })).augmentedCached).toBe(trainPhotos);
@@ -268,7 +269,7 @@ describe('decks get ready for training in the background after photos arrive', (
     const importEnded = Date.now();
     expect(said.map((s) => s.name)).toEqual(['training.waiting']);
     expect(await api.getTrainingPreparation({ deckId })).toMatchObject({ state: 'waiting', ready: 0, photos: 8 });
-    expect(await ready).toEqual({ deckId, ready: 8, photos: 8 });
+    expect(await ready).toEqual({ deckId, ready: 8, photos: 8, unreadable: 0 });
     expect(said.map((s) => s.name)).toEqual(['training.waiting', 'training.preparing', 'training.prepared']);
     // Said when the import ended, not when the job began after the quiet time.
     expect(said[0].at - importEnded).toBeLessThan(PREPARE_SETTLE_MS / 2);
@@ -295,15 +296,22 @@ describe('decks get ready for training in the background after photos arrive', (
     await api.openProject({ dir: info.project!.dir });
     // The open answers before the decks are looked at.
     expect(waited).toEqual([]);
-    expect(await readyFruits).toEqual({ deckId: fruits, ready: 12, photos: 12 });
-    expect(await readyMore).toEqual({ deckId: more, ready: 8, photos: 8 });
+    expect(await readyFruits).toEqual({ deckId: fruits, ready: 12, photos: 12, unreadable: 0 });
+    expect(await readyMore).toEqual({ deckId: more, ready: 8, photos: 8, unreadable: 0 });
     expect(waited.sort()).toEqual([fruits, more].sort());
     const runs = jobs.kind('prepare');
     expect(runs.map((j) => j.outcome)).toEqual(['finished', 'finished']);
     expect(runs[0].startedAt - opened).toBeGreaterThanOrEqual(PREPARE_SETTLE_MS - 50);
     // Never two at once.
     expect(runs[0].endedAt!).toBeLessThanOrEqual(runs[1].startedAt);
-    expect(await api.getTrainingPreparation({ deckId: fruits })).toEqual({ deckId: fruits, state: 'idle', jobId: null, ready: 12, photos: 12 });
+    expect(await api.getTrainingPreparation({ deckId: fruits })).toEqual({
+      deckId: fruits,
+      state: 'idle',
+      jobId: null,
+      ready: 12,
+      photos: 12,
+      unreadable: 0,
+    });
 
     // Opened again with everything ready: nothing to do.
     await api.closeProject();
@@ -328,7 +336,7 @@ describe('decks get ready for training in the background after photos arrive', (
       await bare.api.openProject({ dir });
       await sleep(PREPARE_SETTLE_MS + 1000);
       expect(bareJobs.all()).toEqual([]);
-      expect(await bare.api.getTrainingPreparation({ deckId })).toEqual({ deckId, state: 'idle', jobId: null, ready: 0, photos: 10 });
+      expect(await bare.api.getTrainingPreparation({ deckId })).toEqual({ deckId, state: 'idle', jobId: null, ready: 0, photos: 10, unreadable: 0 });
       expect(fs.existsSync(path.join(folders.dataDir, 'models'))).toBe(false);
     } finally {
       await bare.close();
@@ -338,7 +346,49 @@ describe('decks get ready for training in the background after photos arrive', (
     try {
       const ready = prepared(again, deckId);
       await again.api.openProject({ dir });
-      expect(await ready).toEqual({ deckId, ready: 10, photos: 10 });
+      expect(await ready).toEqual({ deckId, ready: 10, photos: 10, unreadable: 0 });
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('remembers a photo that cannot be decoded: the deck is ready but for it, and a reopen prepares nothing again', async () => {
+    const t = await fresh(false);
+    const deckId = (await t.core.api.createDeck({ name: 'Fruits' })).id;
+    await runImport(t.core, { deckId, sources: fruitSources(['Apple', 'Orange'], 0, 3) });
+    const { dir } = (await t.core.api.getAppInfo()).project!;
+    // One photo's file damaged after its import (a project copied by USB, a failing disk): cut short as in the fixture.
+    const [damaged] = await t.core.api.listPhotos({ deckId });
+    const blob = blobPath(dir, damaged.sha256);
+    fs.chmodSync(blob, 0o644);
+    fs.copyFileSync(path.join(FIXTURES, 'misc/truncated_jpeg.jpg'), blob);
+    await t.core.api.closeProject();
+
+    const again = createStudioCore({ dataDir: path.join(t.tmp, 'data'), projectsDir: path.join(t.tmp, 'projects'), prepareFeatures: true });
+    try {
+      const jobs = recordJobs(again);
+      const waited: number[] = [];
+      again.events.on('training.waiting', (e) => waited.push(e.deckId));
+      const ready = prepared(again, deckId);
+      await again.api.openProject({ dir });
+      expect(await ready).toEqual({ deckId, ready: 5, photos: 6, unreadable: 1 });
+      expect(await again.api.getTrainingPreparation({ deckId })).toEqual({ deckId, state: 'idle', jobId: null, ready: 5, photos: 6, unreadable: 1 });
+      expect(jobs.kind('prepare').map((j) => j.outcome)).toEqual(['finished']);
+
+      await again.api.closeProject();
+      await again.api.openProject({ dir });
+      await sleep(PREPARE_SETTLE_MS + 1000);
+      // Nothing waits and nothing runs: the damaged photo is not "still to be got ready".
+      expect(jobs.kind('prepare')).toHaveLength(1);
+      expect(waited).toEqual([deckId]);
+      expect(await again.api.getTrainingPreparation({ deckId })).toMatchObject({ state: 'idle', ready: 5, unreadable: 1 });
+      // Computing the deck's features (as a training does) leaves it out with the decoder's verdict, without reading it again.
+      const { jobId } = await again.api.startFeatureExtraction({ deckId });
+      const features = await waitForJob<FeaturesResult>(again, jobId);
+      expect(features.failed).toEqual([{ photoId: damaged.id, reason: expect.stringContaining('damaged') }]);
+      expect(new Set(jobs.all().find((j) => j.kind === 'features')?.messages)).toEqual(
+        new Set(['Features already computed for all 5 photos; 1 cannot be read']),
+      );
     } finally {
       await again.close();
     }
@@ -377,6 +427,6 @@ describe('decks get ready for training in the background after photos arrive', (
     await runImport(t.core, { deckId, sources: fruitSources(['Apple', 'Orange'], 0, 3) });
     await sleep(2500);
     expect(featureRows(t.tmp)).toEqual([]);
-    expect(await api.getTrainingPreparation({ deckId })).toEqual({ deckId, state: 'off', jobId: null, ready: 0, photos: 6 });
+    expect(await api.getTrainingPreparation({ deckId })).toEqual({ deckId, state: 'off', jobId: null, ready: 0, photos: 6, unreadable: 0 });
   });
 });

@@ -125,11 +125,11 @@ export class TrainingPreparation {
   status(deckId: number): PreparationStatus {
     const store = this.deps.session.require();
     getDeck(store.db, deckId);
-    const { ready, photos } = deckReadiness(store.db, deckId);
+    const { ready, photos, unreadable } = deckReadiness(store.db, deckId);
     const running = this.running?.deckId === deckId && this.running.store === store ? this.running : null;
     const waiting = this.isWaiting(deckId) && this.baseModelHere(store, deckId);
     const state = !this.opts.enabled ? 'off' : running ? 'running' : waiting ? 'waiting' : 'idle';
-    return { deckId, state, jobId: running?.jobId ?? null, ready, photos };
+    return { deckId, state, jobId: running?.jobId ?? null, ready, photos, unreadable };
   }
 
   /**
@@ -216,8 +216,9 @@ export class TrainingPreparation {
       await new Promise((resolve) => setImmediate(resolve));
       if (!still() || !this.deckExists(id)) return;
       if (this.isWaiting(id) || this.running?.deckId === id || !this.baseModelHere(store, id)) continue;
-      const { ready, photos } = deckReadiness(store.db, id);
-      if (ready < photos) this.afterSettle(id, store);
+      // Photos that cannot be decoded are not waiting for anything: preparing again would not help.
+      const { ready, photos, unreadable } = deckReadiness(store.db, id);
+      if (ready + unreadable < photos) this.afterSettle(id, store);
     }
   }
 

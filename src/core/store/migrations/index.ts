@@ -9,6 +9,7 @@ import { migration007 } from './007-doctor';
 import { migration008 } from './008-full-int8';
 import { migration009 } from './009-background-words';
 import { migration010 } from './010-hidden-hints';
+import { migration011 } from './011-unreadable-photos';
 
 /** Every schema step, in order. Never edit a released step: add a new one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];

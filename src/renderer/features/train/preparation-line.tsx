@@ -6,15 +6,22 @@ import CheckIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
 import { useJob, useStudio, useStudioEvent } from '../../api/hooks';
 
 /** What the line says: nothing, photos waiting for their turn, job `jobId` computing, or all ready. */
-type Phase = { kind: 'none' } | { kind: 'waiting' } | { kind: 'running'; jobId: string } | { kind: 'ready' };
+type Phase = { kind: 'none' } | { kind: 'waiting' } | { kind: 'running'; jobId: string } | { kind: 'ready'; unreadable: number };
 const NONE: Phase = { kind: 'none' };
+
+function readyText(phase: Phase): string {
+  const n = phase.kind === 'ready' ? phase.unreadable : 0;
+  if (n === 0) return 'Ready to train';
+  return `Ready to train, except ${n === 1 ? '1 photo that cannot be read' : `${n} photos that cannot be read`}`;
+}
 
 /**
  * A quiet line beside the deck's name while the studio gets its photos ready for training in the
  * background: "Getting photos ready for training…" from the moment photos wait for their turn,
  * "Getting photos ready for training: 120 of 240" while they are computed, then "Ready to train"
- * (never while photos are still waiting; gone once a training starts). Never a dialog, never an alarm: photos that could not be
- * read were already reported by their import.
+ * (never while photos are still waiting; gone once a training starts), "…, except 1 photo that
+ * cannot be read" when a photo's file is damaged: it never gets ready, and saying "getting ready"
+ * for ever would be untrue. Never a dialog, never an alarm.
  */
 export function PreparationLine({ deckId }: { deckId: number }) {
   const { client } = useStudio();
@@ -40,7 +47,10 @@ export function PreparationLine({ deckId }: { deckId: number }) {
   }, [client, deckId]);
   useStudioEvent('training.waiting', (e) => e.deckId === deckId && setPhase({ kind: 'waiting' }));
   useStudioEvent('training.preparing', (e) => e.deckId === deckId && setPhase({ kind: 'running', jobId: e.jobId }));
-  useStudioEvent('training.prepared', (e) => e.deckId === deckId && setPhase(e.photos > 0 && e.ready === e.photos ? { kind: 'ready' } : NONE));
+  useStudioEvent(
+    'training.prepared',
+    (e) => e.deckId === deckId && setPhase(e.ready > 0 && e.ready + e.unreadable === e.photos ? { kind: 'ready', unreadable: e.unreadable } : NONE),
+  );
   // New, moved or deleted photos: "ready" may no longer hold; a waiting or running line stays.
   // A training started: "Ready to train" has been heard, and beside a run it would read as a contradiction.
   const notReady = (e: { deckId: number }) => e.deckId === deckId && setPhase((p) => (p.kind === 'ready' ? NONE : p));
@@ -75,7 +85,7 @@ export function PreparationLine({ deckId }: { deckId: number }) {
         <CheckIcon fontSize="small" color="success" aria-hidden />
       )}
       <Typography variant="body2" noWrap>
-        {busy ? (total > 0 ? `Getting photos ready for training: ${done} of ${total}` : 'Getting photos ready for training…') : 'Ready to train'}
+        {busy ? (total > 0 ? `Getting photos ready for training: ${done} of ${total}` : 'Getting photos ready for training…') : readyText(phase)}
       </Typography>
     </Stack>
   );
