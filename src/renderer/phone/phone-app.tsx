@@ -12,11 +12,12 @@ import { deckIdFromPath, useDeckModel, type OfflineState } from './use-deck-mode
 
 const LANGUAGE_KEY = 'magritte.phone.language';
 
+/** What went wrong and what to do, in the middle of the screen where the camera picture would be. */
 function Problem({ message, fix }: { message: string; fix: string }) {
   return (
     <div className="problem" role="alert">
       <p className="problem-title">{message}</p>
-      <p>{fix}</p>
+      <p className="problem-fix">{fix}</p>
     </div>
   );
 }
@@ -123,6 +124,9 @@ export function PhoneApp() {
   const classifier = model.status === 'ready' ? model.classifier : null;
   const camera = useCamera({ facing: 'environment', ideal: PHONE_SIZE, enabled: model.status !== 'error' });
   const cameraProblem = camera.failure ? PHONE_CAMERA_WORDS[camera.failure] : null;
+  // Nothing for the camera box to show: the answer (a problem and its fix, or "Take a photo") takes its place.
+  const cameraShown = model.status !== 'error' && !cameraProblem;
+  const problemShown = model.status === 'error' || (cameraProblem !== null && !(classifier && !window.isSecureContext));
   const shown = useSteadyWord(classifier, camera.video, camera.ready);
   const languages: LanguageCode[] = classifier?.model.languages ?? [];
   const [language, setLanguage] = useState<LanguageCode | null>(null);
@@ -176,11 +180,11 @@ export function PhoneApp() {
           </button>
         ))}
       </nav>
-      <div className="camera">
+      <div className="camera" hidden={!cameraShown}>
         <video ref={camera.videoRef} muted playsInline autoPlay aria-label="What the camera sees" />
         {!camera.ready && !cameraProblem && model.status !== 'error' ? <p className="camera-note">Starting the camera…</p> : null}
       </div>
-      <section className="answer" aria-live="polite">
+      <section className={cameraShown ? 'answer' : 'answer alone'} aria-live="polite">
         {model.status === 'error' ? (
           <Problem message={model.message} fix={model.fix} />
         ) : cameraProblem && classifier && !window.isSecureContext ? (
@@ -250,7 +254,8 @@ export function PhoneApp() {
         )}
       </section>
       <footer className="footer">
-        {canSpeak() && classifier ? (
+        {/* No word can show while a problem does: a sound button would only be noise. */}
+        {canSpeak() && classifier && !problemShown ? (
           <button type="button" className={sound ? 'sound on' : 'sound'} aria-pressed={sound} onClick={() => setSound((s) => !s)}>
             <SpeakerIcon on={sound} />
             {sound ? 'Sound on' : 'Tap to hear the words'}
