@@ -26,14 +26,20 @@ const dir = process.env.MAGRITTE_E2E_DIR;
 
 const FAKE_CAMERA_ARGS = fakeCameraArgs(path.resolve('../shared/webcam/apple-then-orange.y4m'));
 const CAMERA_SPECS = /(webcam|live-parity)\.spec\.ts$/;
+/**
+ * Specs that start a studio of their own (tests/e2e/support/deploy-setup.ts) and never touch the
+ * shared host: they run in a second worker beside the others, so CI waits for them only once.
+ */
+const OWN_STUDIO_SPECS = /(adb-program|phone-cache|phone-page|phones|update-phones)\.spec\.ts$/;
 /** Needs a studio that never opened a project: it runs before the rest, which make projects. */
 const FIRST_RUN_SPEC = /first-run\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
-  // One core serves every test and has one project open at a time: run in order.
-  workers: 1,
+  // One core serves the shared-host specs and has one project open at a time: they run in order, in
+  // one worker ('e2e', then 'camera'). The specs with a studio of their own take the second worker.
+  workers: 2,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -53,16 +59,34 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'first-run', testMatch: FIRST_RUN_SPEC },
-    { name: 'e2e', testMatch: /.*\.spec\.ts$/, testIgnore: [CAMERA_SPECS, FIRST_RUN_SPEC], dependencies: ['first-run'] },
+    { name: 'first-run', testMatch: FIRST_RUN_SPEC, workers: 1 },
+    {
+      name: 'e2e',
+      testMatch: /.*\.spec\.ts$/,
+      testIgnore: [CAMERA_SPECS, FIRST_RUN_SPEC, OWN_STUDIO_SPECS],
+      dependencies: ['first-run'],
+      workers: 1,
+    },
     {
       // The webcam specs: Chromium's fake camera plays the shared apple-then-orange feed, and its
       // permission prompt is answered "allow" (a spec that needs "refused" opens its own browser).
+      // They use the shared host too, so they wait for 'e2e' rather than run beside it.
       name: 'camera',
       testMatch: CAMERA_SPECS,
-      dependencies: ['first-run'],
+      dependencies: ['e2e'],
+      workers: 1,
       outputDir: 'test-results/camera',
       use: { launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...FAKE_CAMERA_ARGS] } },
+    },
+    // Their own studio, adb server and phones: nothing shared with the projects above.
+    // Playwright runs a project once those it depends on are done, in phases: depending on 'first-run'
+    // as 'e2e' does puts it in the same phase, so the two run side by side.
+    {
+      name: 'own-studio',
+      testMatch: OWN_STUDIO_SPECS,
+      dependencies: ['first-run'],
+      outputDir: 'test-results/own-studio',
+      workers: 1,
     },
   ],
   webServer: {

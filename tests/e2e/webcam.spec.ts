@@ -164,6 +164,53 @@ test('a camera unplugged mid-session says so, and Try again brings it back', asy
   await expect.poll(() => camera.liveWord().getAttribute('data-word'), { timeout: 20_000 }).toMatch(/^(pomme|orange)$/);
 });
 
+/** The page's camera, standing in for a device that fails exactly as Chromium reports `errorName`. */
+async function failCamera(errorName: string): Promise<void> {
+  await page.evaluate((name) => {
+    const g = globalThis as unknown as {
+      navigator: { mediaDevices: { getUserMedia: unknown } };
+      DOMException: new (m: string, n: string) => Error;
+      __realGetUserMedia?: unknown;
+    };
+    const md = g.navigator.mediaDevices;
+    g.__realGetUserMedia ??= md.getUserMedia;
+    md.getUserMedia = () => Promise.reject(new g.DOMException('Requested device not available', name));
+  }, errorName);
+}
+
+async function restoreCamera(): Promise<void> {
+  await page.evaluate(() => {
+    const g = globalThis as unknown as { navigator: { mediaDevices: { getUserMedia: unknown } }; __realGetUserMedia?: unknown };
+    if (g.__realGetUserMedia) g.navigator.mediaDevices.getUserMedia = g.__realGetUserMedia;
+  });
+}
+
+// Each error is made in the page already open (a browser of its own would only load the studio again):
+// the camera panel asks for the camera when it opens, and gets the device's error.
+for (const [name, kind, text] of [
+  ['NotFoundError', 'no-camera', 'No camera was found'],
+  ['NotReadableError', 'busy', 'another program is using it'],
+] as const) {
+  test(`${kind}: the browser's ${name} becomes a plain message with what to do`, async () => {
+    await page.goto(`/#/deck/${snapDeckId}/photos`);
+    // Loaded afresh (from this browser's cache), so no camera panel is left open by an earlier test.
+    await page.reload();
+    await expect(camera.panel()).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Camera for apple' })).toBeVisible();
+    await failCamera(name);
+    try {
+      await page.getByRole('button', { name: 'Camera for apple' }).click();
+      await expect(camera.problem()).toHaveAttribute('data-problem', kind);
+      await expect(camera.problem()).toContainText(text);
+      await expect(page.getByTestId('photo').first()).toBeVisible();
+      await page.getByRole('button', { name: 'Close the camera' }).click();
+      await expect(camera.panel()).toBeHidden();
+    } finally {
+      await restoreCamera();
+    }
+  });
+}
+
 test.describe('camera problems', () => {
   let other: Browser;
   let context: BrowserContext;
@@ -199,27 +246,4 @@ test.describe('camera problems', () => {
     await p.getByRole('tab', { name: 'Photos' }).click();
     await expect(p.getByTestId('class-card').first()).toBeVisible();
   });
-
-  for (const [name, kind, text] of [
-    ['NotFoundError', 'no-camera', 'No camera was found'],
-    ['NotReadableError', 'busy', 'another program is using it'],
-  ] as const) {
-    test(`${kind}: the browser's ${name} becomes a plain message with what to do`, async ({ baseURL }) => {
-      other = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-      context = await other.newContext({ baseURL, storageState: sessionState(baseURL!, e2eToken()), viewport: { width: 1440, height: 900 } });
-      // Stands in for the device: getUserMedia fails exactly as Chromium reports this problem.
-      await context.addInitScript((errorName) => {
-        const md = (globalThis as unknown as { navigator: { mediaDevices: { getUserMedia: unknown } } }).navigator.mediaDevices;
-        const DomEx = (globalThis as unknown as { DOMException: new (m: string, n: string) => Error }).DOMException;
-        md.getUserMedia = () => Promise.reject(new DomEx('Requested device not available', errorName));
-      }, name);
-      const p = await context.newPage();
-      const cam = new CameraPage(p);
-      await p.goto(`/#/deck/${snapDeckId}/photos`);
-      await p.getByRole('button', { name: 'Camera for apple' }).click();
-      await expect(cam.problem()).toHaveAttribute('data-problem', kind);
-      await expect(cam.problem()).toContainText(text);
-      await expect(p.getByTestId('photo').first()).toBeVisible();
-    });
-  }
 });
