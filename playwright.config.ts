@@ -28,9 +28,15 @@ const FAKE_CAMERA_ARGS = fakeCameraArgs(path.resolve('../shared/webcam/apple-the
 const CAMERA_SPECS = /(webcam|live-parity)\.spec\.ts$/;
 /**
  * Specs that start a studio of their own (tests/e2e/support/deploy-setup.ts) and never touch the
- * shared host: they run in a second worker beside the others, so CI waits for them only once.
+ * shared host: in the whole suite they run in a second worker beside the others.
  */
 const OWN_STUDIO_SPECS = /(adb-program|phone-cache|phone-page|phones|update-phones)\.spec\.ts$/;
+/**
+ * The whole suite (`npm run test:e2e`, as CI runs it) takes two workers: for that the camera specs
+ * must wait for 'e2e' (both use the shared host). A run of chosen specs (`npx playwright test
+ * some.spec.ts`) keeps one worker, so a camera spec alone does not wait for every 'e2e' spec.
+ */
+const SIDE_BY_SIDE = process.env.MAGRITTE_E2E_SIDE_BY_SIDE === '1';
 /** Needs a studio that never opened a project: it runs before the rest, which make projects. */
 const FIRST_RUN_SPEC = /first-run\.spec\.ts$/;
 
@@ -38,8 +44,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
   // One core serves the shared-host specs and has one project open at a time: they run in order, in
-  // one worker ('e2e', then 'camera'). The specs with a studio of their own take the second worker.
-  workers: 2,
+  // one worker ('e2e', then 'camera'). Side by side, the specs with a studio of their own take a second.
+  workers: SIDE_BY_SIDE ? 2 : 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -70,10 +76,10 @@ export default defineConfig({
     {
       // The webcam specs: Chromium's fake camera plays the shared apple-then-orange feed, and its
       // permission prompt is answered "allow" (a spec that needs "refused" opens its own browser).
-      // They use the shared host too, so they wait for 'e2e' rather than run beside it.
+      // They use the shared host too: with two workers they wait for 'e2e' rather than run beside it.
       name: 'camera',
       testMatch: CAMERA_SPECS,
-      dependencies: ['e2e'],
+      dependencies: SIDE_BY_SIDE ? ['e2e'] : ['first-run'],
       workers: 1,
       outputDir: 'test-results/camera',
       use: { launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...FAKE_CAMERA_ARGS] } },
