@@ -30,7 +30,7 @@ const CAMERA_SPECS = /(webcam|live-parity)\.spec\.ts$/;
  * Specs that start a studio of their own (tests/e2e/support/deploy-setup.ts) and never touch the
  * shared host: in the whole suite they run in a second worker beside the others.
  */
-const OWN_STUDIO_SPECS = /(adb-program|phone-cache|phone-page|phones|update-phones)\.spec\.ts$/;
+const OWN_STUDIO_SPECS = /(adb-program|phone-cache|phone-errors|phone-page|phones|update-phones)\.spec\.ts$/;
 /**
  * The whole suite (`npm run test:e2e`, as CI runs it) takes two workers: for that the camera specs
  * must wait for 'e2e' (both use the shared host). A run of chosen specs (`npx playwright test
