@@ -7,7 +7,7 @@ import type { EventBus } from '../event-bus';
 export interface JobContext {
   readonly jobId: string;
   readonly signal: AbortSignal;
-  /** Records progress; emitted at most every 100 ms (and always for the last item). */
+  /** Records progress; emitted at most every 100 ms (and always for a new phase and the last item). */
   progress(done: number, total: number, message?: string): void;
   /** Throws JOB_CANCELLED if cancel was asked for; call it between batches. */
   throwIfCancelled(): void;
@@ -53,7 +53,8 @@ export class JobRunner {
       jobId,
       signal: controller.signal,
       progress: (done, total, message) => {
-        if (total !== snapshot.total || done < snapshot.done) {
+        const newPhase = total !== snapshot.total || done < snapshot.done;
+        if (newPhase) {
           phaseMs = Date.now();
           phaseDone = Math.min(done, total);
         }
@@ -65,7 +66,9 @@ export class JobRunner {
         snapshot.etaMs = counted > 0 && total >= done ? Math.round(((total - done) * elapsed) / counted) : null;
         if (message !== undefined) snapshot.message = message;
         const now = Date.now();
-        if (now - lastEmit >= EMIT_INTERVAL_MS || done === total) {
+        // A new phase ("Step 2 of 2 · …") is said at once, however soon after the last one: a step that
+        // then runs long in silence would otherwise show the previous step's words all along.
+        if (now - lastEmit >= EMIT_INTERVAL_MS || done === total || newPhase) {
           lastEmit = now;
           this.events.emit('job.progress', this.progressOf(snapshot));
         }
