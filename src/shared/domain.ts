@@ -61,6 +61,8 @@ export interface Photo {
   /** File name it came from, for the teacher's reference. */
   originalName: string;
   createdAt: string;
+  /** Why its stored file cannot be decoded, when the studio found so while preparing it; absent otherwise. */
+  unreadable?: string;
 }
 
 /** One file or folder handed to an import. */

@@ -120,6 +120,14 @@ test('a project closed before its photos were ready gets them ready when opened 
   expect(said.indexOf('Ready to train, except 1 photo that cannot be read')).toBe(said.length - 1);
   const all = PHOTOS + sources.length;
   expect(await studio.api.getTrainingPreparation({ deckId })).toMatchObject({ state: 'idle', ready: all - 1, photos: all, unreadable: 1 });
+  // The teacher can find it: its tile says so, with what to do.
+  await page.getByRole('tab', { name: 'Photos' }).click();
+  await new DeckPage(page).showClass('Mango');
+  const mark = page.getByTestId('photo-unreadable');
+  await expect(mark).toHaveCount(1);
+  await expect(page.locator(`[data-testid="photo"][data-photo-id="${newest.id}"]`).getByTestId('photo-unreadable')).toHaveText('Cannot be read');
+  await expect(mark).toHaveAttribute('title', /damaged.*Delete it, then add the photo again/s);
+  await snap(page, 'prepare-04-unreadable-marked');
 });
 
 /** Records in the page every text the deck's preparation line shows ('' while it shows none), from now on. */

@@ -5,6 +5,7 @@ import { StudioError } from '../../shared/errors';
 import type { CoreContext } from '../context';
 import { APP_VERSION } from '../app-version';
 import { importPhotos } from '../media/import-photos';
+import { unreadableAmong } from '../ml/features/unreadable-photos';
 import { addBackgroundClass, setBackground } from '../store/background-class';
 import * as classes from '../store/classes-repo';
 import * as decks from '../store/decks-repo';
@@ -93,7 +94,15 @@ export function createProjectHandlers(ctx: CoreContext): Pick<Handlers, keyof Pr
       return result;
     },
 
-    listPhotos: async ({ deckId, classId }) => photos.listPhotos(db(), deckId, classId),
+    listPhotos: async ({ deckId, classId }) => {
+      const list = photos.listPhotos(db(), deckId, classId);
+      // Photos a training could not decode say so on their tile, so the teacher can find them.
+      const unreadable = unreadableAmong(
+        db(),
+        list.map((p) => p.sha256),
+      );
+      return unreadable.size === 0 ? list : list.map((p) => (unreadable.has(p.sha256) ? { ...p, unreadable: unreadable.get(p.sha256) } : p));
+    },
     movePhotos: async ({ photoIds, classId }) => {
       const deckId = photos.movePhotos(db(), unique(photoIds), classId);
       events.emit('photos.changed', { deckId });

@@ -6,7 +6,8 @@ import type { EventBus } from '../event-bus';
 import type { JobContext } from '../jobs/job-runner';
 import { createClass, findClassByKey, getClass } from '../store/classes-repo';
 import { getDeck } from '../store/decks-repo';
-import { fileExists, writeFileDurably } from '../store/durable-file';
+import { fileExists, fileHoldsBytes, writeFileDurably } from '../store/durable-file';
+import { forgetUnreadable, unreadableAmong } from '../ml/features/unreadable-photos';
 import { blobPath, thumbPath } from '../store/paths';
 import { findPhotoInDeck, insertPhoto } from '../store/photos-repo';
 import type { ProjectStore } from '../store/project-store';
@@ -89,8 +90,12 @@ export async function importPhotos(store: ProjectStore, events: EventBus, job: J
     try {
       const photo = await preparePhoto(data, sha);
       const blob = blobPath(dir, sha);
-      // Blobs are shared between decks: an existing file already holds exactly these bytes.
-      if (!(await fileExists(blob))) await writeFileDurably(store.dir, blob, data);
+      // Blobs are shared between decks: an existing file of the right size holds these bytes. One
+      // cut short, or one a training could not decode, is written again from these (they decode).
+      if (!(await fileHoldsBytes(blob, data.length)) || unreadableAmong(db, [sha]).size > 0) {
+        await writeFileDurably(store.dir, blob, data);
+        forgetUnreadable(db, sha);
+      }
       const thumb = thumbPath(dir, sha);
       if (!(await fileExists(thumb))) await writeFileDurably(store.dir, thumb, photo.thumbnail);
       job.throwIfCancelled();

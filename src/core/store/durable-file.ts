@@ -62,3 +62,12 @@ export async function writeFileDurably(projectDir: string, finalPath: string, da
 export async function fileExists(p: string): Promise<boolean> {
   return (await entryKind(p)) === 'file';
 }
+
+/**
+ * True when `p` is a regular file of exactly `bytes` bytes (a link counts as absent, as above). A blob
+ * cut short on a USB stick or in a mail attachment has another size than the bytes it should hold.
+ */
+export async function fileHoldsBytes(p: string, bytes: number): Promise<boolean> {
+  const stat = await fs.lstat(p).catch(() => null);
+  return stat !== null && stat.isFile() && stat.size === bytes;
+}

@@ -33,3 +33,8 @@ export function unreadableAmong(db: Db, shas: readonly string[]): Map<string, st
     .all(JSON.stringify(shas), PREPROCESSING_VERSION) as { sha: string; reason: string }[];
   return new Map(rows.map((r) => [r.sha, r.reason]));
 }
+
+/** The photo's file was written again from bytes that decode (a re-import): it is worth trying again. */
+export function forgetUnreadable(db: Db, sha256: string): void {
+  db.prepare('DELETE FROM unreadable_photos WHERE sha256 = ?').run(sha256);
+}

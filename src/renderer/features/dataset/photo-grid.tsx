@@ -29,7 +29,7 @@ const Cell = memo(function Cell({ photo, size, selected, fresh, label, src, onCl
     <Box
       role="button"
       aria-pressed={selected}
-      aria-label={`Photo ${photo.originalName}${label ? ` (${label})` : ''}`}
+      aria-label={`Photo ${photo.originalName}${label ? ` (${label})` : ''}${photo.unreadable ? ' (its file cannot be read)' : ''}`}
       data-testid="photo"
       data-photo-id={photo.id}
       data-selected={selected ? 'true' : 'false'}
@@ -75,6 +75,25 @@ const Cell = memo(function Cell({ photo, size, selected, fresh, label, src, onCl
           }}
         >
           New
+        </Box>
+      ) : null}
+      {photo.unreadable && !selected ? (
+        <Box
+          title={`${photo.unreadable} Delete it, then add the photo again from its original file.`}
+          data-testid="photo-unreadable"
+          sx={{
+            position: 'absolute',
+            top: 6,
+            left: 6,
+            px: 0.75,
+            borderRadius: 1,
+            bgcolor: 'error.main',
+            color: 'white',
+            fontSize: 12,
+            fontWeight: 700,
+          }}
+        >
+          Cannot be read
         </Box>
       ) : null}
       {selected ? <CheckCircleIcon color="primary" sx={{ position: 'absolute', top: 6, left: 6, bgcolor: 'white', borderRadius: '50%' }} /> : null}

@@ -46,6 +46,8 @@ export function useDeckData(deckId: number): DeckData {
   useStudioEvent('photos.changed', changed);
   // A word renamed or edited (an undo, another tab, a word list) shows at once too.
   useStudioEvent('words.changed', changed);
+  // Photos found not to decode while getting ready get their mark on the grid.
+  useStudioEvent('training.prepared', (p) => p.unreadable > 0 && changed(p));
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current);
