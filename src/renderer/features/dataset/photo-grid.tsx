@@ -24,6 +24,19 @@ interface CellProps {
   onDragStart(photo: Photo, e: DragEvent): void;
 }
 
+/** A short word in the tile's top left corner ("New", "Cannot be read"). */
+function CornerBadge({ color, title, testId, children }: { color: string; title?: string; testId?: string; children: string }) {
+  return (
+    <Box
+      title={title}
+      data-testid={testId}
+      sx={{ position: 'absolute', top: 6, left: 6, px: 0.75, borderRadius: 1, bgcolor: color, color: 'white', fontSize: 12, fontWeight: 700 }}
+    >
+      {children}
+    </Box>
+  );
+}
+
 const Cell = memo(function Cell({ photo, size, selected, fresh, label, src, onClick, onOpen, onDragStart }: CellProps) {
   return (
     <Box
@@ -60,41 +73,17 @@ const Cell = memo(function Cell({ photo, size, selected, fresh, label, src, onCl
         draggable={false}
         style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block', opacity: selected ? 0.85 : 1 }}
       />
-      {fresh && !selected ? (
-        <Box
-          sx={{
-            position: 'absolute',
-            top: 6,
-            left: 6,
-            px: 0.75,
-            borderRadius: 1,
-            bgcolor: 'success.main',
-            color: 'white',
-            fontSize: 12,
-            fontWeight: 700,
-          }}
-        >
-          New
-        </Box>
-      ) : null}
+      {/* A damaged file says more than "New": it wins the corner. */}
       {photo.unreadable && !selected ? (
-        <Box
+        <CornerBadge
+          color="error.main"
           title={`${photo.unreadable} Delete it, then add the photo again from its original file.`}
-          data-testid="photo-unreadable"
-          sx={{
-            position: 'absolute',
-            top: 6,
-            left: 6,
-            px: 0.75,
-            borderRadius: 1,
-            bgcolor: 'error.main',
-            color: 'white',
-            fontSize: 12,
-            fontWeight: 700,
-          }}
+          testId="photo-unreadable"
         >
           Cannot be read
-        </Box>
+        </CornerBadge>
+      ) : fresh && !selected ? (
+        <CornerBadge color="success.main">New</CornerBadge>
       ) : null}
       {selected ? <CheckCircleIcon color="primary" sx={{ position: 'absolute', top: 6, left: 6, bgcolor: 'white', borderRadius: '50%' }} /> : null}
       <IconButton
